@@ -1,0 +1,8 @@
+// The CLI's command registry: one entry per command family.
+import { discoverCommand } from './discover';
+import { eventsCommand } from './events';
+import { pollCommand } from './poll';
+import type { Command } from './types';
+import { watchCommand } from './watch';
+
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand];

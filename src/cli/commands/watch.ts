@@ -1,0 +1,42 @@
+import { loadInventory } from '../../core/inventory/file';
+import { systemClock } from '../../core/host';
+import { Monitor } from '../../core/monitor/monitor';
+import { SnmpPoller } from '../../core/poll/poller';
+import { bool, parseArgs, str } from '../args';
+import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
+import type { Command } from './types';
+import { watchFile } from 'node:fs';
+
+export const watchCommand: Command = {
+  name: 'watch',
+  summary: 'run the poll scheduler until stopped (for a systemd service)',
+  usage: `parc watch [--inventory FILE] [--state DIR] [--verbose]
+  ${INVENTORY_HELP}
+Polls every schedule.pollMinutes (5), new devices every schedule.newDeviceMinutes (5), rescans
+discovery.subnets every schedule.discoveryHours (6) and prunes the event log daily. Edits to
+parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
+  async run(argv, io, signal) {
+    const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean' });
+    let inv = await openInventory(io, str(p, 'inventory'));
+    const logger = stderrLogger(io, bool(p, 'verbose'));
+    const secrets = await cliSecrets(io);
+    const monitor = new Monitor({ inventory: () => inv, poller: new SnmpPoller({ secrets }), store: stateStore(inv, io, str(p, 'state')), secrets, clock: systemClock, logger });
+    monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
+    watchFile(inv.file, { interval: 2000 }, () => {
+      loadInventory(inv.file).then(
+        (l) => {
+          inv = l.inventory;
+          logger.info(`reloaded ${inv.file}: ${inv.devices.length} device(s)`);
+          monitor.trigger('newDevices');
+        },
+        (err) => logger.error(`${inv.file} not reloaded, keeping the previous inventory:\n${(err as Error).message}`),
+      );
+    });
+    logger.info(`watching ${inv.devices.length} device(s) from ${inv.file}; poll every ${inv.schedule.pollMinutes} min`);
+    monitor.start();
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    logger.info('stopping after the current job');
+    await monitor.stop();
+    return 0;
+  },
+};

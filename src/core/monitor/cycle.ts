@@ -1,0 +1,73 @@
+// One poll cycle over (part of) the inventory: poll, compute rates and events, resolve sites, persist.
+import { promises as dns } from 'node:dns';
+import { profileFor } from '../inventory/parse';
+import { deviceKey, type Device, type Inventory } from '../inventory/types';
+import { parseIPv4 } from '../net/cidr';
+import type { Poller } from '../poll/poller';
+import type { DevicePoll } from '../poll/types';
+import { resolveSite, type SiteAssignment } from '../sites/resolve';
+import type { ParcEvent, StateStore } from '../state/types';
+import { applyPoll } from './changes';
+
+export type DeviceReport = DevicePoll & Pick<SiteAssignment, 'region' | 'site' | 'siteReason'> & {
+  key: string;
+  siteExplanation: string;
+  statusSince: string;
+  rebooted: boolean;
+};
+
+export interface CycleResult {
+  devices: DeviceReport[];
+  events: ParcEvent[];
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface CycleOptions {
+  inventory: Inventory;
+  poller: Poller;
+  store: StateStore;
+  /** Only these devices (default: all). */
+  devices?: Device[];
+  signal?: AbortSignal;
+  onResult?: (r: DevicePoll, done: number, total: number) => void;
+  now?: () => number;
+}
+
+async function addressOf(host: string): Promise<string | undefined> {
+  if (parseIPv4(host) !== undefined) return host;
+  try {
+    return (await dns.lookup(host, { family: 4 })).address;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
+  const now = o.now ?? Date.now;
+  const started = now();
+  const devices = o.devices ?? o.inventory.devices;
+  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult });
+  const records = await o.store.loadDevices();
+  const events: ParcEvent[] = [];
+  const reports: DeviceReport[] = [];
+  for (const [i, poll] of polls.entries()) {
+    const device = devices[i];
+    const key = deviceKey(device);
+    const change = applyPoll(key, records.get(key), poll, o.inventory.thresholds);
+    records.set(key, change.record);
+    events.push(...change.events);
+    const last = change.record.last;
+    const site = resolveSite(o.inventory, { site: device.site, host: device.host, address: await addressOf(device.host), sysLocation: last.sysLocation });
+    reports.push({ ...last, key, region: site.region, site: site.site, siteReason: site.siteReason, siteExplanation: site.reason, statusSince: change.record.statusSince, rebooted: change.rebooted });
+  }
+  await o.store.saveDevices(records);
+  await o.store.appendEvents(events);
+  return { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
+}
+
+/** Devices never polled yet (no record in the store). */
+export async function newDevices(inv: Inventory, store: StateStore): Promise<Device[]> {
+  const records = await store.loadDevices();
+  return inv.devices.filter((d) => !records.has(deviceKey(d)));
+}

@@ -1,0 +1,111 @@
+// The poller turns inventory devices into DevicePoll results. It is an interface so that large estates
+// can later be polled by an external engine (e.g. Prometheus + snmp_exporter) that Parc configures and reads.
+import type { SecretSource } from '../host';
+import type { Device, SnmpProfile } from '../inventory/types';
+import { mapLimit } from '../limiter';
+import { classifyError, openClient, SnmpError, type SnmpClient } from '../snmp/client';
+import { pollExtend } from './modules/extend';
+import { pollInterfaces } from './modules/interfaces';
+import { pollProcessors } from './modules/processors';
+import { pollStorage } from './modules/storage';
+import { pollSystem, pollUptime } from './modules/system';
+import { pollUcd } from './modules/ucd';
+import type { DevicePoll } from './types';
+
+export interface PollTarget {
+  device: Device;
+  profile?: SnmpProfile;
+}
+
+export interface PollOptions {
+  signal?: AbortSignal;
+  /** Called as each device finishes, for progress reporting. */
+  onResult?: (result: DevicePoll, done: number, total: number) => void;
+}
+
+export interface Poller {
+  poll(targets: PollTarget[], options?: PollOptions): Promise<DevicePoll[]>;
+}
+
+export interface SnmpPollerOptions {
+  secrets: SecretSource;
+  /** Devices polled at once; also the bound on open UDP sockets (one per device in flight). */
+  concurrency?: number;
+  now?: () => number;
+}
+
+export class SnmpPoller implements Poller {
+  private readonly concurrency: number;
+  constructor(private readonly options: SnmpPollerOptions) {
+    this.concurrency = options.concurrency ?? 64;
+  }
+
+  async poll(targets: PollTarget[], options: PollOptions = {}): Promise<DevicePoll[]> {
+    let done = 0;
+    const results = await mapLimit(targets, this.concurrency, async (t) => {
+      const r = await this.pollOne(t);
+      options.onResult?.(r, ++done, targets.length);
+      return r;
+    }, options.signal);
+    return results.filter((r) => r !== undefined);
+  }
+
+  async pollOne({ device, profile }: PollTarget): Promise<DevicePoll> {
+    const now = this.options.now ?? Date.now;
+    const started = now();
+    const out: DevicePoll = {
+      host: device.host, port: device.port, name: device.name, status: 'down',
+      polledAt: new Date(started).toISOString(), durationMs: 0, interfaces: [], storage: [], processors: [],
+    };
+    if (!profile) {
+      out.error = 'no SNMP profile: set snmp.default or the device\'s profile in parc.yaml';
+      out.errorKind = 'config';
+      return out;
+    }
+    let client: SnmpClient | undefined;
+    try {
+      client = await openClient({ host: device.host, port: device.port, profile }, this.options.secrets);
+      await pollSystem(client, out);
+      out.status = 'up';
+      await this.optionalModules(client, out);
+    } catch (err) {
+      const e = err instanceof SnmpError ? err : classifyError(err, { host: device.host, port: device.port, profile });
+      out.status = 'down';
+      out.error = e.message;
+      out.errorKind = e.kind;
+    } finally {
+      client?.close();
+      out.durationMs = now() - started;
+    }
+    return out;
+  }
+
+  private async optionalModules(client: SnmpClient, out: DevicePoll): Promise<void> {
+    const errors: Record<string, string> = {};
+    const guard = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await fn();
+      } catch (err) {
+        errors[name] = (err as Error).message;
+        return undefined;
+      }
+    };
+    const [, extendUptime, interfaces, storage, processors, ucd] = await Promise.all([
+      guard('uptime', () => pollUptime(client, out)),
+      guard('extend', () => pollExtend(client, out)),
+      guard('interfaces', () => pollInterfaces(client)),
+      guard('storage', () => pollStorage(client)),
+      guard('processors', () => pollProcessors(client)),
+      guard('ucd', () => pollUcd(client)),
+    ]);
+    if (extendUptime !== undefined) {
+      out.uptimeSeconds = extendUptime;
+      out.uptimeSource = 'extend';
+    }
+    out.interfaces = interfaces ?? [];
+    out.storage = storage ?? [];
+    out.processors = processors ?? [];
+    if (ucd) out.ucd = ucd;
+    if (Object.keys(errors).length) out.moduleErrors = errors;
+  }
+}

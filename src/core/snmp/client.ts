@@ -1,0 +1,158 @@
+// One SNMP conversation with one agent: a promise-based wrapper over a net-snmp session.
+// The session (and its UDP socket) lives only while a device is being polled; the poller's
+// concurrency limit therefore bounds the number of open sockets.
+import * as snmp from 'net-snmp';
+import type { SnmpProfile } from '../inventory/types';
+import type { SecretSource } from '../host';
+import type { Varbind } from './values';
+
+export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
+
+/** A typed SNMP failure; its message says why in words an operator understands. */
+export class SnmpError extends Error {
+  constructor(readonly kind: SnmpErrorKind, message: string) {
+    super(message);
+    this.name = 'SnmpError';
+  }
+}
+
+export interface SnmpTarget {
+  host: string;
+  port: number;
+  profile: SnmpProfile;
+}
+
+export function classifyError(err: unknown, target: SnmpTarget): SnmpError {
+  if (err instanceof SnmpError) return err;
+  const e = err as Error & { code?: string | number };
+  const msg = e?.message ?? String(err);
+  const where = `${target.host}:${target.port}`;
+  if (err instanceof snmp.RequestTimedOutError || /timed out/i.test(msg)) {
+    return new SnmpError('timeout', `no SNMP answer from ${where} after ${target.profile.retries + 1} attempt(s) of ${target.profile.timeoutMs} ms (host down, wrong port, filtered, or wrong community/version)`);
+  }
+  if (/Unknown User Name/i.test(msg)) return new SnmpError('unknown-user', `${where}: SNMPv3 user "${target.profile.user}" is unknown to the agent`);
+  if (/Wrong Digest|authentication digest/i.test(msg)) return new SnmpError('auth', `${where}: SNMPv3 authentication failed for user "${target.profile.user}" (wrong auth password or protocol)`);
+  if (/Decryption Error|decrypt/i.test(msg)) return new SnmpError('decrypt', `${where}: SNMPv3 decryption failed for user "${target.profile.user}" (wrong privacy password or protocol)`);
+  if (/Unsupported Security Level/i.test(msg)) return new SnmpError('unsupported-level', `${where}: the agent does not accept security level ${target.profile.level} for user "${target.profile.user}"`);
+  if (/ENOTFOUND|EAI_AGAIN/.test(String(e?.code) + msg)) return new SnmpError('resolve', `${where}: host name does not resolve`);
+  if (/EHOSTUNREACH|ENETUNREACH|ECONNREFUSED|EADDRNOTAVAIL/.test(String(e?.code) + msg)) return new SnmpError('network', `${where}: ${msg}`);
+  return new SnmpError('protocol', `${where}: ${msg}`);
+}
+
+export interface SnmpClient {
+  readonly target: SnmpTarget;
+  get(oids: string[]): Promise<Varbind[]>;
+  /** All varbinds below `oid` (GETBULK on v2c/v3), never past the subtree. */
+  walk(oid: string, maxRepetitions?: number): Promise<Varbind[]>;
+  /** A conceptual table as rows keyed by index, then by column number. */
+  table(oid: string, maxRepetitions?: number): Promise<Map<string, Map<number, unknown>>>;
+  close(): void;
+}
+
+async function need(secrets: SecretSource, name: string | undefined, what: string): Promise<string> {
+  const v = name ? await secrets.get(name) : undefined;
+  if (v === undefined) {
+    const env = name ? `PARC_CRED_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}` : '';
+    throw new SnmpError('credential-missing', `no ${what} stored for credential "${name ?? '?'}"${env ? ` (set ${env} or store it with "Set SNMP credential")` : ''}`);
+  }
+  return v;
+}
+
+const AUTH: Record<string, string> = { md5: 'md5', sha: 'sha', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const PRIV: Record<string, string> = { des: 'des', aes: 'aes', aes256: 'aes256b', aes256c: 'aes256r' };
+
+export async function openClient(target: SnmpTarget, secrets: SecretSource): Promise<SnmpClient> {
+  const p = target.profile;
+  const options: snmp.SessionOptions = {
+    port: target.port,
+    retries: p.retries,
+    timeout: p.timeoutMs,
+    backoff: 1,
+    transport: target.host.includes(':') ? 'udp6' : 'udp4',
+    idBitsSize: 32,
+  };
+  let session: snmp.Session;
+  if (p.version === '3') {
+    const user: snmp.User = { name: p.user ?? '', level: snmp.SecurityLevel[p.level ?? 'noAuthNoPriv'] };
+    if (p.level !== 'noAuthNoPriv') {
+      user.authProtocol = snmp.AuthProtocols[AUTH[p.auth ?? 'sha']];
+      user.authKey = await need(secrets, p.authCredential, 'SNMPv3 auth password');
+    }
+    if (p.level === 'authPriv') {
+      user.privProtocol = snmp.PrivProtocols[PRIV[p.priv ?? 'aes']];
+      user.privKey = await need(secrets, p.privCredential, 'SNMPv3 privacy password');
+    }
+    session = snmp.createV3Session(target.host, user, { ...options, version: snmp.Version3, context: p.context });
+  } else {
+    const community = await need(secrets, p.credential, 'community');
+    session = snmp.createSession(target.host, community, { ...options, version: p.version === '1' ? snmp.Version1 : snmp.Version2c });
+  }
+  return new NetSnmpClient(target, session);
+}
+
+class NetSnmpClient implements SnmpClient {
+  private socketError?: Error;
+  constructor(readonly target: SnmpTarget, private readonly session: snmp.Session) {
+    // A malformed reply is emitted as 'error'; unhandled, it would kill the process.
+    session.on('error', (err: Error) => {
+      this.socketError = err;
+    });
+  }
+
+  private fail(err: unknown): SnmpError {
+    return classifyError(err ?? this.socketError, this.target);
+  }
+
+  get(oids: string[]): Promise<Varbind[]> {
+    return new Promise((resolve, reject) => {
+      this.session.get(oids, (err, vbs) => (err ? reject(this.fail(err)) : resolve(vbs)));
+    });
+  }
+
+  walk(oid: string, maxRepetitions = 25): Promise<Varbind[]> {
+    const out: Varbind[] = [];
+    const prefix = oid + '.';
+    return new Promise((resolve, reject) => {
+      try {
+        this.session.subtree(
+          oid,
+          this.target.profile.version === '1' ? 1 : maxRepetitions,
+          (vbs) => {
+            for (const vb of vbs) {
+              if (snmp.isVarbindError(vb) || !vb.oid.startsWith(prefix)) continue;
+              out.push(vb);
+            }
+          },
+          (err) => (err ? reject(this.fail(err)) : resolve(out)),
+        );
+      } catch (err) {
+        reject(this.fail(err));
+      }
+    });
+  }
+
+  async table(oid: string, maxRepetitions = 25): Promise<Map<string, Map<number, unknown>>> {
+    const rows = new Map<string, Map<number, unknown>>();
+    const entryPrefix = `${oid}.1.`;
+    for (const vb of await this.walk(oid, maxRepetitions)) {
+      if (!vb.oid.startsWith(entryPrefix)) continue;
+      const rest = vb.oid.slice(entryPrefix.length);
+      const dot = rest.indexOf('.');
+      if (dot < 0) continue;
+      const column = Number(rest.slice(0, dot));
+      const index = rest.slice(dot + 1);
+      let row = rows.get(index);
+      if (!row) rows.set(index, (row = new Map()));
+      row.set(column, vb.value);
+    }
+    return rows;
+  }
+
+  close(): void {
+    try {
+      this.session.close();
+    } catch {
+      // already closed
+    }
+  }
+}
