@@ -1,7 +1,7 @@
 // Reading parc.yaml from disk and writing it back without losing the user's comments or layout.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type YAMLSeq } from 'yaml';
 import { InputErrors, LocatedError } from '../errors';
 import { atomicWriteFile } from '../fsutil';
 import { parseInventory } from './parse';
@@ -44,25 +44,16 @@ export interface NewDevice {
 }
 
 /**
- * Adds devices to the inventory text through yaml's document API so comments, order and formatting
- * of everything else stay as the user wrote them. Devices already listed (same host and port) are skipped.
- * Refuses to touch a file that does not parse.
+ * Adds devices to the inventory text. The new entries are inserted as text after the last device, indented
+ * like the existing ones, so every other byte of the file (comments, spacing, flow style) stays as the user
+ * wrote it. Devices already listed (same host and port) are skipped. Refuses to touch a file that does not parse.
  */
 export function addDevicesToText(text: string, file: string, devices: NewDevice[]): { text: string; added: NewDevice[] } {
   const check = parseInventory(text, file);
   if (!check.inventory) throw toErrors(file, check.diagnostics);
-  const doc = parseDocument(text);
-  if (!isMap(doc.contents)) doc.contents = new YAMLMap() as never;
-  const root = doc.contents as unknown as YAMLMap;
-  const existing: unknown = root.get('devices', true);
-  let seq: YAMLSeq;
-  if (isSeq(existing)) seq = existing;
-  else {
-    seq = new YAMLSeq();
-    root.set('devices', seq);
-  }
   const have = new Set(check.inventory.devices.map((d) => `${d.host.toLowerCase()}:${d.port}`));
   const added: NewDevice[] = [];
+  const entries: Record<string, unknown>[] = [];
   for (const d of devices) {
     const key = `${d.host.toLowerCase()}:${d.port ?? 161}`;
     if (have.has(key)) continue;
@@ -72,13 +63,48 @@ export function addDevicesToText(text: string, file: string, devices: NewDevice[
     if (d.port && d.port !== 161) entry.port = d.port;
     if (d.profile) entry.profile = d.profile;
     if (d.site) entry.site = d.site;
-    seq.add(doc.createNode(entry));
+    entries.push(entry);
     added.push(d);
   }
-  const out = doc.toString({ lineWidth: 0 });
+  if (!added.length) return { text, added };
+  const out = insertSequenceItems(text, 'devices', entries);
   const verify = parseInventory(out, file);
   if (!verify.inventory) throw new Error(`internal error: the edited inventory does not parse (${verify.diagnostics[0]?.message}); ${file} left unchanged`);
-  return { text: added.length ? out : text, added };
+  return { text: out, added };
+}
+
+/** Inserts items at the end of a top-level block sequence, creating it when absent. */
+function insertSequenceItems(text: string, key: string, items: Record<string, unknown>[]): string {
+  const doc = parseDocument(text);
+  const root = doc.contents;
+  const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  const seq = pair?.value;
+  const render = (indent: number) =>
+    stringify(items, { lineWidth: 0 }).split('\n').filter(Boolean).map((l) => ' '.repeat(indent) + l).join('\n') + '\n';
+  if (isSeq(seq) && !seq.flow && seq.range) {
+    const at = seq.range[1];
+    const lineStart = text.lastIndexOf('\n', seq.range[0] - 1) + 1;
+    const indent = seq.range[0] - lineStart;
+    const prefix = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+    return text.slice(0, at) + prefix + render(indent) + text.slice(at);
+  }
+  if (pair && isScalar(pair.key) && pair.key.range && (seq === null || (isScalar(seq) && seq.value === null) || (isSeq(seq) && seq.flow && seq.items.length === 0))) {
+    // `devices:` with nothing, or `devices: []`: replace the value with a block list.
+    const from = pair.key.range[1];
+    const to = seq && (seq as { range?: number[] }).range ? (seq as { range: number[] }).range[1] : from;
+    const lineEnd = text.indexOf('\n', to);
+    const rest = lineEnd < 0 ? '' : text.slice(lineEnd + 1);
+    const tail = text.slice(to, lineEnd < 0 ? text.length : lineEnd).replace(/^\s*/, '');
+    return text.slice(0, from) + ':' + (tail ? ` ${tail}` : '') + '\n' + render(2) + rest;
+  }
+  if (pair) {
+    // A flow list with items: let yaml rewrite that one node.
+    (seq as YAMLSeq).flow = false;
+    for (const item of items) (seq as YAMLSeq).add(doc.createNode(item));
+    return doc.toString({ lineWidth: 0 });
+  }
+  const sep = text.length && !text.endsWith('\n') ? '\n' : '';
+  return `${text}${sep}${key}:\n${render(2)}`;
 }
 
 /** Adds devices to the file on disk (atomically); the file is left as it was when it is invalid. */

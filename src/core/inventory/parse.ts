@@ -37,12 +37,12 @@ export interface ParseResult {
 
 export function parseInventory(text: string, file: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const r = new NodeReader(lines);
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
     const end = e.linePos?.[1] ?? pos;
-    r.diagnostics.push({ severity: 'error', message: e.message.split('\n')[0], line: pos.line, col: pos.col, endLine: end.line, endCol: end.col });
+    r.diagnostics.push({ severity: 'error', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line: pos.line, col: pos.col, endLine: end.line, endCol: end.col });
   }
   if (doc.errors.length) return { diagnostics: r.diagnostics };
 
@@ -58,23 +58,24 @@ export function parseInventory(text: string, file: string): ParseResult {
     extra: {},
   };
   const root = doc.contents as Node | null;
+  const present = (n: Node | null | undefined): n is Node => !!n && !(isScalar(n) && n.value === null);
   if (root === null || (isScalar(root) && root.value === null)) return { inventory: inv, diagnostics: r.diagnostics };
   const top = r.map(root, 'parc.yaml');
   if (!top) return { diagnostics: r.diagnostics };
   const e = r.entries(top, 'parc.yaml', TOP_KEYS);
 
   const sitesNode = e.get('sites')?.value;
-  if (sitesNode) for (const [i, n] of (r.seq(sitesNode, 'sites') ?? []).entries()) {
+  if (present(sitesNode)) for (const [i, n] of (r.seq(sitesNode, 'sites') ?? []).entries()) {
     const s = readSite(r, n, `sites[${i}]`);
     if (s) inv.sites.push(s);
   }
   checkSiteNames(r, inv.sites, sitesNode);
 
   const snmpNode = e.get('snmp')?.value;
-  if (snmpNode) readSnmp(r, snmpNode, inv);
+  if (present(snmpNode)) readSnmp(r, snmpNode, inv);
 
   const devNode = e.get('devices')?.value;
-  if (devNode) {
+  if (present(devNode)) {
     const seen = new Map<string, number>();
     for (const [i, n] of (r.seq(devNode, 'devices') ?? []).entries()) {
       const d = readDevice(r, n, `devices[${i}]`, inv);

@@ -22,12 +22,16 @@ export interface MonitorDeps {
 }
 
 export interface MonitorEvents {
+  /** A poll of these devices begins (the scheduled one or one asked for). */
+  polling: [Device[]];
   cycle: [CycleResult];
   events: [ParcEvent[]];
 }
 
 export class Monitor extends EventEmitter<MonitorEvents> {
   readonly scheduler: Scheduler;
+  /** Poll cycles run one after the other: each reads and rewrites the whole state store. */
+  private pollQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: MonitorDeps) {
     super();
@@ -55,8 +59,15 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.scheduler.trigger(job);
   }
 
-  async pollDevices(devices?: Device[], signal?: AbortSignal): Promise<CycleResult> {
+  pollDevices(devices?: Device[], signal?: AbortSignal): Promise<CycleResult> {
+    const run = this.pollQueue.then(() => this.pollNow(devices, signal));
+    this.pollQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pollNow(devices: Device[] | undefined, signal: AbortSignal | undefined): Promise<CycleResult> {
     const inv = this.deps.inventory();
+    this.emit('polling', devices ?? inv.devices);
     const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now() });
     const down = result.devices.filter((d) => d.status === 'down').length;
     this.deps.logger.info(`polled ${result.devices.length} device(s) in ${result.durationMs} ms: ${result.devices.length - down} up, ${down} down`);

@@ -141,14 +141,11 @@ export class Scheduler {
     if (duration > interval) {
       // Skip the slots that passed while running instead of running them back to back.
       const now = this.clock.now();
-      let skipped = 0;
       let due = this.due.get(job)!;
-      while (due <= now) {
-        due += interval;
-        skipped++;
-      }
+      while (due <= now) due += interval;
       this.due.set(job, due);
       this.pending.delete(job);
+      const skipped = Math.floor(duration / interval);
       this.logger.warn(`${job} took ${Math.round(duration / 1000)} s, longer than its ${Math.round(interval / 1000)} s interval; ${skipped} run(s) skipped`);
       this.onOverrun?.({ job, durationMs: duration, intervalMs: interval, skippedSlots: skipped });
       this.arm();
