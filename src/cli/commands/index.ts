@@ -2,7 +2,8 @@
 import { discoverCommand } from './discover';
 import { eventsCommand } from './events';
 import { pollCommand } from './poll';
+import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, sessionsCommand];
