@@ -4,8 +4,8 @@
 # tests start their own instances on 127.0.0.1 high ports.
 set -euo pipefail
 PKGS=(snmpd snmp snmpsim openssh-server openssh-client sshpass netplan.io slapd ldap-utils
-      samba samba-ad-provision winbind krb5-user chromium ripgrep iproute2 procps psmisc
-      build-essential python3 libkrb5-dev ca-certificates openssl)
+      samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user chromium ripgrep iproute2 procps psmisc
+      build-essential python3 libkrb5-dev ca-certificates openssl sudo)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

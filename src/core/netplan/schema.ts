@@ -4,7 +4,7 @@
 
 export type Spec =
   | 'bool' | 'string' | 'uint' | 'any' | 'addresses' | 'ip' | 'ipList' | 'stringList' | 'renderer' | 'macaddress' | 'route-to'
-  | { enum: readonly string[]; what: string }
+  | { enum: readonly string[]; what: string; needs?: true }
   | { map: Record<string, Spec> }
   | { dict: Spec } // a mapping with free keys (ids, SSIDs), each value of the given spec
   | { seq: Spec };
@@ -36,7 +36,7 @@ const common: Record<string, Spec> = {
   'ignore-carrier': 'bool', critical: 'bool', 'dhcp-identifier': { enum: ['duid', 'mac'], what: 'dhcp-identifier' }, 'accept-ra': 'bool', addresses: 'addresses',
   'ipv6-address-generation': { enum: ['eui64', 'stable-privacy'], what: 'ipv6-address-generation' }, 'ipv6-address-token': 'ip', gateway4: 'ip', gateway6: 'ip',
   nameservers: { map: { search: 'stringList', addresses: 'ipList' } }, macaddress: 'string', mtu: 'uint', 'ipv6-mtu': 'uint', optional: 'bool',
-  'optional-addresses': 'stringList', 'activation-mode': { enum: ['manual', 'off'], what: 'activation-mode' }, routes: { seq: routeSpec }, 'routing-policy': { seq: policySpec },
+  'optional-addresses': 'stringList', 'activation-mode': { enum: ['manual', 'off'], what: 'activation-mode', needs: true }, routes: { seq: routeSpec }, 'routing-policy': { seq: policySpec },
   'neigh-suppress': 'bool', openvswitch: 'any', networkmanager: 'any',
 };
 /** Keys of devices that exist in hardware (they can be matched, renamed, woken). */
@@ -49,7 +49,7 @@ const physical: Record<string, Spec> = {
 const device = (extra: Record<string, Spec>, withPhysical = false): Spec => ({ map: { ...common, ...(withPhysical ? physical : {}), ...extra } });
 
 export const DEVICE_TYPES: Record<string, Spec> = {
-  ethernets: device({ auth: authSpec, link: 'string', 'virtual-function-count': 'uint', 'embedded-switch-mode': { enum: ['switchdev', 'legacy'], what: 'embedded-switch-mode' }, 'delay-virtual-functions-rebind': 'bool', 'infiniband-mode': { enum: ['datagram', 'connected'], what: 'infiniband-mode' } }, true),
+  ethernets: device({ auth: authSpec, link: 'string', 'virtual-function-count': 'uint', 'embedded-switch-mode': { enum: ['switchdev', 'legacy'], what: 'embedded-switch-mode' }, 'delay-virtual-functions-rebind': 'bool', 'infiniband-mode': { enum: ['datagram', 'connected'], what: 'infiniband-mode', needs: true } }, true),
   modems: device({ apn: 'string', 'auto-config': 'bool', 'device-id': 'string', 'network-id': 'string', number: 'string', password: 'string', pin: 'string', 'sim-id': 'string', 'sim-operator-id': 'string', username: 'string' }, true),
   wifis: device({ 'access-points': { dict: { map: { password: 'string', mode: { enum: ['infrastructure', 'ap', 'adhoc'], what: 'wifi mode' }, band: { enum: ['5GHz', '2.4GHz'], what: 'wifi band' }, channel: 'uint', bssid: 'macaddress', hidden: 'bool', auth: authSpec, networkmanager: 'any' } } }, wakeonwlan: 'stringList', 'regulatory-domain': 'string', auth: authSpec }, true),
   bridges: device({ interfaces: 'stringList', parameters: { map: { 'ageing-time': 'string', 'aging-time': 'string', priority: 'uint', 'port-priority': 'any', 'forward-delay': 'string', 'hello-time': 'string', 'max-age': 'string', 'path-cost': 'any', stp: 'bool' } } }),

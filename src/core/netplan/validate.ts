@@ -33,8 +33,8 @@ function checkFile(c: FileCheck): void {
     if (lead.includes('\t')) c.diagnostics.push({ severity: 'error', message: 'Invalid YAML: tabs are not allowed for indent', line: i + 1, col: lead.indexOf('\t') + 1, endLine: i + 1, endCol: lead.length + 1 });
   });
   for (const e of c.doc.errors) {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    const end = e.linePos?.[1] ?? pos;
+    const pos = c.lines.linePos(e.pos[0]);
+    const end = c.lines.linePos(e.pos[1]);
     const hint = e.code === 'BAD_INDENT' ? ' (inconsistent indentation)' : e.code === 'BAD_SCALAR_START' ? ' (found character that cannot start any token)' : '';
     c.diagnostics.push({ severity: 'error', message: `Invalid YAML: ${e.message.split('\n')[0]}${hint}`, line: pos.line, col: pos.col, endLine: end.line, endCol: end.col });
   }
@@ -129,7 +129,7 @@ function checkValue(c: FileCheck, node: Node, spec: Spec, key: string): void {
       if (!isScalar(node)) return c.report(node, 'expected scalar');
       const v = scalarText(c, node);
       if (!spec.enum.includes(v)) {
-        c.report(node, spec.enum.length === 2 ? `Value of '${key}' needs to be '${spec.enum[0]}' or '${spec.enum[1]}' (got '${v}')` : `unknown ${spec.what} '${v}' (expected one of ${spec.enum.join(', ')})`);
+        c.report(node, spec.needs ? `Value of '${key}' needs to be '${spec.enum[0]}' or '${spec.enum[1]}' (got '${v}')` : `unknown ${spec.what} '${v}' (expected one of ${spec.enum.join(', ')})`);
       }
       return;
     }
