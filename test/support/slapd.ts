@@ -1,0 +1,171 @@
+// Starts a real Debian slapd on 127.0.0.1 (plain+StartTLS and LDAPS on two free high ports) for the LDAP tests,
+// in a temp directory with its own config, database and a test CA generated with openssl at test time.
+// Also holds the CA helpers the Samba AD support reuses.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'ldapts';
+import { freeTcpPort } from './ports';
+
+export const SLAPD = process.env.PARC_SLAPD ?? '/usr/sbin/slapd';
+
+export function slapdAvailable(): boolean {
+  return existsSync(SLAPD) && existsSync('/usr/lib/ldap/back_mdb.so') && existsSync('/usr/lib/ldap/memberof.so');
+}
+
+function openssl(args: string[], cwd: string): void {
+  const r = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl ${args.slice(0, 2).join(' ')} failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+}
+
+export interface TestCa {
+  certFile: string;
+  keyFile: string;
+}
+
+/** A throw-away certificate authority (EC P-256, one day). */
+export function makeCa(dir: string, name: string): TestCa {
+  const keyFile = path.join(dir, `${name}.key`);
+  const certFile = path.join(dir, `${name}.pem`);
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', `/CN=${name}`,
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  return { certFile, keyFile };
+}
+
+/** A server certificate signed by `ca`, valid for the given host names and IP addresses. */
+export function issueServerCert(ca: TestCa, dir: string, name: string, dnsNames: string[], ips: string[]): { certFile: string; keyFile: string } {
+  const keyFile = path.join(dir, `${name}.key`);
+  const csr = path.join(dir, `${name}.csr`);
+  const certFile = path.join(dir, `${name}.pem`);
+  const ext = path.join(dir, `${name}.ext`);
+  writeFileSync(ext, `subjectAltName=${[...dnsNames.map((d) => `DNS:${d}`), ...ips.map((i) => `IP:${i}`)].join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
+  openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', csr, '-subj', `/CN=${dnsNames[0] ?? ips[0]}`], dir);
+  openssl(['x509', '-req', '-in', csr, '-CA', ca.certFile, '-CAkey', ca.keyFile, '-CAcreateserial', '-out', certFile, '-days', '1', '-extfile', ext], dir);
+  return { certFile, keyFile };
+}
+
+export async function waitForPort(port: number, timeoutMs: number, exited: () => string | undefined): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const why = exited();
+    if (why) throw new Error(why);
+    const open = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listened on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+export interface RunningSlapd {
+  dir: string;
+  suffix: string;
+  rootDn: string;
+  rootPw: string;
+  port: number;
+  ldapsPort: number;
+  url: string; // ldap://127.0.0.1:port (StartTLS available)
+  ldapsUrl: string;
+  caFile: string; // the CA that signed the server certificate
+  otherCaFile: string; // an unrelated CA, for "untrusted certificate" cases
+  /** Adds entries as the root DN, in order (the memberOf overlay fills memberOf as groups are added). */
+  add(entries: { dn: string; attrs: Record<string, string | string[]> }[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
+
+export async function startSlapd(o: { suffix?: string } = {}): Promise<RunningSlapd> {
+  const suffix = o.suffix ?? 'dc=parc,dc=test';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-slapd-'));
+  mkdirSync(path.join(dir, 'db'));
+  const ca = makeCa(dir, 'parc-test-ca');
+  const other = makeCa(dir, 'unrelated-ca');
+  const server = issueServerCert(ca, dir, 'server', ['localhost'], ['127.0.0.1']);
+  const [port, ldapsPort] = [await freeTcpPort(), await freeTcpPort()];
+  const rootDn = `cn=admin,${suffix}`;
+  const rootPw = `root-${process.pid}-${Date.now()}`;
+  const conf = [
+    ...['core', 'cosine', 'nis', 'inetorgperson'].map((s) => `include /etc/ldap/schema/${s}.schema`),
+    'modulepath /usr/lib/ldap',
+    'moduleload back_mdb',
+    'moduleload memberof',
+    `pidfile ${path.join(dir, 'slapd.pid')}`,
+    `argsfile ${path.join(dir, 'slapd.args')}`,
+    `TLSCACertificateFile ${ca.certFile}`,
+    `TLSCertificateFile ${server.certFile}`,
+    `TLSCertificateKeyFile ${server.keyFile}`,
+    'database mdb',
+    `suffix "${suffix}"`,
+    `rootdn "${rootDn}"`,
+    `rootpw ${rootPw}`,
+    `directory ${path.join(dir, 'db')}`,
+    'maxsize 16777216',
+    'overlay memberof',
+    'memberof-group-oc groupOfNames',
+    'memberof-member-ad member',
+    'memberof-memberof-ad memberOf',
+    'access to attrs=userPassword by self write by anonymous auth by * none',
+    'access to * by * read',
+  ].join('\n');
+  const confFile = path.join(dir, 'slapd.conf');
+  writeFileSync(confFile, conf + '\n');
+  const logFile = path.join(dir, 'slapd.log');
+  const child = spawn(SLAPD, ['-h', `ldap://127.0.0.1:${port}/ ldaps://127.0.0.1:${ldapsPort}/`, '-f', confFile, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    log += d.toString();
+    writeFileSync(logFile, log);
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const quote = () => log.trim().split('\n').slice(-6).join(' | ') || '(no output)';
+  try {
+    await waitForPort(ldapsPort, 15000, () => (child.exitCode !== null ? `slapd exited with code ${child.exitCode}: ${quote()}` : undefined));
+    await waitForPort(port, 5000, () => (child.exitCode !== null ? `slapd exited with code ${child.exitCode}: ${quote()}` : undefined));
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`slapd did not start: ${(err as Error).message}`);
+  }
+  const url = `ldap://127.0.0.1:${port}`;
+  const add = async (entries: { dn: string; attrs: Record<string, string | string[]> }[]) => {
+    const c = new Client({ url, timeout: 5000, connectTimeout: 5000 });
+    try {
+      await c.bind(rootDn, rootPw);
+      for (const e of entries) await c.add(e.dn, e.attrs);
+    } finally {
+      await c.unbind().catch(() => undefined);
+    }
+  };
+  return {
+    dir, suffix, rootDn, rootPw, port, ldapsPort, url, ldapsUrl: `ldaps://127.0.0.1:${ldapsPort}`, caFile: ca.certFile, otherCaFile: other.certFile, add,
+    stop: async () => {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+        });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads a file from the slapd directory (for assertions on its log). */
+export function slapdLog(s: RunningSlapd): string {
+  try {
+    return readFileSync(path.join(s.dir, 'slapd.log'), 'utf8');
+  } catch {
+    return '';
+  }
+}
