@@ -70,7 +70,7 @@ export function corpusRecordings(): string[] {
 export function readSnmprec(file: string): Map<string, [string, string]> {
   const out = new Map<string, [string, string]>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([\d.]+)\|([0-9a-z]+)\|(.*)$/.exec(line.trim());
+    const m = /^([\d.]+)\|([0-9a-z:]+)\|(.*)$/.exec(line.trim());
     if (m) out.set(m[1], [m[2], m[3]]);
   }
   return out;

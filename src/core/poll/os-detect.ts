@@ -30,10 +30,13 @@ const RULES: Rule[] = [
   { os: 'nxos', vendor: 'Cisco', descr: /NX-OS/ },
   { os: 'iosxe', vendor: 'Cisco', descr: /IOS[ -]XE/ },
   { os: 'ios', vendor: 'Cisco', descr: /Cisco IOS|IOS \(tm\)/ },
+  { os: 'ios', vendor: 'Cisco', oid: /^1\.3\.6\.1\.4\.1\.9\.1\./ },
   { os: 'arubaos', vendor: 'Aruba', descr: /ArubaOS/i },
   { os: 'procurve', vendor: 'HP', descr: /ProCurve|HP .*Switch|Aruba.*Switch/i },
   { os: 'airos', vendor: 'Ubiquiti', oid: /^1\.3\.6\.1\.4\.1\.41112\./ },
   { os: 'unifi', vendor: 'Ubiquiti', descr: /UAP|U7P|UniFi/i },
+  // UniFi access points answer with Frogfoot's enterprise number and a plain Linux sysDescr.
+  { os: 'unifi', vendor: 'Ubiquiti', oid: /^1\.3\.6\.1\.4\.1\.10002\.1$/ },
   { os: 'edgeos', vendor: 'Ubiquiti', descr: /EdgeOS|EdgeRouter/i },
   { os: 'airos', vendor: 'Ubiquiti', descr: /Ubiquiti|AirOS/i },
   { os: 'routeros', vendor: 'MikroTik', descr: /RouterOS/i },
@@ -87,4 +90,14 @@ function vendorOf(oid: string, descr: string): string | undefined {
   if (v && v !== 'Net-SNMP') return v;
   const m = /\b(Kyocera|Ricoh|Lexmark|Xerox|Canon|Epson|Konica Minolta|Brother|HP|Dell|Lenovo|Supermicro)\b/i.exec(descr);
   return m ? m[1] : v;
+}
+
+/**
+ * Appliances built on net-snmp that look like plain Linux by sysObjectID and sysDescr, recognised from
+ * hrSystemInitialLoadParameters (the kernel command line): Synology's has `syno_hw_version=MODEL`.
+ */
+export function refineFromKernelCmdline(guess: OsGuess, cmdline: string | undefined): OsGuess & { hardware?: string } {
+  const syno = /syno_hw_version=(\S+)/.exec(cmdline ?? '');
+  if (syno && (guess.os === 'linux' || guess.os === 'generic')) return { os: 'dsm', vendor: 'Synology', hardware: syno[1] };
+  return guess;
 }

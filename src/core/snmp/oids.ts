@@ -7,6 +7,7 @@ export const OID = {
   sysName: '1.3.6.1.2.1.1.5.0',
   sysLocation: '1.3.6.1.2.1.1.6.0',
   hrSystemUptime: '1.3.6.1.2.1.25.1.1.0',
+  hrSystemInitialLoadParameters: '1.3.6.1.2.1.25.1.4.0',
   snmpEngineTime: '1.3.6.1.6.3.10.2.1.3.0',
   ifTable: '1.3.6.1.2.1.2.2',
   ifXTable: '1.3.6.1.2.1.31.1.1',

@@ -29,11 +29,11 @@ export async function pollExtend(client: SnmpClient, out: DevicePoll): Promise<n
   const vbs = await getTolerant(client, [...obsOids, ...namedOids]);
   const obs = Object.fromEntries(OBSERVIUM.map(([name], i) => [name, meaningful(vbText(vbs[i]))]));
   const named = Object.fromEntries(NAMED.map((name, i) => [name, meaningful(vbText(vbs[obsOids.length + i]))]));
-  out.distro = obs.distro ?? named.distro;
-  out.hardware = obs.hardware ?? named.hardware;
+  out.distro = obs.distro ?? named.distro ?? out.distro;
+  out.hardware = obs.hardware ?? named.hardware ?? out.hardware;
   const vendor = obs.vendor ?? named.vendor ?? named.manufacturer;
   if (vendor) out.vendor = vendor;
-  out.serial = obs.serial ?? named.serial;
+  out.serial = obs.serial ?? named.serial ?? out.serial;
   const up = /^(\d+(?:\.\d+)?)/.exec(named.uptime ?? '');
   return up ? Math.floor(Number(up[1])) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { SnmpClient } from '../../snmp/client';
 import { OID } from '../../snmp/oids';
 import { isMissing, ticksToSeconds, vbNumber, vbText, type Varbind } from '../../snmp/values';
-import { detectOs } from '../os-detect';
+import { detectOs, refineFromKernelCmdline } from '../os-detect';
 import type { DevicePoll } from '../types';
 import { getTolerant } from './get-tolerant';
 
@@ -22,17 +22,24 @@ export async function pollSystem(client: SnmpClient, out: DevicePoll): Promise<v
 }
 
 /**
- * Host uptime, from the best source: /proc/uptime via an snmpd extend (set by the extend module),
+ * Host uptime and appliance hints. Uptime from the best source: /proc/uptime via an snmpd extend (set by the extend module),
  * else the largest of hrSystemUptime, snmpEngineTime and sysUpTime (sysUpTime and hrSystemUptime
  * wrap after 497 days; the largest value compensates, as LibreNMS does).
  */
 export async function pollUptime(client: SnmpClient, out: DevicePoll): Promise<void> {
   let hr: Varbind | undefined;
   let engine: Varbind | undefined;
+  let cmdline: Varbind | undefined;
   try {
-    [hr, engine] = await getTolerant(client, [OID.hrSystemUptime, OID.snmpEngineTime]);
+    [hr, engine, cmdline] = await getTolerant(client, [OID.hrSystemUptime, OID.snmpEngineTime, OID.hrSystemInitialLoadParameters]);
   } catch {
     // optional
+  }
+  const refined = refineFromKernelCmdline({ os: out.os ?? 'generic', vendor: out.vendor }, vbText(cmdline));
+  if (refined.os !== out.os) {
+    out.os = refined.os;
+    out.vendor = refined.vendor;
+    out.hardware ??= refined.hardware;
   }
   const candidates: [number | undefined, DevicePoll['uptimeSource']][] = [
     [ticksToSeconds(vbNumber(hr)), 'hrSystemUptime'],
