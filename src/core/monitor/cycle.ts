@@ -23,6 +23,11 @@ export interface CycleResult {
   durationMs: number;
 }
 
+/** Receives each cycle's result after it is persisted (the metric store, src/core/metrics). */
+export interface CycleRecorder {
+  record(result: CycleResult): Promise<void>;
+}
+
 export interface CycleOptions {
   inventory: Inventory;
   poller: Poller;
@@ -32,6 +37,7 @@ export interface CycleOptions {
   signal?: AbortSignal;
   onResult?: (r: DevicePoll, done: number, total: number) => void;
   now?: () => number;
+  metrics?: CycleRecorder;
 }
 
 async function addressOf(host: string): Promise<string | undefined> {
@@ -63,7 +69,9 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   }
   await o.store.saveDevices(records);
   await o.store.appendEvents(events);
-  return { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
+  const result = { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
+  await o.metrics?.record(result);
+  return result;
 }
 
 /** Devices never polled yet (no record in the store). */

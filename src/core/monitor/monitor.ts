@@ -9,7 +9,7 @@ import type { Poller } from '../poll/poller';
 import { probeProfiles, scanSubnet } from '../discovery/probe';
 import { intervalsFromMinutes, Scheduler, type JobName } from '../schedule/scheduler';
 import type { ParcEvent, StateStore } from '../state/types';
-import { newDevices, runPollCycle, type CycleResult } from './cycle';
+import { newDevices, runPollCycle, type CycleRecorder, type CycleResult } from './cycle';
 
 export interface MonitorDeps {
   /** Current inventory (re-read by the host when parc.yaml changes). */
@@ -19,6 +19,8 @@ export interface MonitorDeps {
   secrets: SecretSource;
   clock: Clock;
   logger: Logger;
+  /** Keeps metric history of every cycle (optional). */
+  metrics?: CycleRecorder;
 }
 
 export interface MonitorEvents {
@@ -68,7 +70,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private async pollNow(devices: Device[] | undefined, signal: AbortSignal | undefined): Promise<CycleResult> {
     const inv = this.deps.inventory();
     this.emit('polling', devices ?? inv.devices);
-    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now() });
+    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics });
     const down = result.devices.filter((d) => d.status === 'down').length;
     this.deps.logger.info(`polled ${result.devices.length} device(s) in ${result.durationMs} ms: ${result.devices.length - down} up, ${down} down`);
     this.emit('cycle', result);

@@ -1,0 +1,58 @@
+// Plugs the store into the poll cycle: each cycle's measurements go into the metric shards and its
+// events into the event/alert archive. Recording never fails a poll: errors are logged.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Clock, Logger } from '../host';
+import { atomicWriteFile } from '../fsutil';
+import type { CycleRecorder, CycleResult } from '../monitor/cycle';
+import { EventArchive, DEFAULT_RETENTION, type Retention } from './event-archive';
+import { reportSamples, type CounterMemory } from './samples';
+import { MetricStore } from './store';
+
+export class MetricRecorder implements CycleRecorder {
+  readonly store: MetricStore;
+  readonly events: EventArchive;
+  private counters?: CounterMemory;
+  private readonly countersFile: string;
+  /** Listeners told after each recorded cycle (the webviews refresh). */
+  readonly listeners = new Set<(r: CycleResult) => void>();
+
+  constructor(readonly dir: string, private readonly clock: Pick<Clock, 'now'>, private readonly logger: Logger, retention: Retention = DEFAULT_RETENTION) {
+    this.store = MetricStore.open(dir, clock);
+    this.events = new EventArchive(dir, clock, retention);
+    this.countersFile = path.join(dir, 'counters.json');
+  }
+
+  async record(result: CycleResult): Promise<void> {
+    try {
+      const counters = this.loadCounters();
+      const samples = result.devices.flatMap((d) => reportSamples(d, counters));
+      this.store.record(samples);
+      await atomicWriteFile(this.countersFile, JSON.stringify(Object.fromEntries(counters)));
+      this.events.append(result.events);
+      this.events.prune();
+    } catch (err) {
+      this.logger.warn(`metrics not recorded: ${(err as Error).message}`);
+    }
+    for (const l of this.listeners) l(result);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  private loadCounters(): CounterMemory {
+    if (this.counters) return this.counters;
+    try {
+      this.counters = new Map(Object.entries(JSON.parse(fs.readFileSync(this.countersFile, 'utf8')) as Record<string, [number, number, 32 | 64]>));
+    } catch {
+      this.counters = new Map(); // first run, or the file was lost: error rates start again at the next poll
+    }
+    return this.counters;
+  }
+}
+
+/** Where metrics live: `metrics/` inside the state directory (.parc beside parc.yaml). */
+export function metricsDirFor(stateDir: string): string {
+  return path.join(stateDir, 'metrics');
+}

@@ -1,0 +1,348 @@
+// The metric store: series spread over a few fixed-size shard files in a directory (.parc/metrics).
+// Layout per shard is time-major — one row holds every series of the shard for one point in time —
+// so recording a poll of the whole estate costs one row write per shard, not one per series.
+//
+// Crash safety comes from the order of writes and from rows that carry their own timestamp:
+//   1. buckets of the coarser archives that the new sample closes are consolidated from the
+//      5-minute rows already on disk (idempotent: redoing it gives the same rows);
+//   2. the 5-minute row is written (one aligned pwrite);
+//   3. the shard's "latest" word is advanced.
+// A kill between any two steps leaves older data intact; the next write redoes step 1.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Clock } from '../host';
+import { ARCHIVES, bucketStart, PRIMARY_STEP, retentionSeconds, rowSizeForNewShard, shardBytes, slotOf, XFF } from './archives';
+import { withLock } from './lock';
+import { RowBlock } from './row';
+import { seriesId, type SeriesInfo, type SeriesKey } from './series';
+import { SeriesTable, type TableEntry } from './series-table';
+import { Shard } from './shard';
+
+export interface Sample extends SeriesKey {
+  /** Entity label (interface name...), kept with the series when it is first seen. */
+  label: string;
+  /** Epoch seconds. */
+  t: number;
+  value: number;
+}
+
+export interface ReadOptions {
+  /** Epoch seconds, inclusive. */
+  from: number;
+  to: number;
+  /** Picks the finest archive giving at most this many points (default 1000). */
+  maxPoints?: number;
+  /** Forces an archive by name (5m, 30m, 2h, 1d). */
+  archive?: string;
+}
+
+export interface SeriesData {
+  id: string;
+  archive: string;
+  step: number;
+  /** Point start times, epoch seconds. */
+  t: number[];
+  avg: (number | null)[];
+  min: (number | null)[];
+  max: (number | null)[];
+}
+
+export interface StoreStats {
+  files: number;
+  series: number;
+  capacity: number;
+  /** Sum of file sizes: fixed once the files exist. */
+  bytes: number;
+  /** Disk blocks actually used (the files are sparse until every row has been written once). */
+  allocatedBytes: number;
+}
+
+interface ShardEntry {
+  n: number;
+  shard: Shard;
+  table: SeriesTable;
+}
+
+interface Location {
+  entry: ShardEntry;
+  col: number;
+  info: SeriesInfo;
+}
+
+const SHARD_RE = /^shard-(\d{4})\.prrd$/;
+const PRIMARY = ARCHIVES[0];
+
+export class MetricStore {
+  private readonly shards: ShardEntry[] = [];
+  private readonly index = new Map<string, Location>();
+
+  private constructor(readonly dir: string, private readonly clock: Pick<Clock, 'now'>) {}
+
+  static open(dir: string, clock: Pick<Clock, 'now'>): MetricStore {
+    fs.mkdirSync(dir, { recursive: true });
+    const s = new MetricStore(dir, clock);
+    s.refresh();
+    return s;
+  }
+
+  close(): void {
+    for (const e of this.shards) e.shard.close();
+    this.shards.length = 0;
+    this.index.clear();
+  }
+
+  /** Picks up shards and series added by another process (the CLI beside the extension). */
+  refresh(): void {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      const m = SHARD_RE.exec(name);
+      if (!m || this.shards.some((e) => e.n === Number(m[1]))) continue;
+      const n = Number(m[1]);
+      this.shards.push({ n, shard: Shard.open(path.join(this.dir, name)), table: new SeriesTable(path.join(this.dir, `shard-${m[1]}.series`)) });
+    }
+    this.shards.sort((a, b) => a.n - b.n);
+    for (const entry of this.shards) {
+      for (const e of entry.table.refresh()) {
+        if (e.col < entry.shard.capacity) this.index.set(e.id, { entry, col: e.col, info: e });
+      }
+    }
+  }
+
+  series(filter?: { device?: string }): SeriesInfo[] {
+    const out: SeriesInfo[] = [];
+    for (const l of this.index.values()) if (!filter?.device || l.info.device === filter.device) out.push(l.info);
+    return out;
+  }
+
+  /** Records samples (any series, any mix of times); waits for another process recording at once. */
+  record(samples: Sample[]): void {
+    const usable = samples.filter((s) => Number.isFinite(s.value) && Number.isFinite(s.t) && s.t > 0);
+    if (!usable.length) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    withLock(path.join(this.dir, 'lock'), () => {
+      this.refresh();
+      this.place(usable);
+      const groups = new Map<ShardEntry, Map<number, [number, number][]>>();
+      for (const s of usable) {
+        const loc = this.index.get(seriesId(s))!;
+        const slot = bucketStart(s.t, PRIMARY_STEP);
+        let bySlot = groups.get(loc.entry);
+        if (!bySlot) groups.set(loc.entry, (bySlot = new Map()));
+        let cells = bySlot.get(slot);
+        if (!cells) bySlot.set(slot, (cells = []));
+        cells.push([loc.col, s.value]);
+      }
+      for (const [entry, bySlot] of groups) {
+        for (const slot of [...bySlot.keys()].sort((a, b) => a - b)) this.writePrimary(entry.shard, slot, bySlot.get(slot)!);
+      }
+    });
+  }
+
+  /** Gives every new series a column, in a shard with room or in a new shard. */
+  private place(samples: Sample[]): void {
+    const fresh = new Map<string, Sample>();
+    for (const s of samples) {
+      const id = seriesId(s);
+      if (!this.index.has(id) && !fresh.has(id)) fresh.set(id, s);
+    }
+    const pending = [...fresh.entries()];
+    while (pending.length) {
+      let entry = this.shards.find((e) => e.table.nextCol() < e.shard.capacity);
+      if (!entry) {
+        const n = this.shards.length ? this.shards[this.shards.length - 1].n + 1 : 0;
+        const name = `shard-${String(n).padStart(4, '0')}`;
+        const shard = Shard.create(path.join(this.dir, `${name}.prrd`), rowSizeForNewShard(pending.length, this.index.size), Math.floor(this.clock.now() / 1000));
+        entry = { n, shard, table: new SeriesTable(path.join(this.dir, `${name}.series`)) };
+        this.shards.push(entry);
+      }
+      const start = entry.table.nextCol();
+      const take = pending.splice(0, entry.shard.capacity - start);
+      const lines: TableEntry[] = take.map(([id, s], i) => ({ col: start + i, id, device: s.device, entity: s.entity, ds: s.ds, label: s.label }));
+      entry.table.append(lines);
+      for (const e of lines) this.index.set(e.id, { entry, col: e.col, info: e });
+    }
+  }
+
+  private writePrimary(shard: Shard, t: number, cells: [number, number][]): void {
+    const latest = shard.readLatest();
+    // Its slot already holds a newer lap: the sample is older than the 5-minute archive keeps.
+    if (latest && t <= latest - retentionSeconds(PRIMARY)) return;
+    if (latest && t > latest) this.consolidateClosed(shard, latest, t);
+    const slot = slotOf(t, PRIMARY);
+    const row = shard.readSlots(0, 'avg', slot, 1);
+    if (!row.valid(0, t)) row.clear(0);
+    for (const [col, v] of cells) {
+      const old = row.value(0, col);
+      // Two polls in the same 5 minutes (a manual poll beside the scheduled one): keep their mean.
+      row.set(0, col, Number.isNaN(old) ? v : (old + v) / 2);
+    }
+    row.seal(0, t);
+    shard.writeRow(0, 'avg', slot, row);
+    if (t > latest) shard.writeLatest(t);
+    else {
+      // A late sample in buckets already consolidated: consolidate them again.
+      for (let i = 1; i < ARCHIVES.length; i++) {
+        const b = bucketStart(t, ARCHIVES[i].step);
+        if (b < bucketStart(latest, ARCHIVES[i].step)) this.consolidateBucket(shard, i, b);
+      }
+    }
+  }
+
+  /** Consolidates every bucket from the one holding `latest` up to (not including) the one holding `t`. */
+  private consolidateClosed(shard: Shard, latest: number, t: number): void {
+    const oldestIntact = t - retentionSeconds(PRIMARY) + PRIMARY_STEP; // 5-minute rows from here on survive writing t
+    for (let i = 1; i < ARCHIVES.length; i++) {
+      const step = ARCHIVES[i].step;
+      const until = bucketStart(t, step);
+      let b = bucketStart(latest, step);
+      if (b < oldestIntact) b = Math.ceil(oldestIntact / step) * step;
+      for (; b < until; b += step) this.consolidateBucket(shard, i, b);
+    }
+  }
+
+  /** Writes the avg/min/max rows of one closed bucket from its 5-minute rows, with the xfiles factor. */
+  private consolidateBucket(shard: Shard, archive: number, b: number): void {
+    const a = ARCHIVES[archive];
+    const n = a.step / PRIMARY_STEP;
+    const src = shard.readSlots(0, 'avg', slotOf(b, PRIMARY), n);
+    const valid: number[] = [];
+    for (let r = 0; r < n; r++) if (src.valid(r, b + r * PRIMARY_STEP)) valid.push(r);
+    if (!valid.length) return; // nothing known: the stale row reads as unknown anyway
+    const avg = RowBlock.empty(shard.rowBytes);
+    const min = RowBlock.empty(shard.rowBytes);
+    const max = RowBlock.empty(shard.rowBytes);
+    const needed = n * (1 - XFF);
+    for (let col = 0; col < shard.capacity; col++) {
+      let k = 0;
+      let sum = 0;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const r of valid) {
+        const v = src.value(r, col);
+        if (v !== v) continue; // NaN
+        k++;
+        sum += v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      const known = k > 0 && k >= needed;
+      avg.set(0, col, known ? sum / k : NaN);
+      min.set(0, col, known ? lo : NaN);
+      max.set(0, col, known ? hi : NaN);
+    }
+    const slot = slotOf(b, a);
+    for (const [cf, block] of [['avg', avg], ['min', min], ['max', max]] as const) {
+      block.seal(0, b);
+      shard.writeRow(archive, cf, slot, block);
+    }
+  }
+
+  /** Average/min/max of one column over a bucket still open (or never consolidated), from 5-minute rows. */
+  private partial(shard: Shard, col: number, step: number, b: number): [number, number, number] | undefined {
+    const n = step / PRIMARY_STEP;
+    const src = shard.readSlots(0, 'avg', slotOf(b, PRIMARY), n);
+    let k = 0;
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let r = 0; r < n; r++) {
+      if (!src.valid(r, b + r * PRIMARY_STEP)) continue;
+      const v = src.value(r, col);
+      if (v !== v) continue;
+      k++;
+      sum += v;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return k ? [sum / k, lo, hi] : undefined;
+  }
+
+  /** The finest archive that still covers `from` and gives at most maxPoints points. */
+  chooseArchive(from: number, to: number, maxPoints = 1000): number {
+    const now = this.clock.now() / 1000;
+    for (let i = 0; i < ARCHIVES.length; i++) {
+      const a = ARCHIVES[i];
+      if (from >= now - retentionSeconds(a) && (to - from) / a.step <= maxPoints) return i;
+    }
+    return ARCHIVES.length - 1;
+  }
+
+  read(id: string, o: ReadOptions): SeriesData | undefined {
+    let loc = this.index.get(id);
+    if (!loc) {
+      this.refresh();
+      loc = this.index.get(id);
+      if (!loc) return undefined;
+    }
+    const ai = o.archive !== undefined ? ARCHIVES.findIndex((a) => a.name === o.archive) : this.chooseArchive(o.from, o.to, o.maxPoints);
+    if (ai < 0) throw new Error(`no archive "${o.archive}" (have ${ARCHIVES.map((a) => a.name).join(', ')})`);
+    const a = ARCHIVES[ai];
+    const last = bucketStart(o.to, a.step);
+    const first = Math.max(bucketStart(o.from, a.step), last - (a.rows - 1) * a.step);
+    const out: SeriesData = { id, archive: a.name, step: a.step, t: [], avg: [], min: [], max: [] };
+    if (last < first) return out;
+    const count = (last - first) / a.step + 1;
+    const { shard } = loc.entry;
+    const col = loc.col;
+    const num = (v: number) => (v !== v ? null : v);
+    if (ai === 0) {
+      const rows = shard.readPoints(0, 'avg', first, count);
+      for (let r = 0; r < count; r++) {
+        const t = first + r * a.step;
+        const v = rows.valid(r, t) ? num(rows.value(r, col)) : null;
+        out.t.push(t);
+        out.avg.push(v);
+        out.min.push(v);
+        out.max.push(v);
+      }
+      return out;
+    }
+    const open = bucketStart(shard.readLatest(), a.step);
+    const avg = shard.readPoints(ai, 'avg', first, count);
+    const min = shard.readPoints(ai, 'min', first, count);
+    const max = shard.readPoints(ai, 'max', first, count);
+    for (let r = 0; r < count; r++) {
+      const t = first + r * a.step;
+      out.t.push(t);
+      if (t >= open) {
+        const p = t === open ? this.partial(shard, col, a.step, t) : undefined;
+        out.avg.push(p ? p[0] : null);
+        out.min.push(p ? p[1] : null);
+        out.max.push(p ? p[2] : null);
+        continue;
+      }
+      const ok = avg.valid(r, t);
+      out.avg.push(ok ? num(avg.value(r, col)) : null);
+      out.min.push(ok && min.valid(r, t) ? num(min.value(r, col)) : null);
+      out.max.push(ok && max.valid(r, t) ? num(max.value(r, col)) : null);
+    }
+    return out;
+  }
+
+  stats(): StoreStats {
+    let bytes = 0;
+    let allocatedBytes = 0;
+    for (const e of this.shards) {
+      const st = fs.statSync(e.shard.file);
+      bytes += st.size;
+      allocatedBytes += st.blocks * 512;
+    }
+    return {
+      files: this.shards.length,
+      series: this.index.size,
+      capacity: this.shards.reduce((n, e) => n + e.shard.capacity, 0),
+      bytes,
+      allocatedBytes,
+    };
+  }
+
+  /** Expected size of the shard files alone, from their row sizes. */
+  expectedBytes(): number {
+    return this.shards.reduce((n, e) => n + shardBytes(e.shard.rowBytes), 0);
+  }
+}
