@@ -1,0 +1,49 @@
+// Runs quser/logoff/... on this machine (a Windows workstation) against a server: `quser /server:HOST`.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { RdpError } from '../errors';
+import type { CommandResult, WindowsCommand, WindowsTransport } from '../transport';
+
+export interface LocalOptions {
+  /** Target server; omitted (or "localhost") runs against this machine. */
+  server?: string;
+  /** Where the programs are (default: PATH). */
+  programDir?: string;
+  timeoutMs?: number;
+}
+
+const SERVER_ARG: Record<string, boolean> = { quser: true, qwinsta: true, logoff: true, tsdiscon: true, msg: true, chcp: false };
+
+export class LocalTransport implements WindowsTransport {
+  readonly description: string;
+  constructor(private readonly o: LocalOptions = {}) {
+    this.description = `local${o.server ? ` /server:${o.server}` : ''}`;
+  }
+
+  run([program, ...args]: WindowsCommand, signal?: AbortSignal): Promise<CommandResult> {
+    const argv = [...args];
+    if (this.o.server && !/^(localhost|\.|127\.0\.0\.1)$/i.test(this.o.server) && SERVER_ARG[program]) argv.push(`/server:${this.o.server}`);
+    const exe = this.o.programDir ? path.join(this.o.programDir, program) : program;
+    return new Promise((resolve, reject) => {
+      // chcp is a cmd.exe built-in on Windows; everything else is an .exe run without a shell.
+      const child = program === 'chcp' && process.platform === 'win32'
+        ? spawn('cmd.exe', ['/d', '/c', 'chcp'], { windowsHide: true, signal })
+        : spawn(exe, argv, { windowsHide: true, signal, shell: false });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      const timer = setTimeout(() => child.kill(), this.o.timeoutMs ?? 60_000);
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new RdpError(`cannot run ${program}: ${e.message}`));
+      });
+      child.on('close', (code, sig) => {
+        clearTimeout(timer);
+        resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err), exitCode: code ?? (sig ? 128 : 1) });
+      });
+    });
+  }
+
+  async close(): Promise<void> {}
+}

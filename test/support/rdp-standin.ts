@@ -1,0 +1,83 @@
+// Stand-ins for Windows' quser/qwinsta/logoff/tsdiscon/msg/chcp: small stateful programs that print
+// output laid out like quser's, in a chosen display language and OEM code page. No Windows host runs
+// here; tests that use them say so. State lives in a JSON file; each call may apply a scripted change
+// (e.g. an ID reused by another user between Parc's listing and its logoff).
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface StandinSession {
+  user: string;
+  session: string;
+  id: number;
+  state: 'Active' | 'Disc';
+  idleMinutes: number;
+  logon: string; // already in the host's date format
+}
+
+export interface StandinState {
+  language: 'en' | 'fr' | 'de' | 'ru';
+  codepage: number;
+  sessions: StandinSession[];
+  /** Applied right after the Nth quser call (1-based) has printed. */
+  changes: Array<{ afterQuser: number; sessions: StandinSession[] }>;
+  calls: string[][];
+  messages: Array<{ id: number; text: string }>;
+  quserCalls: number;
+}
+
+// Literal words as the localized Windows builds print them (written independently of Parc's tables).
+export const WORDS = {
+  en: { header: ['USERNAME', 'SESSIONNAME', 'ID', 'STATE', 'IDLE TIME', 'LOGON TIME'], Active: 'Active', Disc: 'Disc', none: 'none', chcp: 'Active code page: ', noUser: 'No User exists for *' },
+  fr: { header: ['UTILISATEUR', 'SESSION', 'ID', 'ÉTAT', 'TEMPS INACT', 'TEMPS SESSION'], Active: 'Actif', Disc: 'Déco', none: 'aucun', chcp: 'Page de codes active : ', noUser: "Aucun utilisateur n'existe pour *" },
+  de: { header: ['BENUTZERNAME', 'SITZUNGSNAME', 'ID', 'STATUS', 'LEERLAUF', 'ANMELDEZEIT'], Active: 'Aktiv', Disc: 'Getr.', none: 'Kein', chcp: 'Aktive Codepage: ', noUser: 'Kein Benutzer vorhanden für *' },
+  ru: { header: ['ПОЛЬЗОВАТЕЛЬ', 'СЕАНС', 'ID', 'СТАТУС', 'БЕЗДЕЙСТВ.', 'ВРЕМЯ ВХОДА'], Active: 'Активно', Disc: 'Диск', none: 'нет', chcp: 'Текущая кодовая страница: ', noUser: 'Пользователь для * не существует' },
+} as const;
+
+export function idleText(min: number, none: string): string {
+  if (min === 0) return none;
+  if (min < 60) return String(min);
+  const d = Math.floor(min / 1440);
+  const hm = `${Math.floor((min % 1440) / 60)}:${String(min % 60).padStart(2, '0')}`;
+  return d ? `${d}+${hm.padStart(5, '0')}` : hm;
+}
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
+
+export function quserText(st: StandinState, current?: number): string {
+  const w = WORDS[st.language];
+  const h = w.header;
+  const lines = [' ' + pad(h[0], 22) + pad(h[1], 19) + pad(h[2], 4) + pad(h[3], 8) + pad(h[4], 11) + h[5]];
+  for (const s of st.sessions) {
+    const head = (s.id === current ? '>' : ' ') + pad(s.user, 22) + pad(s.session, 18);
+    lines.push(head + String(s.id).padStart(3) + '  ' + pad(w[s.state], 8) + idleText(s.idleMinutes, w.none).padStart(8) + '  ' + s.logon);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+export interface Standin {
+  dir: string;
+  bin: string;
+  stateFile: string;
+  read(): StandinState;
+  write(s: StandinState): void;
+}
+
+/** Writes the state file and one wrapper script per program into dir/bin. */
+export function createStandin(dir: string, initial: Omit<StandinState, 'calls' | 'messages' | 'quserCalls' | 'changes'> & { changes?: StandinState['changes'] }): Standin {
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const stateFile = path.join(dir, 'standin-state.json');
+  const cli = path.join(__dirname, 'rdp-standin-cli.js');
+  for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp']) {
+    const f = path.join(bin, p);
+    writeFileSync(f, `#!/bin/sh\nexec '${process.execPath}' '${cli}' '${stateFile}' ${p} "$@"\n`);
+    chmodSync(f, 0o755);
+  }
+  const standin: Standin = {
+    dir, bin, stateFile,
+    read: () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandinState,
+    write: (s) => writeFileSync(stateFile, JSON.stringify(s, null, 2)),
+  };
+  standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
+  return standin;
+}
