@@ -54,6 +54,6 @@ export function withLock<T>(file: string, fn: () => T, timeoutMs = 10_000): T {
   try {
     return fn();
   } finally {
-    fs.rmSync(file, { force: true });
+    fs.unlinkSync(file);
   }
 }
