@@ -29,4 +29,6 @@ if (!files.length) {
   process.exit(1);
 }
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+// Then the extension-host suites in a real VS Code (code-server), unless narrowed to unit or integration.
+const vscode = !only ? spawnSync(process.execPath, ['scripts/vscode/test.mjs'], { stdio: 'inherit' }) : { status: 0 };
+process.exit(r.status || vscode.status || 0);

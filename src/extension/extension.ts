@@ -1,8 +1,66 @@
-// VS Code entry point. The views and commands arrive with the VS Code issue; the core is shared with the CLI.
-import type * as vscode from 'vscode';
+// VS Code entry point: wires the core (inventory, monitor, store) to views, commands and the status bar.
+// Activation is lazy (the Parc views or a parc.yaml in the workspace) and does no network I/O itself;
+// the scheduler's first poll starts in the background when the workspace is trusted.
+import * as vscode from 'vscode';
+import { AlertsService } from './alerts-service';
+import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
+import { registerCommands } from './commands/index';
+import type { ParcContext } from './commands/types';
+import { Estate } from './estate';
+import { InventoryService } from './inventory-service';
+import { ChannelLogger } from './log';
+import { Notifier } from './notifications';
+import { ExtensionSecrets } from './secrets';
+import { StatusBar } from './status-bar';
+import { AlertsTreeProvider } from './views/alerts-tree';
+import { DevicesTreeProvider } from './views/devices-tree';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // intentionally empty for now
+/** What activate() returns: used by the extension-host tests, and by other extensions if they wish. */
+export interface ParcApi {
+  context: ParcContext;
+  alertsTree: AlertsTreeProvider;
+  statusBar: StatusBar;
+  notifier: Notifier;
+  /** Resolves once parc.yaml (if any) has been read and applied. */
+  ready: Promise<void>;
+}
+
+export function activate(extension: vscode.ExtensionContext): ParcApi {
+  const channel = vscode.window.createOutputChannel('Parc', { log: true });
+  const secrets = new ExtensionSecrets(extension.secrets);
+  const log = new ChannelLogger(channel, () => secrets.known());
+  const inventories = new InventoryService(log);
+  const estate = new Estate(inventories, secrets, log);
+  const alerts = new AlertsService(estate, extension.workspaceState);
+  const devicesTree = new DevicesTreeProvider(estate, alerts);
+  const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
+  const alertsTree = new AlertsTreeProvider(alerts, estate);
+  const alertsView = vscode.window.createTreeView('parc.alerts', { treeDataProvider: alertsTree });
+  const revealDevice = async (key: string) => {
+    await vscode.commands.executeCommand('parc.devices.focus');
+    await devicesView.reveal(devicesTree.deviceNode(key), { select: true, focus: true, expand: false });
+  };
+  const context: ParcContext = { extension, inventories, estate, alerts, secrets, log, devicesTree, devicesView, alertsView, revealDevice };
+  const statusBar = new StatusBar(estate, alerts);
+  const notifier = new Notifier(estate, alerts, revealDevice);
+  const eventLog = new EventLogDocument(context);
+  const badge = () => {
+    const n = alerts.active().length;
+    alertsView.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} open alert(s)', n) } : undefined;
+  };
+
+  extension.subscriptions.push(
+    channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
+    vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
+    estate.onDidRaiseEvents(() => eventLog.refresh()),
+    alerts.onDidChange(badge),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('setContext', 'parc.trusted', true)),
+    ...registerCommands(context),
+  );
+  void vscode.commands.executeCommand('setContext', 'parc.trusted', vscode.workspace.isTrusted);
+  log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
+  const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
+  return { context, alertsTree, statusBar, notifier, ready };
 }
 
 export function deactivate(): void {}

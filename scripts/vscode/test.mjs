@@ -1,0 +1,31 @@
+// The extension-host tests in a real VS Code, as `npm test` runs them: installs code-server offline-safe
+// into the cache (once), packages the VSIX (`npm run package`), runs the trusted and Restricted Mode
+// suites and takes the sidebar screenshot from the installed VSIX (screenshots/parc-sidebar.png).
+// Expects `npm run build` and `npm run compile-tests` to have run. PARC_SKIP_VSCODE=1 skips it (logged).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+if (process.env.PARC_SKIP_VSCODE === '1') {
+  console.log('vscode tests: skipped (PARC_SKIP_VSCODE=1)');
+  process.exit(0);
+}
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+if (!existsSync('out/test/vscode/run.js')) {
+  console.error('vscode tests: out/test/vscode/run.js is missing; run npm run compile-tests first');
+  process.exit(1);
+}
+const install = spawnSync('bash', ['scripts/vscode/install-code-server.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (install.status !== 0) {
+  console.error('vscode tests: installing code-server failed');
+  process.exit(1);
+}
+const codeServerDir = install.stdout.trim().split('\n').pop();
+const pack = run('npm', ['run', '--silent', 'package']);
+if (pack.status !== 0) {
+  console.error('vscode tests: npm run package failed');
+  process.exit(1);
+}
+const r = run(process.execPath, ['out/test/vscode/run.js', '--vsix', 'parc.vsix', '--screenshot', 'screenshots/parc-sidebar.png', ...process.argv.slice(2)], {
+  env: { ...process.env, CODE_SERVER_DIR: codeServerDir },
+});
+process.exit(r.status ?? 1);

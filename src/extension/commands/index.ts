@@ -1,0 +1,28 @@
+// The command registry: every family's commands, registered with one error handler that logs the
+// error and shows it (secrets redacted) instead of failing silently.
+import * as vscode from 'vscode';
+import { alertCommands } from './alerts';
+import { credentialCommands } from './credentials';
+import { deviceCommands } from './devices';
+import { discoverCommands } from './discover';
+import { filterCommands } from './filter';
+import { inventoryCommands } from './inventory';
+import { pollCommands } from './poll';
+import type { CommandFamily, ParcContext } from './types';
+
+const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands];
+
+export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
+  return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>
+    vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
+      try {
+        return await spec.run(...args);
+      } catch (err) {
+        const message = ctx.log.clean((err as Error).message ?? String(err));
+        ctx.log.error(`${spec.id}: ${message}`);
+        void vscode.window.showErrorMessage(`Parc: ${message}`);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,24 @@
+// Poll now: one device, a site, a region, or everything.
+import * as vscode from 'vscode';
+import type { CycleResult } from '../../core/monitor/cycle';
+import { devicesOf } from './targets';
+import type { CommandFamily } from './types';
+
+export const pollCommands: CommandFamily = (ctx) => [
+  {
+    id: 'parc.pollNow',
+    async run(arg?: unknown): Promise<CycleResult | undefined> {
+      const targets = devicesOf(ctx, arg);
+      if (targets && !targets.length) throw new Error(vscode.l10n.t('Nothing to poll here.'));
+      return vscode.window.withProgress(
+        { location: { viewId: 'parc.devices' }, title: vscode.l10n.t('Polling') },
+        () => ctx.estate.poll(targets?.map((t) => t.device)),
+      );
+    },
+  },
+  {
+    id: 'parc.pollAll',
+    run: (): Thenable<CycleResult | undefined> =>
+      vscode.window.withProgress({ location: { viewId: 'parc.devices' }, title: vscode.l10n.t('Polling') }, () => ctx.estate.poll()),
+  },
+];

@@ -1,0 +1,191 @@
+// The extension's live view of the estate: every inventory device with its last known state, kept
+// current by the core's Monitor (scheduler + poller + shared .parc/ store) running in the extension host.
+import * as vscode from 'vscode';
+import { stateDirFor } from '../core/inventory/file';
+import { deviceKey, type Device, type Inventory } from '../core/inventory/types';
+import type { CycleResult } from '../core/monitor/cycle';
+import { Monitor } from '../core/monitor/monitor';
+import { snapshotFromReport, snapshotOf, type DeviceSnapshot } from '../core/monitor/snapshot';
+import { SnmpPoller } from '../core/poll/poller';
+import { intervalsFromMinutes } from '../core/schedule/scheduler';
+import { FileStateStore } from '../core/state/file-store';
+import type { ParcEvent } from '../core/state/types';
+import { systemClock } from '../core/host';
+import { effectiveSchedule, readConfig } from './config';
+import type { InventoryService } from './inventory-service';
+import type { ChannelLogger } from './log';
+import type { ExtensionSecrets } from './secrets';
+import { networkAllowed } from './trust';
+
+export interface DeviceState extends DeviceSnapshot {
+  polling: boolean;
+}
+
+const EVENT_LIMIT = 500;
+
+export class Estate implements vscode.Disposable {
+  private readonly devicesChanged = new vscode.EventEmitter<string[]>();
+  /** Keys of devices whose state changed (added, removed, polled, moved). */
+  readonly onDidChangeDevices = this.devicesChanged.event;
+  private readonly eventsChanged = new vscode.EventEmitter<ParcEvent[]>();
+  /** Fires with the new events after they are stored; `events` is already reloaded. */
+  readonly onDidRaiseEvents = this.eventsChanged.event;
+  private readonly disposables: vscode.Disposable[] = [this.devicesChanged, this.eventsChanged];
+  private devices = new Map<string, DeviceState>();
+  private monitor?: Monitor;
+  private store?: FileStateStore;
+  private _events: ParcEvent[] = [];
+  private running = false;
+  private applying: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly inventories: InventoryService,
+    private readonly secrets: ExtensionSecrets,
+    private readonly log: ChannelLogger,
+  ) {
+    this.disposables.push(
+      inventories.onDidChange((inv) => {
+        this.applying = this.applying.then(() => this.apply(inv)).catch((e) => this.log.error(`cannot apply the inventory: ${(e as Error).message}`));
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.startOrStop()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('parc.schedule') || e.affectsConfiguration('parc.monitoring')) this.startOrStop();
+      }),
+    );
+  }
+
+  get inventory(): Inventory | undefined {
+    return this.inventories.inventory;
+  }
+
+  /** Resolves when the latest parc.yaml change has been applied. */
+  settled(): Promise<void> {
+    return this.applying;
+  }
+
+  /** Devices in inventory order. */
+  list(): DeviceState[] {
+    return [...this.devices.values()];
+  }
+
+  get(key: string): DeviceState | undefined {
+    return this.devices.get(key);
+  }
+
+  /** Newest first. */
+  get events(): ParcEvent[] {
+    return this._events;
+  }
+
+  get monitoring(): boolean {
+    return this.running;
+  }
+
+  /** Polls now (all devices by default) and resolves with the result; undefined when not allowed. */
+  async poll(devices?: Device[]): Promise<CycleResult | undefined> {
+    if (!networkAllowed(vscode.l10n.t('Poll now'))) return undefined;
+    if (!this.monitor) throw new Error(vscode.l10n.t('There is no valid parc.yaml in this workspace.'));
+    return this.monitor.pollDevices(devices);
+  }
+
+  private async apply(inv: Inventory | undefined): Promise<void> {
+    if (!inv) {
+      await this.monitor?.stop();
+      this.monitor = undefined;
+      this.store = undefined;
+      const gone = [...this.devices.keys()];
+      this.devices.clear();
+      this.running = false;
+      this.devicesChanged.fire(gone);
+      return;
+    }
+    const dir = stateDirFor(inv);
+    if (!this.store || this.store.dir !== dir) {
+      await this.monitor?.stop();
+      this.running = false;
+      this.store = new FileStateStore(dir);
+      this.monitor = this.createMonitor(this.store);
+    }
+    const records = await this.store.loadDevices();
+    const next = new Map<string, DeviceState>();
+    const changed: string[] = [];
+    for (const d of inv.devices) {
+      const key = deviceKey(d);
+      const old = this.devices.get(key);
+      const snap = snapshotOf(inv, d, records.get(key));
+      const state: DeviceState = { ...snap, polling: old?.polling ?? false };
+      next.set(key, state);
+      if (!old || signature(old) !== signature(state)) changed.push(key);
+    }
+    for (const key of this.devices.keys()) if (!next.has(key)) changed.push(key);
+    this.devices = next;
+    await this.reloadEvents();
+    if (changed.length) this.devicesChanged.fire(changed);
+    this.startOrStop();
+  }
+
+  private createMonitor(store: FileStateStore): Monitor {
+    const m = new Monitor({
+      inventory: () => this.inventories.inventory!,
+      poller: new SnmpPoller({ secrets: this.secrets }),
+      store,
+      secrets: this.secrets,
+      clock: systemClock,
+      logger: this.log,
+    });
+    m.on('polling', (devices) => {
+      const keys = devices.map(deviceKey).filter((k) => this.devices.has(k));
+      for (const k of keys) this.devices.get(k)!.polling = true;
+      if (keys.length) this.devicesChanged.fire(keys);
+    });
+    m.on('cycle', (result) => {
+      const keys: string[] = [];
+      for (const r of result.devices) {
+        const old = this.devices.get(r.key);
+        if (!old) continue;
+        const state: DeviceState = { ...snapshotFromReport(old.device, r), polling: false };
+        this.devices.set(r.key, state);
+        keys.push(r.key);
+      }
+      if (keys.length) this.devicesChanged.fire(keys);
+    });
+    m.on('events', (events) => {
+      void this.reloadEvents().then(() => this.eventsChanged.fire(events));
+    });
+    return m;
+  }
+
+  private async reloadEvents(): Promise<void> {
+    this._events = (await this.store?.readEvents({ limit: EVENT_LIMIT })) ?? [];
+  }
+
+  /** Runs the scheduler when the workspace is trusted, monitoring is on and there is an inventory. */
+  private startOrStop(): void {
+    const inv = this.inventories.inventory;
+    const cfg = readConfig();
+    if (!this.monitor || !inv) return;
+    this.monitor.scheduler.setIntervals(intervalsFromMinutes(effectiveSchedule(inv.schedule, cfg)));
+    const want = vscode.workspace.isTrusted && cfg.monitoring;
+    if (want && !this.running) {
+      this.running = true;
+      this.log.info(`monitoring started: polls every ${effectiveSchedule(inv.schedule, cfg).pollMinutes} min`);
+      this.monitor.start();
+    } else if (!want && this.running) {
+      this.running = false;
+      void this.monitor.stop();
+      this.log.info('monitoring stopped');
+    }
+    if (!vscode.workspace.isTrusted) this.log.info('Restricted Mode: Parc shows the inventory but does not poll');
+  }
+
+  dispose(): void {
+    void this.monitor?.stop();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** What the views show of a device; a change here is what makes its tree item refresh. */
+export function signature(s: DeviceState): string {
+  const r = s.report;
+  return JSON.stringify([s.region, s.site, s.polling, s.device.name, s.device.line, r?.status, r?.polledAt, r?.error, r?.sysName]);
+}

@@ -1,0 +1,127 @@
+// Finds the workspace's parc.yaml, watches it, and keeps the last valid Inventory; its problems go to
+// the Problems panel (also while the file is being edited, before it is saved).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { INVENTORY_FILE } from '../core/inventory/file';
+import { parseInventory } from '../core/inventory/parse';
+import type { Inventory } from '../core/inventory/types';
+import type { Logger } from '../core/host';
+import { readConfig } from './config';
+import { toVsDiagnostics } from './diagnostics';
+
+export class InventoryService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Inventory | undefined>();
+  /** Fires with the new inventory after a valid (re)load, or undefined when parc.yaml went away. */
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('parc');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private watchers: vscode.Disposable[] = [];
+  private timer?: NodeJS.Timeout;
+  private _file?: string;
+  private _inventory?: Inventory;
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly log: Logger) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rewatch()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('parc.inventoryPath') && this.rewatch()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.isInventory(e.document.uri) && this.publish(e.document.uri, e.document.getText())),
+    );
+  }
+
+  get file(): string | undefined {
+    return this._file;
+  }
+  get inventory(): Inventory | undefined {
+    return this._inventory;
+  }
+
+  /** Locates parc.yaml, starts watching and loads it. */
+  async start(): Promise<void> {
+    await this.rewatch();
+  }
+
+  /** Re-reads parc.yaml now (also called after Parc edits it). */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.load());
+    return this.reloading;
+  }
+
+  /** The configured or conventional place of parc.yaml, even if it does not exist yet. */
+  candidates(): string[] {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const configured = readConfig().inventoryPath;
+    if (configured) {
+      const base = folders[0]?.uri.fsPath ?? process.cwd();
+      return [path.resolve(base, configured)];
+    }
+    return folders.map((f) => path.join(f.uri.fsPath, INVENTORY_FILE));
+  }
+
+  private isInventory(uri: vscode.Uri): boolean {
+    return uri.scheme === 'file' && this._file !== undefined && path.resolve(uri.fsPath) === this._file;
+  }
+
+  private async rewatch(): Promise<void> {
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = [];
+    for (const file of this.candidates()) {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      const kick = () => this.schedule();
+      this.watchers.push(w, w.onDidChange(kick), w.onDidCreate(kick), w.onDidDelete(kick));
+    }
+    await this.reload();
+  }
+
+  private schedule(): void {
+    // Editors save in several steps (truncate, write, rename): wait for the file to settle.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload(), 150);
+  }
+
+  private async load(): Promise<void> {
+    let found: { file: string; text: string } | undefined;
+    for (const file of this.candidates()) {
+      try {
+        found = { file, text: await fs.readFile(file, 'utf8') };
+        break;
+      } catch {
+        // not there: try the next folder
+      }
+    }
+    const previous = this._file;
+    if (!found) {
+      if (previous) this.diagnostics.delete(vscode.Uri.file(previous));
+      this._file = undefined;
+      const had = this._inventory !== undefined;
+      this._inventory = undefined;
+      await vscode.commands.executeCommand('setContext', 'parc.hasInventory', false);
+      if (had || previous) this.changed.fire(undefined);
+      return;
+    }
+    if (previous && previous !== found.file) this.diagnostics.delete(vscode.Uri.file(previous));
+    this._file = found.file;
+    await vscode.commands.executeCommand('setContext', 'parc.hasInventory', true);
+    const inv = this.publish(vscode.Uri.file(found.file), found.text);
+    if (inv) {
+      this._inventory = inv;
+      this.log.info(`inventory ${found.file}: ${inv.devices.length} device(s), ${inv.sites.length} site(s)`);
+      this.changed.fire(inv);
+    } else {
+      this.log.warn(`inventory ${found.file} has errors; keeping the last valid one (see the Problems panel)`);
+    }
+  }
+
+  private publish(uri: vscode.Uri, text: string): Inventory | undefined {
+    const { inventory, diagnostics } = parseInventory(text, uri.fsPath);
+    this.diagnostics.set(uri, toVsDiagnostics(diagnostics));
+    return inventory;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.watchers.forEach((w) => w.dispose());
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,39 @@
+// Notifies when a device goes down or comes back, as the parc.notifications setting asks
+// (off / down only / all); muted devices stay quiet.
+import * as vscode from 'vscode';
+import type { ParcEvent } from '../core/state/types';
+import type { AlertsService } from './alerts-service';
+import { readConfig } from './config';
+import type { Estate } from './estate';
+
+export class Notifier implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+  /** What was shown, for tests and the log. */
+  readonly shown: string[] = [];
+
+  constructor(
+    estate: Estate,
+    private readonly alerts: AlertsService,
+    private readonly reveal: (deviceKey: string) => Thenable<void>,
+  ) {
+    this.subscription = estate.onDidRaiseEvents((events) => this.notify(events));
+  }
+
+  private notify(events: ParcEvent[]): void {
+    const level = readConfig().notifications;
+    if (level === 'off') return;
+    for (const e of events) {
+      if (!e.device || this.alerts.isMuted(e.device)) continue;
+      if (e.type !== 'down' && !(e.type === 'up' && level === 'all')) continue;
+      const show = vscode.l10n.t('Show');
+      const key = e.device;
+      this.shown.push(e.message);
+      const shown = e.type === 'down' ? vscode.window.showWarningMessage(e.message, show) : vscode.window.showInformationMessage(e.message, show);
+      void shown.then((pick) => (pick === show ? this.reveal(key) : undefined));
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

@@ -1,0 +1,212 @@
+// The Devices view: region → site → device → details. Nodes have stable ids; after a poll only the
+// devices that changed are refreshed (plus a site or region when what it lists or its down count
+// changed), so selection and expansion survive. A filter (all / down only / text) narrows the tree.
+import * as vscode from 'vscode';
+import { UNASSIGNED } from '../../core/sites/resolve';
+import type { AlertsService } from '../alerts-service';
+import type { DeviceState, Estate } from '../estate';
+import { deviceDetails, type DetailNode } from './device-details';
+import { address, deviceItem, displayName, groupItem } from './device-item';
+
+export interface RegionNode { kind: 'region'; id: string; region: string }
+export interface SiteNode { kind: 'site'; id: string; region: string; site: string }
+export interface DeviceNode { kind: 'device'; id: string; key: string }
+export type DevicesNode = RegionNode | SiteNode | DeviceNode | DetailNode;
+
+export interface DeviceFilter {
+  downOnly: boolean;
+  text?: string;
+}
+
+/** region → site → device keys, in display order. */
+type Layout = Map<string, Map<string, string[]>>;
+
+function byName(a: string, b: string): number {
+  if (a === UNASSIGNED) return 1;
+  if (b === UNASSIGNED) return -1;
+  return a.localeCompare(b);
+}
+
+export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DevicesNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private layout: Layout = new Map();
+  private readonly nodes = new Map<string, DevicesNode>();
+  private _filter: DeviceFilter = { downOnly: false };
+  /** For tests and the log: how many refreshes redrew the whole tree. */
+  fullRefreshes = 0;
+
+  constructor(
+    private readonly estate: Estate,
+    private readonly alerts: AlertsService,
+  ) {
+    this.layout = this.computeLayout();
+    this.remember();
+    this.disposables.push(
+      estate.onDidChangeDevices((keys) => this.update(keys)),
+      alerts.onDidChange(() => this.update(this.estate.list().map((d) => d.key).filter((k) => this.alerts.isMuted(k) !== this.mutedShown.has(k)))),
+    );
+  }
+
+  get filter(): DeviceFilter {
+    return this._filter;
+  }
+
+  setFilter(f: DeviceFilter): void {
+    this._filter = f;
+    this.layout = this.computeLayout();
+    this.remember();
+    this.fullRefreshes++;
+    this.changed.fire(undefined);
+  }
+
+  regionNode(region: string): RegionNode {
+    return this.node({ kind: 'region', id: `region:${region}`, region });
+  }
+  siteNode(region: string, site: string): SiteNode {
+    return this.node({ kind: 'site', id: `site:${region}/${site}`, region, site });
+  }
+  deviceNode(key: string): DeviceNode {
+    return this.node({ kind: 'device', id: `device:${key}`, key });
+  }
+
+  /** One object per id, so events and reveal() refer to what the view holds. */
+  private node<T extends DevicesNode>(n: T): T {
+    const have = this.nodes.get(n.id);
+    if (have) return have as T;
+    this.nodes.set(n.id, n);
+    return n;
+  }
+
+  private visible(d: DeviceState): boolean {
+    if (this._filter.downOnly && d.report?.status !== 'down') return false;
+    const text = this._filter.text?.toLowerCase();
+    if (!text) return true;
+    return [displayName(d), address(d), d.report?.sysName, d.report?.sysLocation, d.site, d.region, d.report?.os, d.report?.distro].some((v) => v?.toLowerCase().includes(text));
+  }
+
+  private computeLayout(): Layout {
+    const layout: Layout = new Map();
+    for (const d of this.estate.list()) {
+      if (!this.visible(d)) continue;
+      let sites = layout.get(d.region);
+      if (!sites) layout.set(d.region, (sites = new Map()));
+      sites.set(d.site, [...(sites.get(d.site) ?? []), d.key]);
+    }
+    const sorted: Layout = new Map([...layout.entries()].sort(([a], [b]) => byName(a, b)).map(([r, sites]) => [r, new Map([...sites.entries()].sort(([a], [b]) => byName(a, b)))]));
+    return sorted;
+  }
+
+  /** Works out the smallest set of nodes to refresh for these changed devices. */
+  private update(changedKeys: string[]): void {
+    if (!changedKeys.length) return;
+    const before = this.layout;
+    this.layout = this.computeLayout();
+    const same = (a: Iterable<string>, b: Iterable<string>) => JSON.stringify([...a]) === JSON.stringify([...b]);
+    if (!same(before.keys(), this.layout.keys())) {
+      this.fullRefreshes++;
+      this.changed.fire(undefined);
+    } else {
+      const changed = new Set(changedKeys);
+      for (const [region, sites] of this.layout) {
+        // A region or site is redrawn only when what it lists, or the down count it shows, changed.
+        if (!same(before.get(region)!.keys(), sites.keys()) || this.downCount([...sites.values()].flat()) !== this.drawn.get(region)) {
+          this.changed.fire(this.regionNode(region));
+          continue;
+        }
+        for (const [site, keys] of sites) {
+          if (!same(before.get(region)!.get(site)!, keys) || this.downCount(keys) !== this.drawn.get(`${region}/${site}`)) {
+            this.changed.fire(this.siteNode(region, site));
+            continue;
+          }
+          for (const k of keys) if (changed.has(k)) this.changed.fire(this.deviceNode(k));
+        }
+      }
+    }
+    this.remember();
+  }
+
+  /** Down counts of regions and sites as last drawn, and which devices were drawn muted. */
+  private readonly drawn = new Map<string, number>();
+  private readonly mutedShown = new Set<string>();
+
+  private downCount(keys: string[]): number {
+    return keys.filter((k) => this.estate.get(k)?.report?.status === 'down').length;
+  }
+
+  private remember(): void {
+    this.drawn.clear();
+    this.mutedShown.clear();
+    for (const [region, sites] of this.layout) {
+      this.drawn.set(region, this.downCount([...sites.values()].flat()));
+      for (const [site, keys] of sites) {
+        this.drawn.set(`${region}/${site}`, this.downCount(keys));
+        for (const k of keys) if (this.alerts.isMuted(k)) this.mutedShown.add(k);
+      }
+    }
+  }
+
+  getTreeItem(n: DevicesNode): vscode.TreeItem {
+    switch (n.kind) {
+      case 'region': {
+        const sites = this.layout.get(n.region);
+        return groupItem('region', n.region, n.id, [...(sites?.values() ?? [])].flat().map((k) => this.estate.get(k)!).filter(Boolean));
+      }
+      case 'site': {
+        const keys = this.layout.get(n.region)?.get(n.site) ?? [];
+        return groupItem('site', n.site, n.id, keys.map((k) => this.estate.get(k)!).filter(Boolean));
+      }
+      case 'device': {
+        const s = this.estate.get(n.key);
+        if (!s) return new vscode.TreeItem(n.key);
+        return deviceItem(s, n.id, this.alerts.mutedUntil(n.key));
+      }
+      default:
+        return n.item;
+    }
+  }
+
+  getChildren(n?: DevicesNode): DevicesNode[] {
+    if (!n) {
+      return [...this.layout.keys()].map((r) => this.regionNode(r));
+    }
+    switch (n.kind) {
+      case 'region':
+        return [...(this.layout.get(n.region)?.keys() ?? [])].map((s) => this.siteNode(n.region, s));
+      case 'site':
+        return (this.layout.get(n.region)?.get(n.site) ?? []).map((k) => this.deviceNode(k));
+      case 'device': {
+        const s = this.estate.get(n.key);
+        const inv = this.estate.inventory;
+        if (!s?.report || !inv) return [];
+        const details = deviceDetails(n.id, n.key, s.report, inv.thresholds);
+        for (const d of details) this.nodes.set(d.id, d);
+        return details;
+      }
+      default:
+        return n.children ?? [];
+    }
+  }
+
+  getParent(n: DevicesNode): DevicesNode | undefined {
+    switch (n.kind) {
+      case 'region':
+        return undefined;
+      case 'site':
+        return this.regionNode(n.region);
+      case 'device': {
+        const s = this.estate.get(n.key);
+        return s ? this.siteNode(s.region, s.site) : undefined;
+      }
+      default: {
+        const parentId = n.id.slice(0, n.id.lastIndexOf('/'));
+        return this.nodes.get(parentId) ?? this.deviceNode(n.deviceKey);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,172 @@
+// Runs Parc's extension-host suites in a real VS Code (code-server 4.100.3 from npm + Debian Chromium),
+// offline, against real agents started here, then takes the sidebar screenshot from the packaged VSIX.
+//
+//   node out/test/vscode/run.js [--only trusted|untrusted|screenshot] [--include-failing]
+//                               [--vsix parc.vsix] [--screenshot screenshots/parc-sidebar.png]
+//
+// Phases: "trusted" (main suite), "untrusted" (Restricted Mode suite, workspace trust on), "screenshot"
+// (needs --vsix: installs it with code-server --install-extension, opens the Parc sidebar on a workspace
+// with an up and a down device, checks what is shown, saves a PNG). Exit code 0 only if every phase passed
+// and each suite wrote a results file with at least one test and no failure.
+// Env: CODE_SERVER_DIR (else scripts/vscode/install-code-server.sh installs or finds the cached copy),
+// CHROMIUM_PATH, PARC_VSCODE_TIMEOUT_MS (default 240000), VERBOSE=1 (all workbench output).
+import * as cp from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import { openBrowser, startCodeServer } from './code-server';
+import { startFleet } from './fleet';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const argv = process.argv.slice(2);
+const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const includeFailing = argv.includes('--include-failing');
+const only = arg('--only');
+const timeoutMs = Number(process.env.PARC_VSCODE_TIMEOUT_MS ?? 240000);
+const logsRoot = path.join(root, '.tmp', 'vscode-test-logs');
+
+// Workbench chatter that is not test output (shown with VERBOSE=1).
+const NOISE = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Ignoring fetching additional builtin/, /^\[Service Worker\]/,
+  /^Updating additional builtin extensions cache/, /^ChatSessionStore/, /^Started local extension host/, /^Extension host/, /^\[.*?\] (Extension host|Started)/];
+
+function codeServerDir(): string {
+  if (process.env.CODE_SERVER_DIR) return process.env.CODE_SERVER_DIR;
+  const r = cp.spawnSync('bash', [path.join(root, 'scripts', 'vscode', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('installing code-server failed (scripts/vscode/install-code-server.sh)');
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+function log(msg: string): void {
+  console.log(`[vscode-tests] ${msg}`);
+}
+
+async function runSuite(name: string, testsPath: string, workspaceTrust: boolean, csDir: string): Promise<number> {
+  const logDir = path.join(logsRoot, name);
+  fs.rmSync(logDir, { recursive: true, force: true });
+  fs.mkdirSync(logDir, { recursive: true });
+  const resultsFile = path.join(logDir, 'results.json');
+  const t0 = Date.now();
+  const fleet = await startFleet();
+  log(`${name}: agents ${fleet.agents.map((a) => `${a.name}@127.0.0.1:${a.port}`).join(', ')}; workspace ${fleet.workspace}`);
+  const cs = await startCodeServer({
+    codeServerDir: csDir, workspaceTrust, logDir,
+    env: { ...fleet.env, PARC_VSCODE_RESULTS: resultsFile, PARC_VSCODE_INCLUDE_FAILING: includeFailing ? '1' : '0' },
+  });
+  const { browser, page } = await openBrowser(cs.tmp, logDir);
+  try {
+    const exit = new Promise<number>((resolve) => {
+      // The workbench calls window.codeAutomationExit(code) once the extension host has run extensionTestsPath
+      // (VS Code's own browser integration tests use the same hook), and mirrors the extension host's console
+      // (mocha's reporter) through window.codeAutomationLog.
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+      void page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+        const line = util.format(...(args ?? []));
+        if (process.env.VERBOSE || !NOISE.some((r) => r.test(line))) (type === 'error' ? console.error : console.log)(line);
+      });
+    });
+    await page.goto(cs.url(fleet.workspace, [
+      ['extensionDevelopmentPath', cs.remote(root)],
+      ['extensionTestsPath', cs.remote(testsPath)],
+      ['skipWelcome', 'true'],
+    ]));
+    const timer = new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());
+    const crashed = new Promise<number>((r) => page.once('crash', () => r(-2)));
+    let code = await Promise.race([exit, timer, crashed]);
+    if (code < 0) {
+      console.error(`[vscode-tests] ${name}: ${code === -1 ? `timeout after ${timeoutMs} ms` : 'the browser page crashed'}; logs in ${logDir}`);
+      await page.screenshot({ path: path.join(logDir, 'timeout.png') }).catch(() => undefined);
+      code = 2;
+    }
+    if (fs.existsSync(resultsFile)) {
+      const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; failures: string[] };
+      for (const f of r.failures) console.error(`[vscode-tests] FAILED: ${f}`);
+      log(`${name}: ${r.passed} passed, ${r.failed} failed (results file)`);
+      if ((r.failed > 0 || r.passed === 0) && code === 0) code = 1;
+    } else if (code === 0) {
+      console.error(`[vscode-tests] ${name}: no results file; treating the run as failed`);
+      code = 3;
+    }
+    log(`${name}: exit code ${code} after ${Date.now() - t0} ms`);
+    return code;
+  } finally {
+    await browser.close().catch(() => undefined);
+    await cs.stop();
+    await fleet.stop();
+  }
+}
+
+/** The sidebar as a user sees it, from the VSIX installed the way users install it. */
+async function screenshot(vsix: string, out: string, csDir: string): Promise<number> {
+  const logDir = path.join(logsRoot, 'screenshot');
+  fs.rmSync(logDir, { recursive: true, force: true });
+  const fleet = await startFleet({ small: true, settings: { 'parc.notifications': 'off', 'workbench.colorTheme': 'Default Dark Modern' } });
+  const cs = await startCodeServer({ codeServerDir: csDir, logDir, env: fleet.env, install: [path.resolve(vsix)] });
+  const { browser, page } = await openBrowser(cs.tmp, logDir);
+  try {
+    await page.goto(cs.url(fleet.workspace));
+    const tab = page.locator('.activitybar [aria-label^="Parc"]').first();
+    await tab.waitFor({ timeout: 60000 });
+    await tab.click();
+    // Accessible names of device rows are "<name>, <status>": wait for the first poll's outcome.
+    const up = page.getByRole('treeitem', { name: 'paris-core, up' });
+    const down = page.getByRole('treeitem', { name: 'lyon-gw, down' });
+    await up.waitFor({ timeout: 60000 });
+    await down.waitFor({ timeout: 60000 });
+    // A wider sidebar, so descriptions are not cut.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width - 1, 300);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + sidebar.width + 170, 300, { steps: 5 });
+      await page.mouse.up();
+    }
+    // A second poll (the view's own button), so interfaces show traffic rates.
+    await page.waitForTimeout(1500);
+    await page.locator('[aria-label="Poll All Devices Now"]').first().click();
+    await page.getByRole('treeitem', { name: 'paris-core, polling' }).waitFor({ timeout: 10000 }).catch(() => undefined);
+    await up.waitFor({ timeout: 30000 });
+    await up.click(); // expands the device: its interfaces, storage...
+    const ifs = page.getByRole('treeitem', { name: /^Interfaces/ }).first();
+    await ifs.waitFor({ timeout: 20000 });
+    await ifs.click();
+    // The inline "Open in parc.yaml" action of the device row shows the inventory in the editor.
+    await up.hover();
+    await up.locator('[aria-label="Open in parc.yaml"]').click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'paris-core' }).first().waitFor({ timeout: 20000 });
+    const status = page.locator('.statusbar-item', { hasText: /1 up · 1 down/ });
+    await status.first().waitFor({ timeout: 20000 });
+    await page.mouse.move(1000, 700); // no hover tooltip over the tree
+    await page.waitForTimeout(1000);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    log(`screenshot of the installed VSIX: ${out}`);
+    return 0;
+  } catch (err) {
+    await page.screenshot({ path: path.join(logDir, 'failed.png') }).catch(() => undefined);
+    console.error(`[vscode-tests] screenshot: ${(err as Error).message} (see ${logDir})`);
+    return 1;
+  } finally {
+    await browser.close().catch(() => undefined);
+    await cs.stop();
+    await fleet.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const csDir = codeServerDir();
+  const out = path.join(root, 'out', 'test', 'vscode');
+  let worst = 0;
+  if (!only || only === 'trusted') worst = Math.max(worst, await runSuite('trusted', path.join(out, 'suite', 'index.js'), false, csDir));
+  if (!only || only === 'untrusted') worst = Math.max(worst, await runSuite('untrusted', path.join(out, 'untrusted', 'index.js'), true, csDir));
+  const vsix = arg('--vsix');
+  if (only === 'screenshot' || (!only && vsix)) {
+    if (!vsix) throw new Error('--only screenshot needs --vsix FILE');
+    worst = Math.max(worst, await screenshot(vsix, path.resolve(arg('--screenshot') ?? path.join(root, 'screenshots', 'parc-sidebar.png')), csDir));
+  }
+  return worst;
+}
+
+main().then((c) => process.exit(c), (e) => {
+  console.error(e);
+  process.exit(1);
+});

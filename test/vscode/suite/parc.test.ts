@@ -1,0 +1,189 @@
+// Parc in a real VS Code extension host (code-server), against the real agents the runner started.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ParcApi } from '../../../src/extension/extension';
+import type { DevicesNode } from '../../../src/extension/views/devices-tree';
+import { startSnmpd, type RunningSnmpd } from '../../support/snmpd';
+import { COMMUNITY } from '../fleet';
+import { agents, label, parcApi, waitFor } from '../helpers';
+
+suite('Parc in VS Code (trusted workspace, real agents)', () => {
+  let api: ParcApi;
+  let bench: RunningSnmpd | undefined;
+  const ws = () => process.env.PARC_VSCODE_WORKSPACE!;
+
+  suiteSetup(async () => {
+    api = await parcApi();
+  });
+
+  suiteTeardown(async () => {
+    await bench?.stop();
+  });
+
+  const tree = () => api.context.devicesTree;
+  const bg = (): string | undefined => (api.statusBar.item.backgroundColor as vscode.ThemeColor | undefined)?.id;
+  const keyOf = (name: string) => {
+    const a = agents().find((x) => x.name === name);
+    assert.ok(a, `no agent ${name}`);
+    return `127.0.0.1:${a.port}`;
+  };
+  async function childLabels(n?: DevicesNode): Promise<string[]> {
+    return (await tree().getChildren(n)).map((c) => label(tree().getTreeItem(c) as vscode.TreeItem));
+  }
+
+  test('activates on the workspace parc.yaml, trusted, with every device', async () => {
+    const ext = vscode.extensions.getExtension('parc-it.parc')!;
+    assert.equal(ext.isActive, true);
+    assert.equal(vscode.workspace.isTrusted, true);
+    assert.equal(api.context.inventories.file, path.join(ws(), 'parc.yaml'));
+    assert.deepEqual(api.context.estate.list().map((d) => d.device.name), ['paris-core', 'lyon-gw', 'yul-switch']);
+    assert.equal(api.context.estate.monitoring, true, 'the scheduler runs in a trusted workspace');
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['parc.pollNow', 'parc.pollAll', 'parc.addDevice', 'parc.discoverSubnet', 'parc.removeDevice', 'parc.moveDevice', 'parc.openInInventory', 'parc.copyAddress', 'parc.setCredential', 'parc.showEventLog', 'parc.acknowledgeAlert', 'parc.muteDevice']) {
+      assert.ok(commands.includes(c), `command ${c} is registered`);
+    }
+  });
+
+  test('the Devices tree groups devices by region and site (explicit site, sysLocation, alias)', async () => {
+    // The scheduler's first poll started at activation; wait until every device has been polled.
+    await waitFor('the first poll of all devices', () => api.context.estate.list().every((d) => d.report && !d.polling));
+    assert.deepEqual(await childLabels(), ['Americas', 'Europe']);
+    const [americas, europe] = await tree().getChildren();
+    assert.deepEqual(await childLabels(europe), ['Lyon', 'Paris']);
+    assert.deepEqual(await childLabels(americas), ['Montreal']);
+    const [lyon, paris] = await tree().getChildren(europe);
+    assert.deepEqual(await childLabels(paris), ['paris-core']);
+    assert.deepEqual(await childLabels(lyon), ['lyon-gw']);
+    const [montreal] = await tree().getChildren(americas);
+    assert.deepEqual(await childLabels(montreal), ['yul-switch']);
+    const yul = api.context.estate.get(keyOf('yul-switch'))!;
+    assert.equal(yul.report?.status, 'up', yul.report?.error);
+    assert.match(yul.siteExplanation, /YUL/);
+    // Device items: status icon with a theme colour, description, Markdown tooltip with the site's reason.
+    const item = tree().getTreeItem(tree().deviceNode(keyOf('lyon-gw')));
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+    assert.equal(((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'testing.iconPassed');
+    assert.match(String(item.description), /linux · up \d/i, 'description: OS and uptime');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Lyon, baie 2/);
+    assert.match(item.contextValue!, /\bdevice\b/);
+    // Details: interfaces, storage... from the real snmpd.
+    const groups = await childLabels(tree().deviceNode(keyOf('lyon-gw')));
+    assert.ok(groups.includes('Interfaces'), `details: ${groups.join(', ')}`);
+  });
+
+  test('Poll now updates the device and refreshes only its item', async () => {
+    const key = keyOf('paris-core');
+    const before = api.context.estate.get(key)!.report!.polledAt;
+    const fired: (DevicesNode | undefined)[] = [];
+    const sub = tree().onDidChangeTreeData((n) => fired.push(n));
+    const fullBefore = tree().fullRefreshes;
+    try {
+      const result = await vscode.commands.executeCommand<{ devices: { key: string; status: string }[] }>('parc.pollNow', tree().deviceNode(key));
+      assert.ok(result, 'Poll now returned a result');
+      assert.deepEqual(result.devices.map((d) => [d.key, d.status]), [[key, 'up']]);
+    } finally {
+      sub.dispose();
+    }
+    const after = api.context.estate.get(key)!.report!;
+    assert.ok(Date.parse(after.polledAt) > Date.parse(before), 'a new poll time');
+    assert.equal(after.status, 'up');
+    assert.ok(fired.includes(tree().deviceNode(key)), 'the device item was refreshed');
+    assert.ok(!fired.includes(undefined), 'no full refresh');
+    assert.equal(tree().fullRefreshes, fullBefore);
+    assert.ok(fired.every((n) => n?.kind === 'device' && n.key === key), `only that device: ${fired.map((n) => n?.id).join(', ')}`);
+  });
+
+  test('Add device probes the agent, writes parc.yaml and keeps its comments', async () => {
+    bench = await startSnmpd({ community: COMMUNITY, location: 'Paris, bench', sysName: 'bench-1' });
+    const file = path.join(ws(), 'parc.yaml');
+    const original = await fs.readFile(file, 'utf8');
+    const added = await vscode.commands.executeCommand<{ host: string; name?: string }>('parc.addDevice', { host: '127.0.0.1', port: bench.port, profile: 'lab', site: 'Paris' });
+    assert.ok(added, 'a device was added');
+    assert.equal(added.name, 'bench-1', 'named after the sysName the probe read');
+    const text = await fs.readFile(file, 'utf8');
+    for (const line of original.split('\n').filter((l) => l.includes('#'))) assert.ok(text.includes(line), `comment kept: ${line}`);
+    assert.ok(text.startsWith(original.trimEnd()), 'everything before the new entry is unchanged');
+    assert.match(text, new RegExp(`port: ${bench.port}`));
+    const key = `127.0.0.1:${bench.port}`;
+    await waitFor('the new device in the estate', () => api.context.estate.get(key));
+    const paris = tree().siteNode('Europe', 'Paris');
+    await waitFor('bench-1 under Paris', async () => (await childLabels(paris)).includes('bench-1'));
+  });
+
+  test('a stopped agent turns its device down, raises an alert and changes the status bar', async () => {
+    assert.ok(bench, 'needs the device of the previous test');
+    const key = `127.0.0.1:${bench.port}`;
+    const node = tree().deviceNode(key);
+    await vscode.commands.executeCommand('parc.pollAll');
+    assert.equal(api.context.estate.get(key)?.report?.status, 'up');
+    assert.equal(api.statusBar.item.text, '$(check) 4 up');
+    assert.equal(bg(), undefined);
+
+    await bench.stop();
+    const result = await vscode.commands.executeCommand<{ devices: { status: string }[] }>('parc.pollNow', node);
+    assert.equal(result?.devices[0].status, 'down');
+    const state = api.context.estate.get(key)!;
+    assert.equal(state.report?.status, 'down');
+    assert.ok(state.report?.error, 'the error is kept');
+    const item = tree().getTreeItem(node);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match(item.contextValue!, /\bdevice\b.*\bdown\b/);
+
+    const alert = await waitFor('a down alert', () => api.context.alerts.open().find((a) => a.event.device === key && a.event.type === 'down'));
+    assert.match(alert.event.message, /bench-1 is down/);
+    const alertRows = await api.alertsTree.getChildren(api.alertsTree.alertsGroup);
+    assert.equal(alertRows[0].kind === 'alert' && alertRows[0].alert.id, alert.id, 'newest alert first');
+    assert.equal(api.statusBar.item.text, '$(pulse) 3 up · 1 down');
+    assert.equal(bg(), 'statusBarItem.errorBackground');
+    assert.ok(api.notifier.shown.some((m) => /bench-1 is down/.test(m)), 'a notification was shown');
+    // The Europe region shows its down count.
+    assert.equal(tree().getTreeItem(tree().regionNode('Europe')).description, '1 down');
+  });
+
+  test('acknowledging the alert and muting the device quiet the status bar', async () => {
+    const key = `127.0.0.1:${bench!.port}`;
+    const alert = api.context.alerts.active().find((a) => a.event.device === key)!;
+    assert.ok(alert);
+    await vscode.commands.executeCommand('parc.acknowledgeAlert', { kind: 'alert', id: `alert:${alert.id}`, alert });
+    assert.ok(!api.context.alerts.active().some((a) => a.id === alert.id));
+    assert.ok(api.context.alerts.open().find((a) => a.id === alert.id)?.acknowledged);
+    assert.equal(await vscode.commands.executeCommand('parc.muteDevice', tree().deviceNode(key), 30), true);
+    assert.ok(api.context.alerts.isMuted(key));
+    assert.match(tree().getTreeItem(tree().deviceNode(key)).contextValue!, /\bmuted\b/);
+    assert.equal(bg(), 'statusBarItem.warningBackground');
+  });
+
+  test('the down-only filter shows just the down device', async () => {
+    await vscode.commands.executeCommand('parc.filterDevices', { downOnly: true });
+    try {
+      assert.deepEqual(await childLabels(), ['Europe']);
+      const [europe] = await tree().getChildren();
+      const [paris] = await tree().getChildren(europe);
+      assert.deepEqual(await childLabels(paris), ['bench-1']);
+    } finally {
+      await vscode.commands.executeCommand('parc.clearDeviceFilter');
+    }
+    assert.deepEqual(await childLabels(), ['Americas', 'Europe']);
+  });
+
+  test('errors in parc.yaml show in the Problems panel with line and column, and the last valid inventory stays', async () => {
+    const file = path.join(ws(), 'parc.yaml');
+    const uri = vscode.Uri.file(file);
+    const good = await fs.readFile(file, 'utf8');
+    const bad = good.replace('      retries: 0', '      retries: many');
+    const line = bad.split('\n').findIndex((l) => l.includes('retries: many'));
+    await fs.writeFile(file, bad);
+    try {
+      const diags = await waitFor('a diagnostic on parc.yaml', () => vscode.languages.getDiagnostics(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      assert.equal(diags.range.start.line, line);
+      assert.equal(diags.range.start.character, '      retries: '.length);
+      assert.match(diags.message, /retries/);
+      assert.equal(api.context.estate.list().length, 4, 'the last valid inventory is kept');
+    } finally {
+      await fs.writeFile(file, good);
+    }
+    await waitFor('the diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+});
