@@ -1,10 +1,13 @@
 // The CLI's command registry: one entry per command family.
 import { discoverCommand } from './discover';
 import { eventsCommand } from './events';
+import { historyCommand } from './history';
+import { ldapCommand } from './ldap';
 import { netplanCommand } from './netplan';
 import { pollCommand } from './poll';
+import { reportCommand } from './report';
 import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand];

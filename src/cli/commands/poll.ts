@@ -5,6 +5,7 @@ import { SnmpPoller } from '../../core/poll/poller';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore } from '../context';
 import { groupedReport } from '../format';
+import { cliMetricRecorder } from './history';
 import type { Command } from './types';
 
 /** The --json shape: every documented key is present (null when unknown). */
@@ -52,7 +53,9 @@ Exit code: 0 all up, 2 some device down, 1 error.`,
     const concurrency = str(p, 'concurrency') ? Number(str(p, 'concurrency')) : undefined;
     if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new UsageError('--concurrency must be a positive whole number');
     const poller = new SnmpPoller({ secrets: await cliSecrets(io), concurrency });
-    const result = await runPollCycle({ inventory: inv, poller, store: stateStore(inv, io, str(p, 'state')), devices, signal });
+    const state = stateStore(inv, io, str(p, 'state'));
+    const metrics = cliMetricRecorder(inv, state.dir, io);
+    const result = await runPollCycle({ inventory: inv, poller, store: state, devices, signal, metrics }).finally(() => metrics.close());
     if (bool(p, 'json')) io.out(JSON.stringify({ devices: result.devices.map(deviceJson), events: result.events }, null, 2));
     else {
       io.out(groupedReport(result.devices));

@@ -4,6 +4,7 @@ import { Monitor } from '../../core/monitor/monitor';
 import { SnmpPoller } from '../../core/poll/poller';
 import { bool, parseArgs, str } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
+import { cliMetricRecorder } from './history';
 import type { Command } from './types';
 import { watchFile } from 'node:fs';
 
@@ -20,7 +21,9 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     let inv = await openInventory(io, str(p, 'inventory'));
     const logger = stderrLogger(io, bool(p, 'verbose'));
     const secrets = await cliSecrets(io);
-    const monitor = new Monitor({ inventory: () => inv, poller: new SnmpPoller({ secrets }), store: stateStore(inv, io, str(p, 'state')), secrets, clock: systemClock, logger });
+    const store = stateStore(inv, io, str(p, 'state'));
+    const metrics = cliMetricRecorder(inv, store.dir, logger);
+    const monitor = new Monitor({ inventory: () => inv, poller: new SnmpPoller({ secrets }), store, secrets, clock: systemClock, logger, metrics });
     monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then(
@@ -37,6 +40,7 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping after the current job');
     await monitor.stop();
+    metrics.close();
     return 0;
   },
 };

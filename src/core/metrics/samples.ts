@@ -4,12 +4,13 @@ import type { DeviceReport } from '../monitor/cycle';
 import { counterDelta } from '../poll/rates';
 import type { Sample } from './store';
 
-/** Previous readings of error counters, to turn them into rates (series id → [epoch s, value, bits]). */
+/** Previous readings of error counters, to turn them into rates (series id → [epoch ms, value, bits]). */
 export type CounterMemory = Map<string, [number, number, 32 | 64]>;
 
 export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[] {
-  const t = Math.floor(Date.parse(d.polledAt) / 1000);
-  if (!Number.isFinite(t)) return [];
+  const ms = Date.parse(d.polledAt);
+  if (!Number.isFinite(ms)) return [];
+  const t = Math.floor(ms / 1000);
   const out: Sample[] = [];
   const add = (entity: string, label: string, ds: string, value: number | undefined) => {
     if (value !== undefined && Number.isFinite(value)) out.push({ device: d.key, entity, label, ds, t, value });
@@ -28,10 +29,10 @@ export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[
       if (v === undefined) continue;
       const id = `${d.key}|${entity}|${ds}`;
       const prev = counters.get(id);
-      counters.set(id, [t, v, i.counterBits]);
-      if (!prev || t <= prev[0]) continue;
+      counters.set(id, [ms, v, i.counterBits]);
+      if (!prev || ms <= prev[0]) continue;
       const delta = counterDelta({ value: prev[1], bits: prev[2] }, { value: v, bits: i.counterBits }, d.rebooted);
-      add(entity, i.name, ds, delta === undefined ? undefined : delta / (t - prev[0]));
+      add(entity, i.name, ds, delta === undefined ? undefined : delta / ((ms - prev[0]) / 1000));
     }
   }
   for (const s of d.storage) add(`storage:${s.index}`, s.description, 'usedPercent', s.usedPercent);
