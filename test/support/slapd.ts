@@ -169,3 +169,39 @@ export function slapdLog(s: RunningSlapd): string {
     return '';
   }
 }
+
+/** Passwords of the test tree's accounts (test-only values). */
+export const TREE_PASSWORDS = { svc: 'svc-Secret-42', alice: 'alice-Pw-1', bob: 'bob-Pw-2', carol: 'carol-Pw-3' };
+
+function person(uid: string, n: number, pw: string, suffix: string) {
+  return {
+    dn: `uid=${uid},ou=People,${suffix}`,
+    attrs: { objectClass: ['inetOrgPerson', 'posixAccount'], uid, cn: `${uid} Test`, sn: 'Test', uidNumber: String(10000 + n), gidNumber: '10000', homeDirectory: `/home/${uid}`, userPassword: pw },
+  };
+}
+
+/**
+ * The test tree: ou=People (alice, bob, carol, two "Sam Twin"), ou=Service (svc-parc), ou=Groups with groupOfNames
+ * IT-France (alice, and the group Helpdesk which holds bob), Admins (alice), and posixGroup it-posix (memberUid alice).
+ */
+export async function buildTestTree(s: RunningSlapd): Promise<void> {
+  const x = s.suffix;
+  const PW = TREE_PASSWORDS;
+  await s.add([
+    { dn: x, attrs: { objectClass: ['dcObject', 'organization'], dc: x.split(',')[0].split('=')[1], o: 'Parc test' } },
+    { dn: `ou=People,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'People' } },
+    { dn: `ou=Groups,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'Groups' } },
+    { dn: `ou=Service,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'Service' } },
+    { dn: `cn=svc-parc,ou=Service,${x}`, attrs: { objectClass: ['organizationalRole', 'simpleSecurityObject'], cn: 'svc-parc', userPassword: PW.svc } },
+    person('alice', 1, PW.alice, x),
+    person('bob', 2, PW.bob, x),
+    person('carol', 3, PW.carol, x),
+    { dn: `cn=Sam Twin,ou=People,${x}`, attrs: { objectClass: 'inetOrgPerson', cn: 'Sam Twin', sn: 'Twin', uid: 'twin1', userPassword: 'x-twin-1' } },
+    { dn: `uid=twin2,ou=People,${x}`, attrs: { objectClass: 'inetOrgPerson', cn: 'Sam Twin', sn: 'Twin', uid: 'twin2', userPassword: 'x-twin-2' } },
+    // Helpdesk is inside IT-France: bob reaches IT-France only through it.
+    { dn: `cn=Helpdesk,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'Helpdesk', member: `uid=bob,ou=People,${x}` } },
+    { dn: `cn=IT-France,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'IT-France', member: [`uid=alice,ou=People,${x}`, `cn=Helpdesk,ou=Groups,${x}`] } },
+    { dn: `cn=Admins,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'Admins', member: `uid=alice,ou=People,${x}` } },
+    { dn: `cn=it-posix,ou=Groups,${x}`, attrs: { objectClass: 'posixGroup', cn: 'it-posix', gidNumber: '20000', memberUid: ['alice'] } },
+  ]);
+}

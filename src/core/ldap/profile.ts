@@ -39,6 +39,7 @@ export function readDirectories(text: string, file: string): DirectoriesResult {
     const p = readProfile(r, name, pair.value as Node | null, path.dirname(file));
     if (p) profiles.set(name, p);
   }
+  r.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
   return { profiles, diagnostics: r.diagnostics };
 }
 

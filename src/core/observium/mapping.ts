@@ -77,11 +77,11 @@ export function profileFromObservium(config: PhpValue, name = 'observium'): From
 }
 
 /**
- * The Observium settings for a profile. The bind password is not in the profile (it lives in SecretStorage), so
- * auth_ldap_bindpw is left as the file has it. Observium cannot follow nested groups through memberOf, so a nested
+ * The Observium settings for a profile. The bind password is not in the profile (it lives in SecretStorage): it is
+ * written only when given, otherwise auth_ldap_bindpw is left as the file has it. Observium cannot follow nested groups through memberOf, so a nested
  * memberOf profile is written as member + fulldn + recursive, which Observium can follow.
  */
-export function observiumFromProfile(p: DirectoryProfile): { wanted: WantedSettings; notes: string[] } {
+export function observiumFromProfile(p: DirectoryProfile, o: { bindPassword?: string } = {}): { wanted: WantedSettings; notes: string[] } {
   const notes: string[] = [];
   const w: WantedSettings = new Map();
   const parsed = p.urls.map((u) => new URL(u));
@@ -98,6 +98,7 @@ export function observiumFromProfile(p: DirectoryProfile): { wanted: WantedSetti
   if (p.caFile) notes.push(`caFile ${p.caFile}: Observium uses the system's LDAP CA settings (TLS_CACERT in /etc/ldap/ldap.conf); install that CA there`);
   if (p.bindDn) {
     w.set('auth_ldap_binddn', str(p.bindDn));
+    if (o.bindPassword !== undefined) w.set('auth_ldap_bindpw', str(o.bindPassword));
     w.set('auth_ldap_bindanonymous', bool(false));
   } else {
     w.set('auth_ldap_binddn', str(''));

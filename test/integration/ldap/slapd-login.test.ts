@@ -10,38 +10,10 @@ import { runLoginTest, type LoginTestResult } from '../../../src/core/ldap/login
 import type { DirectoryProfile } from '../../../src/core/ldap/types';
 import type { SecretSource } from '../../../src/core/host';
 import { freeTcpPort } from '../../support/ports';
-import { slapdAvailable, startSlapd, type RunningSlapd } from '../../support/slapd';
+import { buildTestTree, slapdAvailable, startSlapd, TREE_PASSWORDS, type RunningSlapd } from '../../support/slapd';
 
-const SVC_PW = 'svc-Secret-42';
-const PW = { alice: 'alice-Pw-1', bob: 'bob-Pw-2', carol: 'carol-Pw-3' };
-
-function person(uid: string, n: number, pw: string, suffix: string) {
-  return {
-    dn: `uid=${uid},ou=People,${suffix}`,
-    attrs: { objectClass: ['inetOrgPerson', 'posixAccount'], uid, cn: `${uid} Test`, sn: 'Test', uidNumber: String(10000 + n), gidNumber: '10000', homeDirectory: `/home/${uid}`, userPassword: pw },
-  };
-}
-
-export async function buildTree(s: RunningSlapd): Promise<void> {
-  const x = s.suffix;
-  await s.add([
-    { dn: x, attrs: { objectClass: ['dcObject', 'organization'], dc: 'parc', o: 'Parc test' } },
-    { dn: `ou=People,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'People' } },
-    { dn: `ou=Groups,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'Groups' } },
-    { dn: `ou=Service,${x}`, attrs: { objectClass: 'organizationalUnit', ou: 'Service' } },
-    { dn: `cn=svc-parc,ou=Service,${x}`, attrs: { objectClass: ['organizationalRole', 'simpleSecurityObject'], cn: 'svc-parc', userPassword: SVC_PW } },
-    person('alice', 1, PW.alice, x),
-    person('bob', 2, PW.bob, x),
-    person('carol', 3, PW.carol, x),
-    { dn: `cn=Sam Twin,ou=People,${x}`, attrs: { objectClass: 'inetOrgPerson', cn: 'Sam Twin', sn: 'Twin', uid: 'twin1', userPassword: 'x-twin-1' } },
-    { dn: `uid=twin2,ou=People,${x}`, attrs: { objectClass: 'inetOrgPerson', cn: 'Sam Twin', sn: 'Twin', uid: 'twin2', userPassword: 'x-twin-2' } },
-    // Helpdesk is inside IT-France: bob reaches IT-France only through it.
-    { dn: `cn=Helpdesk,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'Helpdesk', member: `uid=bob,ou=People,${x}` } },
-    { dn: `cn=IT-France,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'IT-France', member: [`uid=alice,ou=People,${x}`, `cn=Helpdesk,ou=Groups,${x}`] } },
-    { dn: `cn=Admins,ou=Groups,${x}`, attrs: { objectClass: 'groupOfNames', cn: 'Admins', member: `uid=alice,ou=People,${x}` } },
-    { dn: `cn=it-posix,ou=Groups,${x}`, attrs: { objectClass: 'posixGroup', cn: 'it-posix', gidNumber: '20000', memberUid: ['alice'] } },
-  ]);
-}
+const SVC_PW = TREE_PASSWORDS.svc;
+const PW = TREE_PASSWORDS;
 
 const secrets = (map: Record<string, string>): SecretSource => ({ get: async (n) => map[n] });
 
@@ -54,7 +26,7 @@ describe('LDAP login test against a real slapd', { skip: slapdAvailable() ? fals
 
   before(async () => {
     s = await startSlapd();
-    await buildTree(s);
+    await buildTestTree(s);
     dir = mkdtempSync(path.join(os.tmpdir(), 'parc-ldap-test-'));
     downPort = await freeTcpPort();
     const x = s.suffix;

@@ -106,7 +106,7 @@ describe('Observium config.php rewrite', () => {
     const text = fixture('observium-ad.config.php');
     const c = checkConfigText(text);
     const r = rewriteLdapSection(c, new Map([['auth_ldap_starttls', { t: 'string', v: 'require' }]]));
-    assert.match(r.text, /\$config\['auth_ldap_starttls'\]  = 'require';            \/\/ LDAPS on 636, no STARTTLS\n/);
+    assert.match(r.text, /\$config\['auth_ldap_starttls'\] {2}= 'require'; {12}\/\/ LDAPS on 636, no STARTTLS\n/);
     assert.equal(r.text.length, text.length + "'require'".length - "'no'".length);
   });
 
@@ -124,6 +124,6 @@ describe('Observium config.php rewrite', () => {
     const d = unifiedDiff(text, r.text, 'config.php', 'config.php (new)');
     assert.match(d, /^--- config\.php\n\+\+\+ config\.php \(new\)\n@@ -2[0-9],7 \+2[0-9],7 @@\n/);
     assert.ok(!d.includes('S3rvice-Pass!') && !d.includes('N3w-Secret!'), d);
-    assert.match(d, /^-\$config\['auth_ldap_bindpw'\]    = '\*\*\*\*\*\*\*\*';$/m);
+    assert.match(d, /^-\$config\['auth_ldap_bindpw'\] {4}= '\*\*\*\*\*\*\*\*';$/m);
   });
 });
