@@ -1,12 +1,23 @@
 // parc sessions: RDP sessions on Windows hosts (list, log off, janitor) and the offline quser parser.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { stateDirFor } from '../../core/inventory/file';
+import { AuditLog, currentActor } from '../../core/rdp/audit';
 import { isSupportedCodepage } from '../../core/rdp/codepage';
 import { parseSessionBytes } from '../../core/rdp/decode-listing';
-import { SessionParseError } from '../../core/rdp/errors';
+import { RdpError, SessionParseError } from '../../core/rdp/errors';
+import type { WindowsHost, WindowsSection } from '../../core/rdp/hosts';
+import { loadWindowsSection } from '../../core/rdp/hosts-read';
+import { planJanitor, runJanitor, type JanitorStep } from '../../core/rdp/janitor';
+import { openTransport } from '../../core/rdp/open-transport';
+import { listSessions, logoffChecked, type ActionOutcome } from '../../core/rdp/session-service';
+import type { HostKeyPrompt } from '../../core/rdp/transports/known-hosts';
+import type { WindowsTransport } from '../../core/rdp/transport';
 import type { RdpSession } from '../../core/rdp/types';
+import { systemClock } from '../../core/host';
 import { bool, parseArgs, str, UsageError } from '../args';
-import type { CliIO } from '../context';
+import { cliSecrets, openInventory, type CliIO } from '../context';
+import { parseDuration } from '../duration';
 import { table } from '../format';
 import type { Command } from './types';
 
@@ -15,9 +26,16 @@ const USAGE = `parc sessions <list|logoff|janitor|parse> [options]
   parc sessions logoff --host NAME (--id N | --disconnected [--idle-over 60m]) [--dry-run] [--json]
   parc sessions janitor [--host NAME] [--dry-run] [--json]
   parc sessions parse [--codepage N] [--json] [FILE] < FILE
-    --inventory FILE   parc.yaml to use (default: ./parc.yaml or the nearest one above)
-    --codepage N       OEM code page of the bytes (437, 850, 852, 866, 932, 65001...); found from the header when absent
-  Exit codes: 0 done, 1 bad input or error, 2 some host or action failed, 3 a session changed and was skipped.`;
+    --inventory FILE         parc.yaml to use (default: ./parc.yaml or the nearest one above)
+    --host NAME              a windows: entry of parc.yaml (its name, or its host)
+    --id N                   one session; --disconnected: every disconnected session (never the console,
+                             never users excluded by the janitor policy), optionally only those idle over a duration
+    --dry-run                show exactly what would be done; change nothing (decisions still go to the audit log)
+    --accept-new-host-key    trust an SSH host key seen for the first time (recorded in known_hosts); a changed key is always refused
+    --codepage N             OEM code page of the bytes (437, 850, 852, 866, 932, 65001...); found from the header when absent
+  Logoffs re-list the host first and skip a session whose ID now belongs to another user or state.
+  Every action is written to rdp-audit.jsonl in the state directory.
+  Exit codes: 0 done, 1 bad input or error, 2 a host or an action failed, 3 a session changed and was skipped.`;
 
 /** The JSON contract of `parc sessions parse` and `list`: fixed key order. */
 export function sessionJson(s: RdpSession) {
@@ -71,7 +89,153 @@ export const sessionsCommand: Command = {
   async run(argv, io, signal) {
     const [sub, ...rest] = argv;
     if (sub === 'parse') return parseCmd(rest, io);
-    void signal;
+    if (sub === 'list' || sub === 'logoff' || sub === 'janitor') return remote(sub, rest, io, signal);
     throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'give a subcommand: list, logoff, janitor or parse');
   },
 };
+
+interface Remote {
+  section: WindowsSection;
+  audit: AuditLog;
+  open(h: WindowsHost): Promise<WindowsTransport>;
+}
+
+async function loadRemote(io: CliIO, inventoryFlag: string | undefined, acceptNew: boolean): Promise<Remote> {
+  const inv = await openInventory(io, inventoryFlag);
+  const text = await fs.readFile(inv.file, 'utf8');
+  const { section, warnings } = loadWindowsSection(text, inv.file);
+  for (const w of warnings) io.err(`warning: ${w.message}`);
+  const secrets = await cliSecrets(io);
+  const trust = async (p: HostKeyPrompt) => {
+    io.err(`${acceptNew ? 'accepting' : 'unknown'} SSH host key for ${p.host}:${p.port}: ${p.keyType} ${p.fingerprint}${acceptNew ? '' : ' (verify it, then run again with --accept-new-host-key)'}`);
+    return acceptNew;
+  };
+  return {
+    section,
+    audit: new AuditLog(stateDirFor(inv, io.env.PARC_STATE_DIR ? path.resolve(io.cwd, io.env.PARC_STATE_DIR) : undefined)),
+    open: (h) => openTransport(h, { secrets, baseDir: path.dirname(inv.file), agent: io.env.SSH_AUTH_SOCK, trust, home: io.env.HOME }),
+  };
+}
+
+function findHost(section: WindowsSection, name: string | undefined): WindowsHost {
+  if (!name) throw new UsageError('give --host NAME');
+  const h = section.hosts.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? section.hosts.find((x) => x.host.toLowerCase() === name.toLowerCase());
+  if (!h) throw new UsageError(`no windows: host named "${name}" in parc.yaml${section.hosts.length ? ` (known: ${section.hosts.map((x) => x.name).join(', ')})` : ''}`);
+  return h;
+}
+
+function stepJson(s: JanitorStep) {
+  return { host: s.host, id: s.session.id, username: s.session.username, state: s.session.state, idleMinutes: s.session.idleMinutes, action: s.action, outcome: s.outcome, reason: s.reason, detail: s.detail ?? null };
+}
+
+function exitFor(steps: JanitorStep[], hostFailed: boolean): number {
+  if (hostFailed || steps.some((s) => s.outcome === 'failed')) return 2;
+  if (steps.some((s) => s.outcome === 'skipped')) return 3;
+  return 0;
+}
+
+function stepsTable(steps: JanitorStep[]): string {
+  return table([['HOST', 'ID', 'USER', 'STATE', 'IDLE', 'OUTCOME', 'WHY'], ...steps.map((s) => [s.host, String(s.session.id), s.session.username, s.session.state, formatIdle(s.session.idleMinutes), s.outcome, s.detail ?? s.reason])]);
+}
+
+async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
+  const p = parseArgs(argv, { inventory: 'string', host: 'string', json: 'boolean', id: 'string', disconnected: 'boolean', 'idle-over': 'string', 'dry-run': 'boolean', 'accept-new-host-key': 'boolean' });
+  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const json = bool(p, 'json');
+  const dryRun = bool(p, 'dry-run');
+  if (sub === 'list' && (dryRun || str(p, 'id') || bool(p, 'disconnected'))) throw new UsageError('list takes only --host and --json');
+  let id: number | undefined;
+  let idleOver: number | undefined;
+  if (sub === 'logoff') {
+    const idText = str(p, 'id');
+    if (!idText === !bool(p, 'disconnected')) throw new UsageError('give either --id N or --disconnected');
+    if (idText !== undefined) {
+      id = Number(idText);
+      if (!/^\d+$/.test(idText)) throw new UsageError(`--id ${idText} is not a session ID`);
+      if (str(p, 'idle-over')) throw new UsageError('--idle-over goes with --disconnected');
+    }
+    if (str(p, 'idle-over')) idleOver = Math.floor(parseDuration(str(p, 'idle-over')!) / 60000);
+  }
+  const r = await loadRemote(io, str(p, 'inventory'), bool(p, 'accept-new-host-key'));
+  const actor = currentActor();
+  const hosts = sub === 'janitor' && !str(p, 'host') ? r.section.hosts : [findHost(r.section, str(p, 'host'))];
+  if (!hosts.length) throw new UsageError('parc.yaml has no windows: hosts');
+
+  if (sub === 'list') {
+    const h = hosts[0];
+    const t = await r.open(h);
+    try {
+      const list = await listSessions(t, { codepage: h.codepage, signal });
+      if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map(sessionJson) }, null, 2));
+      else io.out(`${h.name} (${t.description})\n${sessionsTable(list)}`);
+      return 0;
+    } catch (e) {
+      return hostError(io, h, e);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  }
+
+  if (sub === 'logoff') {
+    const h = hosts[0];
+    const t = await r.open(h);
+    try {
+      const list = await listSessions(t, { codepage: h.codepage, signal });
+      let targets: Array<{ session: RdpSession; reason: string }>;
+      if (id !== undefined) {
+        const s = list.find((x) => x.id === id);
+        if (!s) {
+          io.err(`parc sessions logoff: ${h.name} has no session ${id}`);
+          return 3;
+        }
+        targets = [{ session: s, reason: `operator request (${actor})` }];
+      } else {
+        const plan = planJanitor(list, { ...h.janitor, disconnectedOverMinutes: idleOver ?? -1, idleOverMinutes: 0 });
+        targets = plan.filter((d) => d.action === 'logoff').map((d) => ({ session: d.session, reason: `--disconnected${idleOver !== undefined ? ` --idle-over ${idleOver}m` : ''}: ${d.reason}` }));
+      }
+      const steps: JanitorStep[] = [];
+      for (const { session, reason } of targets) {
+        let outcome: ActionOutcome | undefined;
+        if (!dryRun) outcome = await logoffChecked(t, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, signal });
+        const step: JanitorStep = { host: h.name, session, action: 'logoff', reason, outcome: outcome?.status ?? 'dry-run', detail: outcome && outcome.status !== 'done' ? outcome.reason : dryRun ? `would log off session ${session.id} of ${session.username}` : undefined };
+        steps.push(step);
+        await r.audit.append({ at: new Date().toISOString(), actor, host: h.name, user: session.username, sessionId: session.id, action: 'logoff', outcome: step.outcome as 'done' | 'skipped' | 'failed' | 'dry-run', reason: step.detail && step.outcome !== 'dry-run' ? `${reason}; ${step.detail}` : reason });
+      }
+      if (json) io.out(JSON.stringify({ host: h.name, dryRun, actions: steps.map(stepJson) }, null, 2));
+      else io.out(steps.length ? stepsTable(steps) : `${h.name}: nothing to log off`);
+      return exitFor(steps, false);
+    } catch (e) {
+      return hostError(io, h, e);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  }
+
+  // janitor
+  const all: JanitorStep[] = [];
+  const failedHosts: Array<{ host: string; error: string }> = [];
+  for (const h of hosts) {
+    let t: WindowsTransport | undefined;
+    try {
+      t = await r.open(h);
+      all.push(...(await runJanitor({ host: h.name, transport: t, policy: h.janitor, dryRun, audit: r.audit, actor, clock: systemClock, list: { codepage: h.codepage, signal } })));
+    } catch (e) {
+      if (!(e instanceof RdpError || e instanceof SessionParseError)) throw e;
+      failedHosts.push({ host: h.name, error: e.message });
+      if (!json) io.err(`parc sessions janitor: ${h.name}: ${e.message}`);
+    } finally {
+      await t?.close().catch(() => undefined);
+    }
+  }
+  if (json) io.out(JSON.stringify({ dryRun, actions: all.map(stepJson), failedHosts }, null, 2));
+  else io.out(all.length ? stepsTable(all) : 'no sessions');
+  return exitFor(all, failedHosts.length > 0);
+}
+
+function hostError(io: CliIO, h: WindowsHost, e: unknown): number {
+  if (e instanceof RdpError || e instanceof SessionParseError) {
+    io.err(`parc sessions: ${h.name}: ${e.message}`);
+    return 2;
+  }
+  throw e;
+}
