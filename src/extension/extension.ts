@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
+import { registerDirectories } from './ldap/index';
 import type { ParcContext } from './commands/types';
 import { Estate } from './estate';
 import { InventoryService } from './inventory-service';
@@ -56,6 +57,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     alerts.onDidChange(badge),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('setContext', 'parc.trusted', true)),
     ...registerCommands(context),
+    ...registerDirectories(context).disposables,
   );
   void vscode.commands.executeCommand('setContext', 'parc.trusted', vscode.workspace.isTrusted);
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
