@@ -130,12 +130,14 @@ export class MetricStore {
   record(samples: Sample[]): void {
     const usable = samples.filter((s) => Number.isFinite(s.value) && Number.isFinite(s.t) && s.t > 0);
     if (!usable.length) return;
+    const ids = usable.map(seriesId);
     this.locked(() => {
       this.refresh();
-      this.place(usable);
+      this.place(usable, ids);
       const groups = new Map<ShardEntry, Map<number, { cols: number[]; vals: number[] }>>();
-      for (const s of usable) {
-        const loc = this.index.get(seriesId(s))!;
+      for (let i = 0; i < usable.length; i++) {
+        const s = usable[i];
+        const loc = this.index.get(ids[i])!;
         const slot = bucketStart(s.t, PRIMARY_STEP);
         let bySlot = groups.get(loc.entry);
         if (!bySlot) groups.set(loc.entry, (bySlot = new Map()));
@@ -157,7 +159,7 @@ export class MetricStore {
   prepare(keys: (SeriesKey & { label: string })[]): PreparedSeries {
     return this.locked(() => {
       this.refresh();
-      this.place(keys.map((k) => ({ ...k, t: 0, value: 0 })));
+      this.place(keys.map((k) => ({ ...k, t: 0, value: 0 })), keys.map(seriesId));
       const byShard = new Map<ShardEntry, { idx: number[]; cols: number[] }>();
       keys.forEach((k, i) => {
         const loc = this.index.get(seriesId(k))!;
@@ -212,11 +214,11 @@ export class MetricStore {
   }
 
   /** Gives every new series a column, in a shard with room or in a new shard. */
-  private place(samples: Sample[]): void {
+  private place(samples: Sample[], ids: string[]): void {
     const fresh = new Map<string, Sample>();
-    for (const s of samples) {
-      const id = seriesId(s);
-      if (!this.index.has(id) && !fresh.has(id)) fresh.set(id, s);
+    for (let i = 0; i < samples.length; i++) {
+      const id = ids[i];
+      if (!this.index.has(id) && !fresh.has(id)) fresh.set(id, samples[i]);
     }
     const pending = [...fresh.entries()];
     while (pending.length) {
