@@ -18,8 +18,10 @@ export interface SnmpdOptions {
   /** Observium/LibreNMS style extend lines, added as given. */
   extendLines?: string[];
   extraLines?: string[];
-  /** Several ports served by one daemon (for the benchmark). */
+  /** Several ports served by one daemon on 127.0.0.1 (for the benchmark). */
   ports?: number[];
+  /** Explicit `address:port` endpoints on loopback (the demo estate uses 127.0.x.y addresses). */
+  endpoints?: string[];
 }
 
 export interface RunningSnmpd {
@@ -54,17 +56,17 @@ export function snmpdAvailable(): boolean {
   return existsSync(SNMPD);
 }
 
-async function waitForAgent(port: number, community: string | undefined, timeoutMs = 10000): Promise<void> {
+async function waitForAgent(host: string, port: number, community: string | undefined, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await answers(port, community ?? 'public')) return;
+    if (await answers(host, port, community ?? 'public')) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`snmpd did not answer on 127.0.0.1:${port} within ${timeoutMs} ms`);
+  throw new Error(`snmpd did not answer on ${host}:${port} within ${timeoutMs} ms`);
 }
 
 /** A v2c GET of sysUpTime.0 by hand; any reply (even an error report) means the daemon is listening. */
-function answers(port: number, community: string): Promise<boolean> {
+function answers(host: string, port: number, community: string): Promise<boolean> {
   const c = Buffer.from(community);
   const oid = Buffer.from([0x06, 0x08, 0x2b, 6, 1, 2, 1, 1, 3, 0]);
   const vb = Buffer.concat([Buffer.from([0x30, oid.length + 2]), oid, Buffer.from([0x05, 0x00])]);
@@ -85,7 +87,7 @@ function answers(port: number, community: string): Promise<boolean> {
       resolve(true);
     });
     s.on('error', () => undefined);
-    s.send(msg, port, '127.0.0.1');
+    s.send(msg, port, host);
   });
 }
 
@@ -103,11 +105,12 @@ function readLog(dir: string): string {
 
 export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-snmpd-'));
-  const ports = o.ports ?? [await freeUdpPort()];
+  const endpoints = o.endpoints ?? (o.ports ?? [await freeUdpPort()]).map((p) => `127.0.0.1:${p}`);
+  const ports = endpoints.map((e) => Number(e.split(':')[1]));
+  const readyHost = endpoints[0].split(':')[0];
   const lines = [
-    `agentAddress ${ports.map((p) => `udp:127.0.0.1:${p}`).join(',')}`,
     'view all included .1',
-    `rocommunity ${o.community ?? 'parc-ready-probe'} 127.0.0.1 -V all`,
+    `rocommunity ${o.community ?? 'parc-ready-probe'} 127.0.0.0/8 -V all`,
     o.v3 ? `createUser ${o.v3.user} ${o.v3.auth ?? 'SHA'} "${o.v3.authPass}" ${o.v3.priv ?? 'AES'} "${o.v3.privPass}"` : '',
     o.v3 ? `rouser ${o.v3.user} priv -V all` : '',
     `sysLocation ${o.location ?? 'Test lab'}`,
@@ -123,13 +126,15 @@ export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
   let child: ChildProcess | undefined;
   const launch = async () => {
     // -f: foreground; -C: only our config; -Lf: log to a file in the temp dir; no MIB loading (faster start).
-    child = spawn(SNMPD, ['-f', '-C', '-c', conf, '-Lf', path.join(dir, 'snmpd.log'), '-p', path.join(dir, 'snmpd.pid'), '-M', '/nonexistent', '-m', '', '-I', '-smux,mteTrigger,mteTriggerConf'], {
+    child = spawn(SNMPD, ['-f', '-C', '-c', conf, '-Lf', path.join(dir, 'snmpd.log'), '-p', path.join(dir, 'snmpd.pid'), '-M', '/nonexistent', '-m', '', '-I', '-smux,mteTrigger,mteTriggerConf',
+      // Endpoints on the command line: a config line is cut at 2,560 characters (about 128 endpoints).
+      ...endpoints.map((e) => `udp:${e}`)], {
       stdio: 'ignore',
       env: { ...process.env, SNMP_PERSISTENT_DIR: path.join(dir, 'persist'), MIBS: '' },
     });
     const c = child;
     const exited = new Promise<never>((_, reject) => c.once('exit', (code) => reject(new Error(`snmpd exited with code ${code}: ${readLog(dir)}`))));
-    await Promise.race([waitForAgent(ports[0], o.community ?? 'parc-ready-probe', 15000), exited]);
+    await Promise.race([waitForAgent(readyHost, ports[0], o.community ?? 'parc-ready-probe', 15000), exited]);
     exited.catch(() => undefined);
     running.add(c);
     c.once('exit', () => running.delete(c));

@@ -19,19 +19,20 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
 
 /** Files given by path are copied in; `records` are written as name.snmprec from lines. */
-export async function startSnmpsim(o: { files?: string[]; records?: Record<string, string[]> }): Promise<RunningSnmpsim> {
+/** `as` renames a single copied file, i.e. sets the community it answers to. */
+export async function startSnmpsim(o: { files?: string[]; records?: Record<string, string[]>; host?: string; port?: number; as?: string }): Promise<RunningSnmpsim> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-snmpsim-'));
   const data = path.join(dir, 'data');
   mkdirSync(data);
-  for (const f of o.files ?? []) copyFileSync(f, path.join(data, path.basename(f)));
+  for (const f of o.files ?? []) copyFileSync(f, path.join(data, o.as && o.files?.length === 1 ? `${o.as}.snmprec` : path.basename(f)));
   for (const [name, lines] of Object.entries(o.records ?? {})) writeFileSync(path.join(data, `${name}.snmprec`), lines.join('\n') + '\n');
   // snmpsimd drops privileges to nobody when started as root: it must read the data and write its cache.
   chmodSync(dir, 0o777);
   chmodSync(data, 0o755);
   for (const f of readdirSync(data)) chmodSync(path.join(data, f), 0o644);
-  const port = await freeUdpPort();
+  const port = o.port ?? (await freeUdpPort());
   const log = path.join(dir, 'snmpsim.log');
-  const args = [`--data-dir=${data}`, `--agent-udpv4-endpoint=127.0.0.1:${port}`, `--cache-dir=${path.join(dir, 'cache')}`, `--logging-method=file:${log}`];
+  const args = [`--data-dir=${data}`, `--agent-udpv4-endpoint=${o.host ?? '127.0.0.1'}:${port}`, `--cache-dir=${path.join(dir, 'cache')}`, `--logging-method=file:${log}`];
   if (process.getuid?.() === 0) args.push('--process-user=nobody', '--process-group=nogroup');
   const child = spawn(SNMPSIMD, args, { stdio: 'ignore' });
   running.add(child);
