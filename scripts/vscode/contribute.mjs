@@ -144,6 +144,8 @@ pkg.scripts = {
   ...pkg.scripts,
   package: 'node scripts/build.mjs --minify && vsce package --no-dependencies --allow-missing-repository --out parc.vsix',
   'test:vscode': 'npm run build && npm run compile-tests && node scripts/vscode/test.mjs',
+  'test:vscode:electron': 'npm run build && npm run compile-tests && node out/test/vscode/electron.js',
+  'demo:vscode': 'bash scripts/vscode/open-demo.sh',
 };
 // Re-read right before writing: another helper may have changed the file meanwhile.
 const latest = JSON.parse(readFileSync('package.json', 'utf8'));

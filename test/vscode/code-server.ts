@@ -18,6 +18,8 @@ export interface CodeServerOptions {
   logDir: string;
   /** Extensions to install first (VSIX paths) with code-server --install-extension. */
   install?: string[];
+  /** Default: a free port. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -68,11 +70,11 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const entry = path.join(o.codeServerDir, 'out', 'node', 'entry.js');
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
   for (const vsix of o.install ?? []) {
-    const r = cp.spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix], { env, encoding: 'utf8' });
+    const r = cp.spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
     fs.writeFileSync(path.join(o.logDir, 'install-extension.log'), r.stdout + r.stderr);
   }
-  const port = await freeTcpPort();
+  const port = o.port ?? (await freeTcpPort());
   const configFile = path.join(tmp, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const log = fs.createWriteStream(path.join(o.logDir, 'code-server.log'));

@@ -122,7 +122,7 @@ export const deviceCommands: CommandFamily = (ctx) => [
       // The edit re-reads parc.yaml and finds the entry by host and port right before writing.
       await removeDeviceFromFile(file, d.key);
       await ctx.inventories.reload();
-  await ctx.estate.settled();
+      await ctx.estate.settled();
       return true;
     },
   },
@@ -137,7 +137,7 @@ export const deviceCommands: CommandFamily = (ctx) => [
       if (site === undefined) return false;
       await setDeviceSiteInFile(inv.file, d.key, site ?? undefined);
       await ctx.inventories.reload();
-  await ctx.estate.settled();
+      await ctx.estate.settled();
       return true;
     },
   },

@@ -186,4 +186,20 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     }
     await waitFor('the diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0);
   });
+  test('Set SNMP credential stores it in SecretStorage, which wins over PARC_CRED_*; the log never shows it', async () => {
+    const key = keyOf('paris-core');
+    const node = tree().deviceNode(key);
+    try {
+      assert.equal(await vscode.commands.executeCommand('parc.setCredential', 'lab-community', 'a-wrong-community'), true);
+      const wrong = await vscode.commands.executeCommand<{ devices: { status: string; error?: string }[] }>('parc.pollNow', node);
+      assert.equal(wrong?.devices[0].status, 'down', 'the stored (wrong) community is used, not the environment');
+    } finally {
+      await vscode.commands.executeCommand('parc.setCredential', 'lab-community', COMMUNITY);
+    }
+    const right = await vscode.commands.executeCommand<{ devices: { status: string }[] }>('parc.pollNow', node);
+    assert.equal(right?.devices[0].status, 'up');
+    const logFile = path.join(api.context.extension.logUri.fsPath, 'Parc.log');
+    const text = await waitFor('the Parc log file', () => fs.readFile(logFile, 'utf8').then((t) => t.includes('polled') && t, () => undefined));
+    assert.ok(!text.includes(COMMUNITY) && !text.includes('a-wrong-community'), 'no community in the log');
+  });
 });

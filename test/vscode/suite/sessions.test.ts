@@ -1,0 +1,83 @@
+// The Sessions view in a real VS Code extension host: a windows: host reached over a real sshd whose
+// quser/logoff are stand-ins (stand-in, no Windows host here); the tree, a logoff, and an ID-reuse refusal.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createStandin, type Standin, type StandinSession } from '../../support/rdp-standin';
+import { startRdpSshd, sshdUnavailable, type RdpSshd } from '../../support/sshd-rdp';
+import { parcApi, waitFor } from '../helpers';
+
+interface Inspected {
+  name: string;
+  error: string | null;
+  sessions: Array<{ id: number; username: string; state: string }> | null;
+  item: { label: string; description: string; contextValue?: string; icon?: string };
+  children: Array<{ label: string; description: string; contextValue?: string; icon?: string }>;
+}
+
+const SESSIONS: StandinSession[] = [
+  { user: 'hélène', session: 'rdp-tcp#3', id: 2, state: 'Active', idleMinutes: 0, logon: '04/03/2024 09:15' },
+  { user: 'françois', session: '', id: 3, state: 'Disc', idleMinutes: 65, logon: '03/03/2024 17:02' },
+];
+
+suite('Sessions view (stand-in, no Windows host here)', function () {
+  const why = sshdUnavailable();
+  let dir: string;
+  let st: Standin;
+  let sshd: RdpSshd;
+  let inventory: string;
+  let original: string;
+  const inspect = () => vscode.commands.executeCommand<Inspected[]>('parc.sessions.inspect');
+
+  suiteSetup(async function () {
+    if (why) this.skip();
+    await parcApi();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parc-vscode-rdp-'));
+    st = createStandin(dir, { language: 'fr', codepage: 850, sessions: structuredClone(SESSIONS) });
+    sshd = await startRdpSshd({ standinBin: st.bin });
+    writeFileSync(path.join(dir, 'known_hosts'), `[127.0.0.1]:${sshd.port} ${sshd.hostPublicKey()}\n`);
+    inventory = path.join(process.env.PARC_VSCODE_WORKSPACE!, 'parc.yaml');
+    original = readFileSync(inventory, 'utf8');
+    writeFileSync(inventory, `${original}\nwindows:\n  - host: 127.0.0.1\n    name: rds-fr\n    transport: ssh\n    port: ${sshd.port}\n    user: ${sshd.user}\n    keyFile: ${sshd.clientKeyFile}\n    knownHosts: ${path.join(dir, 'known_hosts')}\n`);
+    await waitFor('the Sessions view to show rds-fr', async () => (await inspect()).some((h) => h.name === 'rds-fr'));
+  });
+
+  suiteTeardown(async () => {
+    if (original !== undefined) writeFileSync(inventory, original);
+    await sshd?.stop();
+    if (dir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('host → sessions with state, idle and icons (French cp850 quser decoded)', async () => {
+    await vscode.commands.executeCommand('parc.sessions.refresh', { host: 'rds-fr' });
+    const [h] = (await inspect()).filter((x) => x.name === 'rds-fr');
+    assert.equal(h.error, null);
+    assert.equal(h.item.description, '2 session(s), 1 disconnected');
+    assert.deepEqual(h.children.map((c) => [c.label, c.description, c.icon, c.contextValue]), [
+      ['hélène', 'Actif · 2024-03-04 09:15', 'vm-active', 'rdpSession active user'],
+      ['françois', 'Déco · idle 1 h 05 · 2024-03-03 17:02', 'debug-disconnect', 'rdpSession disconnected user'],
+    ]);
+  });
+
+  test('log off a session from the view (confirmation skipped by the test), audited', async () => {
+    const r = await vscode.commands.executeCommand<{ status: string }>('parc.sessions.logoff', { host: 'rds-fr', id: 3 }, { confirm: false });
+    assert.equal(r?.status, 'done');
+    assert.deepEqual(st.read().sessions.map((s) => s.id), [2]);
+    await waitFor('the view to drop the session', async () => (await inspect()).find((x) => x.name === 'rds-fr')?.children.length === 1);
+    const audit = path.join(process.env.PARC_VSCODE_WORKSPACE!, '.parc', 'rdp-audit.jsonl');
+    const last = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').pop()!);
+    assert.deepEqual([last.host, last.user, last.sessionId, last.outcome], ['rds-fr', 'françois', 3, 'done']);
+  });
+
+  test('an ID that changed hands since the view listed it is not logged off', async () => {
+    const [h] = (await inspect()).filter((x) => x.name === 'rds-fr');
+    const helene = h.sessions!.find((s) => s.id === 2)!;
+    st.write({ ...st.read(), sessions: [{ user: 'mallory', session: 'rdp-tcp#9', id: 2, state: 'Active', idleMinutes: 0, logon: '05/03/2024 10:00' }] });
+    const r = await vscode.commands.executeCommand<{ status: string; reason: string }>('parc.sessions.logoff', { kind: 'session', host: 'rds-fr', session: helene }, { confirm: false });
+    assert.equal(r?.status, 'skipped');
+    assert.match(r!.reason, /now belongs to "mallory", not "hélène"/);
+    assert.ok(st.read().sessions.some((s) => s.user === 'mallory'));
+  });
+});
