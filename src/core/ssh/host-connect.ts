@@ -7,7 +7,8 @@ import type { Logger, SecretSource } from '../host';
 import { credentialEnvName } from '../inventory/credentials';
 import type { SshConnection, SshTarget } from './connection';
 import type { KnownHosts, TrustCallback } from './known-hosts';
-import type { LinuxHost } from './linux-hosts';
+import { findLinuxHost, readLinuxHosts, type LinuxHost } from './linux-hosts';
+import type { Site } from '../inventory/types';
 import { SshPool } from './pool';
 
 export interface HostConnectOptions {
@@ -56,4 +57,24 @@ export async function connectHost(h: LinuxHost, o: HostConnectOptions, pool?: Ss
   const target = await targetFor(h, o);
   const p = pool ?? new SshPool({ knownHosts: o.knownHosts, trust: o.trust, logger: o.logger });
   return p.get(target);
+}
+
+/** Trust on first use for a non-interactive caller: only the fingerprint the operator typed is accepted. */
+export function trustFingerprint(accepted: string | undefined, onRefused?: (info: { host: string; port: number; fingerprint: string }) => void): TrustCallback {
+  return async (info) => {
+    if (accepted && accepted.trim() === info.fingerprint) return true;
+    onRefused?.(info);
+    return false;
+  };
+}
+
+/** The `linux:` entry called `name` in the inventory file, or an error listing the problems / known names. */
+export async function linuxHostFromInventory(file: string, name: string, sites: Site[]): Promise<LinuxHost> {
+  const text = await fs.readFile(file, 'utf8');
+  const { hosts, diagnostics } = readLinuxHosts(text, sites);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new Error(errors.map((d) => `${file}:${d.line}:${d.col}: ${d.message}`).join('\n'));
+  const h = findLinuxHost(hosts, name);
+  if (!h) throw new Error(`no host "${name}" in the linux: section of ${file}${hosts.length ? ` (known: ${hosts.map((x) => x.name).join(', ')})` : ''}`);
+  return h;
 }
