@@ -1,8 +1,12 @@
-// Credentials for the extension: VS Code's SecretStorage first, then the CLI's PARC_CRED_<NAME>
-// environment variables (dev containers, CI). Every value handed out is remembered so logs can redact it.
+// Credentials for the extension: VS Code's SecretStorage first, then what the CLI reads: the
+// PARC_CRED_<NAME> environment variables (dev containers, CI) and the credentials file (PARC_CREDENTIALS,
+// else ~/.config/parc/credentials when it exists). Every value handed out is remembered so logs can redact it.
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { SecretSource } from '../core/host';
-import { ChainedSecretSource, EnvSecretSource } from '../core/inventory/credentials';
+import { ChainedSecretSource, EnvSecretSource, FileSecretSource } from '../core/inventory/credentials';
 
 const KEY_PREFIX = 'parc.credential.';
 
@@ -26,7 +30,10 @@ export class ExtensionSecrets implements SecretSource {
 
   constructor(storage: vscode.SecretStorage, env: NodeJS.ProcessEnv = process.env) {
     this.storage = new SecretStorageSource(storage);
-    this.chain = new ChainedSecretSource([this.storage, new EnvSecretSource(env)]);
+    const sources: SecretSource[] = [this.storage, new EnvSecretSource(env)];
+    const file = env.PARC_CREDENTIALS ?? path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'parc', 'credentials');
+    if (env.PARC_CREDENTIALS || existsSync(file)) sources.push(new FileSecretSource(file));
+    this.chain = new ChainedSecretSource(sources);
   }
 
   async get(name: string): Promise<string | undefined> {

@@ -2,6 +2,9 @@
 // exercised without VS Code: both only need objects shaped like SecretStorage and LogOutputChannel.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { ChannelLogger } from '../../../src/extension/log';
 import { ExtensionSecrets } from '../../../src/extension/secrets';
@@ -30,6 +33,18 @@ describe('extension secrets and log', () => {
     assert.equal(await s.get('missing'), undefined);
     await s.set('office-v2', 'stored-now');
     assert.equal(await s.get('office-v2'), 'stored-now');
+  });
+
+  it('then the CLI\'s credentials file (PARC_CREDENTIALS), refused when others can read it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-ext-cred-'));
+    const file = path.join(dir, 'credentials');
+    writeFileSync(file, '# demo\nlab = from-file\nv3: pass-from-file\n');
+    chmodSync(file, 0o600);
+    const s = new ExtensionSecrets(storage(), { PARC_CREDENTIALS: file, PARC_CRED_V3: 'env-wins' });
+    assert.equal(await s.get('lab'), 'from-file');
+    assert.equal(await s.get('v3'), 'env-wins');
+    chmodSync(file, 0o644);
+    await assert.rejects(new ExtensionSecrets(storage(), { PARC_CREDENTIALS: file }).get('lab'), /readable by others/);
   });
 
   it('the log redacts every secret handed out or stored, at every level', async () => {
