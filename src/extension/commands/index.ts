@@ -8,9 +8,10 @@ import { discoverCommands } from './discover';
 import { filterCommands } from './filter';
 import { inventoryCommands } from './inventory';
 import { pollCommands } from './poll';
+import { sessionCommands } from '../sessions/commands';
 import type { CommandFamily, ParcContext } from './types';
 
-const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands];
+const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands, sessionCommands];
 
 export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
   return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>
