@@ -61,7 +61,7 @@ const SCRIPT = `
         width, height: 180,
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: true }, y: c.unit === 'up' ? { range: [0, 1] } : c.unit === '%' ? { range: [0, 100] } : {} },
-        axes: [axis, { ...axis, size: 70, values: (u, vals) => vals.map((v) => fmt(v, c.unit)) }],
+        axes: [axis, { ...axis, size: 86, values: (u, vals) => vals.map((v) => fmt(v, c.unit)) }],
         series: [{ value: (u, v) => v === null ? '-' : new Date(v * 1000).toLocaleString() }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false, value: (u, v) => fmt(v, c.unit) }))],
       };
       plots.push(new uPlot(opts, [c.t, ...c.series.map((s) => s.values)], wrap));

@@ -61,7 +61,7 @@ a { color: var(--link); text-decoration: none; } a:hover { text-decoration: unde
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .tiles { display: flex; gap: 12px; flex-wrap: wrap; margin: 12px 0; }
 .tile { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 8px 14px; min-width: 90px; }
 .tile b { display: block; font-size: 22px; }
