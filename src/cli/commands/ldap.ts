@@ -1,5 +1,6 @@
 // parc ldap — test a directory login step by step, and check/fix the LDAP settings of an Observium config.php.
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -15,15 +16,19 @@ import { correctedSettings } from '../../core/observium/fix';
 import { observiumFromProfile, profileFromObservium } from '../../core/observium/mapping';
 import { describe as showValue } from '../../core/observium/php-value';
 import { rewriteLdapSection } from '../../core/observium/rewrite';
-import { bool, parseArgs, str, UsageError } from '../args';
-import { cliSecrets, INVENTORY_HELP, resolveInventoryPath, type CliIO } from '../context';
+import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
+import { KnownHosts } from '../../core/ssh/known-hosts';
+import { hostPath } from '../../core/ssh/linux-hosts';
+import { RemoteFiles } from '../../core/ssh/remote-file';
+import { bool, parseArgs, str, UsageError, type Parsed } from '../args';
+import { cliSecrets, INVENTORY_HELP, openInventory, resolveInventoryPath, stderrLogger, type CliIO } from '../context';
 import type { Command } from './types';
 
 const USAGE = `parc ldap test --profile NAME --user U [--password-env VAR] [--inventory FILE] [--json]
-parc ldap test --observium FILE --user U [--password-env VAR] [--ca-file PEM] [--json]
-parc ldap observium check FILE [--json]
-parc ldap observium fix FILE [--write]
-parc ldap observium apply FILE --profile NAME [--inventory FILE] [--with-bindpw] [--write]
+parc ldap test --observium FILE --user U [--password-env VAR] [--ca-file PEM] [--host NAME] [--json]
+parc ldap observium check FILE [--host NAME] [--json]
+parc ldap observium fix FILE [--host NAME] [--write]
+parc ldap observium apply FILE --profile NAME [--inventory FILE] [--with-bindpw] [--host NAME] [--write]
 
   test            log in as U step by step: connect (TLS checked), service bind, find the user, bind as the
                   user, read groups, decide, and what Observium would grant; exit 0 when allowed, 2 when not
@@ -35,7 +40,48 @@ parc ldap observium apply FILE --profile NAME [--inventory FILE] [--with-bindpw]
   observium check  unknown keys, duplicates, wrong types, missing settings (exit 2 if any error)
   observium fix    the corrected LDAP section as a diff; --write saves it (backup kept next to the file)
   observium apply  write a profile into config.php as a diff; --with-bindpw also writes the bind password
-                   from the profile's credential`;
+                   from the profile's credential
+  --host NAME      FILE is on that host of the linux: section of parc.yaml, read and written over SSH
+                   (sudo if the host says so; atomic replace, backup kept, refused if the file changed meanwhile)
+  --known-hosts F  known_hosts to check host keys against (default ~/.ssh/known_hosts, or $PARC_KNOWN_HOSTS)
+  --accept-host-key SHA256:...  trust this fingerprint for a host not yet in known_hosts`;
+
+const REMOTE_FLAGS = { host: 'string', inventory: 'string', 'known-hosts': 'string', 'accept-host-key': 'string', verbose: 'boolean' } as const;
+
+/** A config.php to check or edit: a local file, or one on a `linux:` host reached over SSH. */
+interface ConfigSource {
+  label: string;
+  text: string;
+  /** Replaces the file if it is still what was read; returns where the previous version was kept. */
+  save(next: string): Promise<string | undefined>;
+  close(): void;
+}
+
+async function openConfig(p: Parsed, io: CliIO, file: string): Promise<ConfigSource> {
+  const hostName = str(p, 'host');
+  if (!hostName) {
+    const abs = path.resolve(io.cwd, file);
+    const text = await fs.readFile(abs, 'utf8');
+    return { label: abs, text, save: async (next) => (await saveConfigPhp(abs, text, next)).backup, close: () => undefined };
+  }
+  if (!file.startsWith('/')) throw new UsageError(`with --host, give the absolute path of config.php on the host (e.g. /opt/observium/config.php), not "${file}"`);
+  const inv = await openInventory(io, str(p, 'inventory'));
+  const host = await linuxHostFromInventory(inv.file, hostName, inv.sites).catch((err: Error) => {
+    throw new UsageError(err.message);
+  });
+  const knownHostsFile = str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts');
+  const trust = trustFingerprint(str(p, 'accept-host-key'), (i) => io.err(`host key of ${i.host}:${i.port} is not in ${knownHostsFile}: ${i.fingerprint}\n  check it on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then re-run with --accept-host-key ${i.fingerprint}`));
+  const conn = await connectHost(host, { secrets: await cliSecrets(io), knownHosts: new KnownHosts(path.resolve(io.cwd, knownHostsFile)), trust, logger: stderrLogger(io, bool(p, 'verbose')), env: io.env });
+  try {
+    const files = new RemoteFiles(conn, host.sudo);
+    const snap = await files.read(hostPath(host, file));
+    if (!snap.exists) throw new Error(`${host.name}:${file} does not exist`);
+    return { label: `${host.name}:${file}`, text: snap.text, save: async (next) => (await files.write(snap, next)).backup, close: () => conn.close() };
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
+}
 
 export const ldapCommand: Command = {
   name: 'ldap',
@@ -55,7 +101,7 @@ export const ldapCommand: Command = {
 };
 
 async function test(argv: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(argv, { profile: 'string', user: 'string', 'password-env': 'string', inventory: 'string', json: 'boolean', observium: 'string', 'ca-file': 'string' });
+  const p = parseArgs(argv, { ...REMOTE_FLAGS, profile: 'string', user: 'string', 'password-env': 'string', json: 'boolean', observium: 'string', 'ca-file': 'string' });
   const user = str(p, 'user');
   if (!user) throw new UsageError('--user is required');
   const name = str(p, 'profile');
@@ -72,9 +118,10 @@ async function test(argv: string[], io: CliIO): Promise<number> {
     profile = found;
     secrets = await cliSecrets(io);
   } else {
-    const file = path.resolve(io.cwd, observium!);
-    const c = checkConfigText(await fs.readFile(file, 'utf8'));
-    const mapped = profileFromObservium(c.parsed.config, path.basename(file));
+    const source = await openConfig(p, io, observium!);
+    source.close();
+    const c = checkConfigText(source.text);
+    const mapped = profileFromObservium(c.parsed.config, path.basename(observium!));
     for (const n of mapped.notes) io.err(`note: ${n}`);
     profile = { ...mapped.profile, caFile: str(p, 'ca-file') ? path.resolve(io.cwd, str(p, 'ca-file')!) : undefined };
     const pw = mapped.bindPassword;
@@ -144,11 +191,13 @@ function formatDiagnostic(file: string, d: ConfigDiagnostic): string {
 }
 
 async function check(argv: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(argv, { json: 'boolean' });
+  const p = parseArgs(argv, { ...REMOTE_FLAGS, json: 'boolean' });
   const file = p.positionals[0];
   if (!file || p.positionals.length > 1) throw new UsageError('give one config.php file');
-  const abs = path.resolve(io.cwd, file);
-  const c = checkConfigText(await fs.readFile(abs, 'utf8'));
+  const source = await openConfig(p, io, file);
+  source.close();
+  const abs = source.label;
+  const c = checkConfigText(source.text);
   const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
   const settings = effectiveSettings(c).map((s) => ({ key: s.key, value: s.key.endsWith('bindpw') && s.value?.t === 'string' && s.value.v ? '********' : s.value ? showValue(s.value) : null, line: s.line ?? null, default: s.isDefault }));
   if (bool(p, 'json')) {
@@ -165,11 +214,19 @@ async function check(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function fix(action: 'fix' | 'apply', argv: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(argv, { write: 'boolean', profile: 'string', inventory: 'string', 'with-bindpw': 'boolean' });
+  const p = parseArgs(argv, { ...REMOTE_FLAGS, write: 'boolean', profile: 'string', 'with-bindpw': 'boolean' });
   const file = p.positionals[0];
   if (!file || p.positionals.length > 1) throw new UsageError('give one config.php file');
-  const abs = path.resolve(io.cwd, file);
-  const text = await fs.readFile(abs, 'utf8');
+  const source = await openConfig(p, io, file);
+  try {
+    return await fixSource(action, p, io, file, source);
+  } finally {
+    source.close();
+  }
+}
+
+async function fixSource(action: 'fix' | 'apply', p: Parsed, io: CliIO, file: string, source: ConfigSource): Promise<number> {
+  const text = source.text;
   const c = checkConfigText(text);
   let wanted;
   let notes: string[];
@@ -202,7 +259,7 @@ async function fix(action: 'fix' | 'apply', argv: string[], io: CliIO): Promise<
     io.err('(not written; add --write to save, a backup is kept)');
     return 0;
   }
-  const { backup } = await saveConfigPhp(abs, text, r.text);
-  io.out(`written ${abs} (previous version: ${backup})`);
+  const backup = await source.save(r.text);
+  io.out(`written ${source.label}${backup ? ` (previous version: ${backup})` : ''}`);
   return 0;
 }
