@@ -163,8 +163,9 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
 
   if (sub === 'list') {
     const h = hosts[0];
-    const t = await r.open(h);
+    let t: WindowsTransport | undefined;
     try {
+      t = await r.open(h);
       const list = await listSessions(t, { codepage: h.codepage, signal });
       if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map(sessionJson) }, null, 2));
       else io.out(`${h.name} (${t.description})\n${sessionsTable(list)}`);
@@ -172,14 +173,16 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     } catch (e) {
       return hostError(io, h, e);
     } finally {
-      await t.close().catch(() => undefined);
+      await t?.close().catch(() => undefined);
     }
   }
 
   if (sub === 'logoff') {
     const h = hosts[0];
-    const t = await r.open(h);
+    let t: WindowsTransport | undefined;
     try {
+      t = await r.open(h);
+      const transport = t;
       const list = await listSessions(t, { codepage: h.codepage, signal });
       let targets: Array<{ session: RdpSession; reason: string }>;
       if (id !== undefined) {
@@ -196,7 +199,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
       const steps: JanitorStep[] = [];
       for (const { session, reason } of targets) {
         let outcome: ActionOutcome | undefined;
-        if (!dryRun) outcome = await logoffChecked(t, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, signal });
+        if (!dryRun) outcome = await logoffChecked(transport, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, signal });
         const step: JanitorStep = { host: h.name, session, action: 'logoff', reason, outcome: outcome?.status ?? 'dry-run', detail: outcome && outcome.status !== 'done' ? outcome.reason : dryRun ? `would log off session ${session.id} of ${session.username}` : undefined };
         steps.push(step);
         await r.audit.append({ at: new Date().toISOString(), actor, host: h.name, user: session.username, sessionId: session.id, action: 'logoff', outcome: step.outcome as 'done' | 'skipped' | 'failed' | 'dry-run', reason: step.detail && step.outcome !== 'dry-run' ? `${reason}; ${step.detail}` : reason });
@@ -207,7 +210,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     } catch (e) {
       return hostError(io, h, e);
     } finally {
-      await t.close().catch(() => undefined);
+      await t?.close().catch(() => undefined);
     }
   }
 

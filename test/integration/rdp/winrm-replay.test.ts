@@ -63,6 +63,25 @@ describe('WinRM against recorded real exchanges (replay server, no Windows host 
     }
   });
 
+  it('a Receive that times out (OperationTimeout fault, written by hand after the WS-Man schema) is asked again', async () => {
+    const items = loadRecording(path.join(corpus, 'win7.xml'));
+    const receive = items.findIndex((i) => i.action.endsWith('/Receive'));
+    const timeout = { action: items[receive].action, request: '', response: `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing"><s:Header><a:RelatesTo>\${messageId}</a:RelatesTo></s:Header><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value><s:Subcode><s:Value>w:TimedOut</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en-US">The WS-Management service cannot complete the operation within the time specified in OperationTimeout.</s:Text></s:Reason><s:Detail><f:WSManFault xmlns:f="http://schemas.microsoft.com/wbem/wsman/1/wsmanfault" Code="2150858793" Machine="replay"><f:Message>The WS-Management service cannot complete the operation within the time specified in OperationTimeout. </f:Message></f:WSManFault></s:Detail></s:Fault></s:Body></s:Envelope>` };
+    items.splice(receive, 0, timeout);
+    const server = await startReplay({ items, auth: 'ntlm', user: 'parc-admin', password: PASSWORD });
+    const http = new WsmanHttp({ url: server.url, auth: 'ntlm', credentials: { user: USER, password: PASSWORD } });
+    try {
+      const shell = new WinrmShell(http, server.url, 437);
+      assert.equal((await shell.run('echo myline')).stdout.toString(), 'myline\r\n');
+      await shell.close();
+      assert.deepEqual(server.problems, []);
+      assert.equal(server.received.filter((x) => x.action.endsWith('/Receive')).length, 2);
+    } finally {
+      http.close();
+      await server.close();
+    }
+  });
+
   it('quser through the WinRM transport: recorded exchange with its stdout replaced by stand-in German cp850 output', async () => {
     const bytes = encodeOem(quserText({ language: 'de', codepage: 850, sessions: [
       { user: 'jürgen', session: 'rdp-tcp#1', id: 2, state: 'Active', idleMinutes: 0, logon: '04.03.2024 08:15' },
@@ -107,6 +126,22 @@ describe('WinRM against recorded real exchanges (replay server, no Windows host 
         assert.deepEqual(server.problems, []);
         assert.equal(server.logins.ok, 5);
         assert.match(server.received[1].contentType, /^application\/soap\+xml/);
+      } finally {
+        http.close();
+        await server.close();
+      }
+    });
+
+    it('replays win12.xml over TLS with NTLM (no message sealing needed inside TLS)', async () => {
+      const server = await startReplay({ items: loadRecording(path.join(corpus, 'win12.xml')), auth: 'ntlm', user: 'parc-admin', password: PASSWORD, tls });
+      const http = new WsmanHttp({ url: server.url, auth: 'ntlm', credentials: { user: USER, password: PASSWORD }, ca: tls.cert });
+      try {
+        const shell = new WinrmShell(http, server.url, 65001);
+        assert.equal((await shell.run('echo myline')).stdout.toString(), 'myline\r\n');
+        await shell.close();
+        assert.deepEqual(server.problems, []);
+        assert.equal(server.logins.ok, 1);
+        assert.ok(server.received.every((x) => /^application\/soap\+xml/.test(x.contentType)));
       } finally {
         http.close();
         await server.close();
