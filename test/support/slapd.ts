@@ -74,6 +74,8 @@ export interface RunningSlapd {
   ldapsPort: number;
   url: string; // ldap://127.0.0.1:port (StartTLS available)
   ldapsUrl: string;
+  /** The same LDAPS service on 127.0.0.2, an address its certificate does not name. */
+  wrongNameUrl: string;
   caFile: string; // the CA that signed the server certificate
   otherCaFile: string; // an unrelated CA, for "untrusted certificate" cases
   /** Adds entries as the root DN, in order (the memberOf overlay fills memberOf as groups are added). */
@@ -120,7 +122,8 @@ export async function startSlapd(o: { suffix?: string } = {}): Promise<RunningSl
   const confFile = path.join(dir, 'slapd.conf');
   writeFileSync(confFile, conf + '\n');
   const logFile = path.join(dir, 'slapd.log');
-  const child = spawn(SLAPD, ['-h', `ldap://127.0.0.1:${port}/ ldaps://127.0.0.1:${ldapsPort}/`, '-f', confFile, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Also LDAPS on 127.0.0.2 (still loopback): the certificate does not name that address, for host-name checks.
+  const child = spawn(SLAPD, ['-h', `ldap://127.0.0.1:${port}/ ldaps://127.0.0.1:${ldapsPort}/ ldaps://127.0.0.2:${ldapsPort}/`, '-f', confFile, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (d: Buffer) => {
     log += d.toString();
@@ -147,7 +150,7 @@ export async function startSlapd(o: { suffix?: string } = {}): Promise<RunningSl
     }
   };
   return {
-    dir, suffix, rootDn, rootPw, port, ldapsPort, url, ldapsUrl: `ldaps://127.0.0.1:${ldapsPort}`, caFile: ca.certFile, otherCaFile: other.certFile, add,
+    dir, suffix, rootDn, rootPw, port, ldapsPort, url, ldapsUrl: `ldaps://127.0.0.1:${ldapsPort}`, wrongNameUrl: `ldaps://127.0.0.2:${ldapsPort}`, caFile: ca.certFile, otherCaFile: other.certFile, add,
     stop: async () => {
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {

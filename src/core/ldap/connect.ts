@@ -73,7 +73,7 @@ export async function connect(profile: DirectoryProfile): Promise<Connection> {
         try {
           await client.startTLS({ ...tlsOptions });
         } catch (err) {
-          if (!(err as NodeJS.ErrnoException).code && !/socket|connect|timeout/i.test((err as Error).message)) {
+          if (!(err as NodeJS.ErrnoException).code && !/socket|connect|timeout|timed out/i.test((err as Error).message)) {
             throw new LdapStepError('connect', 'starttls-refused', `${url}: the server refused StartTLS (${(err as Error).message}); it may not have a certificate configured`);
           }
           throw err;
@@ -81,7 +81,7 @@ export async function connect(profile: DirectoryProfile): Promise<Connection> {
       }
       const root = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['supportedCapabilities', 'namingContexts', 'defaultNamingContext', 'vendorName', 'vendorVersion'] }).catch((err: unknown) => {
         // A server may refuse anonymous root DSE reads; that says nothing about the connection itself.
-        if ((err as NodeJS.ErrnoException).code || /socket|closed|timeout/i.test((err as Error).message)) throw err;
+        if ((err as NodeJS.ErrnoException).code || /socket|closed|timeout|timed out/i.test((err as Error).message)) throw err;
         return { searchEntries: [] as Record<string, unknown>[] };
       });
       const e = (root.searchEntries[0] ?? {}) as Record<string, unknown>;

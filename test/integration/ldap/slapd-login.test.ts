@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readDirectories } from '../../../src/core/ldap/profile';
@@ -22,6 +23,8 @@ describe('LDAP login test against a real slapd', { skip: slapdAvailable() ? fals
   let dir: string;
   let profiles: Map<string, DirectoryProfile>;
   let downPort: number;
+  let silentPort: number;
+  let silent: net.Server;
   const sec = secrets({ 'ol-bind': SVC_PW, 'ol-bad': 'not-the-password' });
 
   before(async () => {
@@ -29,6 +32,10 @@ describe('LDAP login test against a real slapd', { skip: slapdAvailable() ? fals
     await buildTestTree(s);
     dir = mkdtempSync(path.join(os.tmpdir(), 'parc-ldap-test-'));
     downPort = await freeTcpPort();
+    // A peer that accepts TCP and never answers, like a service hung or a middlebox swallowing the traffic.
+    silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    silentPort = (silent.address() as net.AddressInfo).port;
     const x = s.suffix;
     const common = `    bindDn: cn=svc-parc,ou=Service,${x}\n    credential: ol-bind\n    userBase: ou=People,${x}\n    userFilter: (uid={user})\n    groupBase: ou=Groups,${x}\n`;
     const yaml = `# parc.yaml written by the test
@@ -67,6 +74,12 @@ ${common}  untrusted-starttls:
     url: ${s.url}
     startTls: true
     caFile: ${s.otherCaFile}
+${common}  wrong-name:
+    url: ${s.wrongNameUrl}
+    caFile: ${s.caFile}
+${common}  silent:
+    url: ldap://127.0.0.1:${silentPort}
+    timeoutMs: 600
 ${common}  down:
     urls: [ldap://127.0.0.1:${downPort}]
     startTls: true
@@ -103,6 +116,7 @@ ${common}    group: cn=IT-France,ou=People,${x}
     profiles = r.profiles;
   });
   after(async () => {
+    silent?.close();
     await s?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -183,6 +197,18 @@ ${common}    group: cn=IT-France,ou=People,${x}
       assert.match(r.failure!.message, /not trusted/);
       assert.ok(step(r, 'serviceBind').skipped);
     }
+  });
+
+  it('rejects a certificate that does not name the address connected to', async () => {
+    const r = await test('wrong-name', 'alice', PW.alice);
+    assert.deepEqual(r.failure && [r.failure.step, r.failure.reason], ['connect', 'tls-hostname']);
+    assert.match(r.failure!.message, /does not name this host.*127\.0\.0\.2/);
+  });
+
+  it('gives up on a server that accepts but never answers, saying so', async () => {
+    const r = await test('silent', 'alice', PW.alice);
+    assert.deepEqual(r.failure && [r.failure.step, r.failure.reason], ['connect', 'timeout']);
+    assert.match(r.failure!.message, /no answer in time .*timed out/);
   });
 
   it('says the server is down when nothing listens', async () => {
