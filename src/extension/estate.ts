@@ -11,6 +11,7 @@ import { intervalsFromMinutes } from '../core/schedule/scheduler';
 import { FileStateStore } from '../core/state/file-store';
 import type { ParcEvent } from '../core/state/types';
 import { systemClock } from '../core/host';
+import { MetricRecorder, metricsDirFor } from '../core/metrics/recorder';
 import { effectiveSchedule, readConfig } from './config';
 import type { InventoryService } from './inventory-service';
 import type { ChannelLogger } from './log';
@@ -34,6 +35,7 @@ export class Estate implements vscode.Disposable {
   private devices = new Map<string, DeviceState>();
   private monitor?: Monitor;
   private store?: FileStateStore;
+  private recorder?: MetricRecorder;
   private _events: ParcEvent[] = [];
   private running = false;
   private applying: Promise<void> = Promise.resolve();
@@ -77,6 +79,11 @@ export class Estate implements vscode.Disposable {
     return this._events;
   }
 
+  /** Metric history and event/alert archive (.parc/metrics), for the device page and the dashboard. */
+  get metrics(): MetricRecorder | undefined {
+    return this.recorder;
+  }
+
   get monitoring(): boolean {
     return this.running;
   }
@@ -93,6 +100,8 @@ export class Estate implements vscode.Disposable {
       await this.monitor?.stop();
       this.monitor = undefined;
       this.store = undefined;
+      this.recorder?.close();
+      this.recorder = undefined;
       const gone = [...this.devices.keys()];
       this.devices.clear();
       this.running = false;
@@ -104,6 +113,8 @@ export class Estate implements vscode.Disposable {
       await this.monitor?.stop();
       this.running = false;
       this.store = new FileStateStore(dir);
+      this.recorder?.close();
+      this.recorder = new MetricRecorder(metricsDirFor(dir), systemClock, this.log, { eventDays: inv.schedule.eventRetentionDays, alertDays: 365 });
       this.monitor = this.createMonitor(this.store);
     }
     const records = await this.store.loadDevices();
@@ -132,6 +143,7 @@ export class Estate implements vscode.Disposable {
       secrets: this.secrets,
       clock: systemClock,
       logger: this.log,
+      metrics: this.recorder,
     });
     m.on('polling', (devices) => {
       const keys = devices.map(deviceKey).filter((k) => this.devices.has(k));

@@ -85,8 +85,8 @@ export class MetricStore {
 
   private constructor(readonly dir: string, private readonly clock: Pick<Clock, 'now'>) {}
 
+  /** Opens the store; the directory is created by the first write, not here (opening a view writes nothing). */
   static open(dir: string, clock: Pick<Clock, 'now'>): MetricStore {
-    fs.mkdirSync(dir, { recursive: true });
     const s = new MetricStore(dir, clock);
     s.refresh();
     return s;

@@ -9,9 +9,10 @@ import { filterCommands } from './filter';
 import { inventoryCommands } from './inventory';
 import { pollCommands } from './poll';
 import { sessionCommands } from '../sessions/commands';
+import { webviewCommands } from '../webviews/commands';
 import type { CommandFamily, ParcContext } from './types';
 
-const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands, sessionCommands];
+const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands, sessionCommands, webviewCommands];
 
 export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
   return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>

@@ -1,0 +1,100 @@
+// The estate dashboard webview: the same markup as `parc report --html`, refreshed after polls;
+// rows open the device page. The site map is drawn offline unless the user enabled online tiles.
+import * as vscode from 'vscode';
+import { dashboardBody, dashboardHtml } from '../../core/metrics/views/dashboard-html';
+import { dashboardModel } from '../../core/metrics/views/dashboard-model';
+import { makeNonce } from '../../core/metrics/views/html';
+import type { MapOptions } from '../../core/metrics/views/site-map';
+import type { DeviceRecord } from '../../core/state/types';
+import type { ParcContext } from '../commands/types';
+
+/** Clicks on device links go to the extension; the body is replaced in place after each poll. */
+const SCRIPT = `
+(() => {
+  const vscode = acquireVsCodeApi();
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('[data-device]') : null;
+    if (a) { e.preventDefault(); vscode.postMessage({ type: 'openDevice', key: a.getAttribute('data-device') }); }
+  });
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'body') { document.getElementById('root').innerHTML = e.data.html; document.body.dataset.rendered = e.data.at; }
+  });
+  document.body.dataset.rendered = 'initial';
+})();
+`;
+
+export function mapOptions(): MapOptions {
+  const c = vscode.workspace.getConfiguration('parc');
+  const tiles = c.get<boolean>('map.onlineTiles', false) ? c.get<string>('map.tileUrl', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png') : undefined;
+  return tiles && /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(tiles) ? { tiles } : {};
+}
+
+export class DashboardPanel implements vscode.Disposable {
+  private static current?: DashboardPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer?: NodeJS.Timeout;
+
+  static show(ctx: ParcContext, openDevice: (key: string) => void): DashboardPanel {
+    if (DashboardPanel.current) {
+      DashboardPanel.current.panel.reveal();
+      return DashboardPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('parc.dashboard', vscode.l10n.t('Parc estate'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    DashboardPanel.current = new DashboardPanel(ctx, panel, openDevice);
+    return DashboardPanel.current;
+  }
+
+  static get instance(): DashboardPanel | undefined {
+    return DashboardPanel.current;
+  }
+
+  private constructor(private readonly ctx: ParcContext, readonly panel: vscode.WebviewPanel, openDevice: (key: string) => void) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: { type?: string; key?: unknown }) => {
+        if (m.type === 'openDevice' && typeof m.key === 'string') openDevice(m.key);
+      }),
+      // Several devices change per poll: redraw once they have settled.
+      ctx.estate.onDidChangeDevices(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('parc.map')) this.render();
+      }),
+    );
+    this.render();
+  }
+
+  private model() {
+    const inv = this.ctx.estate.inventory;
+    const records = new Map<string, DeviceRecord>();
+    for (const d of this.ctx.estate.list()) {
+      if (d.report) records.set(d.key, { last: d.report, statusSince: d.report.statusSince });
+    }
+    const now = Date.now();
+    const alerts = this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];
+    return dashboardModel({
+      inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { storagePercent: 90, processorPercent: 90 } },
+      records, alerts, now,
+    });
+  }
+
+  /** Full page (first time, or the map settings changed: the CSP depends on them). */
+  render(): void {
+    const html = dashboardHtml(this.model(), { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, map: mapOptions(), scripts: [SCRIPT] });
+    this.panel.webview.html = html.replace('<body>\n', '<body>\n<div id="root">').replace(/\n<script nonce/, '</div>\n<script nonce');
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const model = this.model();
+      void this.panel.webview.postMessage({ type: 'body', html: dashboardBody(model, mapOptions()), at: model.generatedAt });
+    }, 300);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    DashboardPanel.current = undefined;
+    this.disposables.forEach((d) => d.dispose());
+    this.disposables.length = 0;
+  }
+}
