@@ -5,7 +5,7 @@ import { AUTH_SETTINGS, isAuthKey, isLdapKey, LDAP_ATTR_KEYS, type Setting } fro
 import { parseConfigPhp, type ConfigStatement, type ParsedConfig } from './php-config';
 import { describe, get, stringsOf, toPhpString, truthy, type PhpKey, type PhpValue } from './php-value';
 
-export type CheckCode = 'syntax' | 'unknown-key' | 'duplicate' | 'type' | 'value' | 'missing' | 'consistency' | 'conditional' | 'dynamic' | 'unused';
+export type CheckCode = 'syntax' | 'include' | 'unknown-key' | 'duplicate' | 'type' | 'value' | 'missing' | 'consistency' | 'conditional' | 'dynamic' | 'unused';
 
 export interface ConfigDiagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -46,6 +46,9 @@ export function checkParsed(parsed: ParsedConfig): ConfigCheck {
     diags.push({ severity, code, message, line: s.line, col: s.col, endLine: end.line, endCol: end.col, key });
   };
   for (const e of parsed.errors) diags.push({ severity: 'error', code: 'syntax', message: `PHP syntax: ${e.message}`, line: e.line, col: e.col, endLine: e.line, endCol: e.col });
+  for (const inc of parsed.includes) {
+    diags.push({ severity: 'info', code: 'include', message: `${inc.source} — settings in the included file are not read here; check that file too`, line: inc.line, col: inc.col, endLine: inc.line, endCol: inc.col + inc.source.length });
+  }
 
   const statements = parsed.statements;
   const auth = statements.map((s, i) => ({ s, i })).filter(({ s }) => typeof s.path[0] === 'string' && isAuthKey(s.path[0] as string));

@@ -30,6 +30,8 @@ export interface ParsedConfig {
   /** $config as PHP would have it at the end of the file. */
   config: PhpValue & { t: 'array' };
   errors: { message: string; line: number; col: number }[];
+  /** include/require statements: settings in those files are not read. */
+  includes: { source: string; line: number; col: number }[];
   lineOf(offset: number): { line: number; col: number };
 }
 
@@ -53,7 +55,7 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
 export function parseConfigPhp(text: string): ParsedConfig {
   const lineOf = lineIndex(text);
   const config: PhpValue & { t: 'array' } = { t: 'array', entries: [] };
-  const out: ParsedConfig = { text, statements: [], config, errors: [], lineOf };
+  const out: ParsedConfig = { text, statements: [], config, errors: [], includes: [], lineOf };
   let tokens: Token[];
   try {
     tokens = tokenize(text);
@@ -114,6 +116,11 @@ export function parseConfigPhp(text: string): ParsedConfig {
         atStart = true;
         conditionalNext = false;
         pendingControl = false;
+      } else if (t.kind === 'name' && /^(include|require)(_once)?$/i.test(t.text)) {
+        const end = statementEnd(toks, j);
+        out.includes.push({ source: text.slice(t.start, toks[end].end), ...lineOf(t.start) });
+        j = end;
+        atStart = true;
       } else if (t.kind === 'name' && t.text.toLowerCase() === 'unset' && toks[j + 1]?.text === '(' && toks[j + 2]?.text === '$config') {
         const close = matching(toks, j + 1);
         const ev = new Evaluator(toks, text, config);

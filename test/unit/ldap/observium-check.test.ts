@@ -64,6 +64,13 @@ describe('Observium config.php check', () => {
     assert.deepEqual(missing.sort(), ['error auth_ldap_bindpw', 'error auth_ldap_server', 'error auth_ldap_suffix', 'warning auth_ldap_group', 'warning auth_ldap_groups']);
   });
 
+  it('points at included files, whose settings it does not read', () => {
+    const c = checkConfigText("<?php\n$config['auth_mechanism'] = 'ldap';\ninclude_once __DIR__ . '/ldap.inc.php';\n");
+    const inc = c.diagnostics.find((d) => d.code === 'include')!;
+    assert.equal(inc.line, 3);
+    assert.match(inc.message, /^include_once __DIR__ \. '\/ldap\.inc\.php'; — settings in the included file are not read/);
+  });
+
   it('says when the LDAP settings are not used at all', () => {
     const c = checkConfigText("<?php\n$config['auth_ldap_server'] = 'dc1';\n");
     assert.ok(c.diagnostics.some((d) => d.code === 'unused' && /auth_mechanism is 'mysql' \(the default\)/.test(d.message)));
