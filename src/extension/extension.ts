@@ -55,11 +55,9 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
     estate.onDidRaiseEvents(() => eventLog.refresh()),
     alerts.onDidChange(badge),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('setContext', 'parc.trusted', true)),
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
   );
-  void vscode.commands.executeCommand('setContext', 'parc.trusted', vscode.workspace.isTrusted);
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
   return { context, alertsTree, statusBar, notifier, ready };

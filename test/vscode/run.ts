@@ -112,6 +112,17 @@ async function screenshot(vsix: string, out: string, csDir: string): Promise<num
     const down = page.getByRole('treeitem', { name: 'lyon-gw, down' });
     await up.waitFor({ timeout: 60000 });
     await down.waitFor({ timeout: 60000 });
+    // Other features' views in the container are collapsed, so the Devices tree gets the room.
+    const others = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: /^(devices|alerts)/i });
+    for (let i = await others.count(); i > 0; i--) await others.first().click();
+    // A taller Devices view: drag the sash above the Alerts header down.
+    const alertsHeader = await page.locator('.part.sidebar .pane-header').filter({ hasText: /^alerts/i }).first().boundingBox();
+    if (alertsHeader) {
+      await page.mouse.move(alertsHeader.x + 100, alertsHeader.y);
+      await page.mouse.down();
+      await page.mouse.move(alertsHeader.x + 100, alertsHeader.y + 240, { steps: 5 });
+      await page.mouse.up();
+    }
     // A wider sidebar, so descriptions are not cut.
     const sidebar = await page.locator('.part.sidebar').boundingBox();
     if (sidebar) {
@@ -122,6 +133,7 @@ async function screenshot(vsix: string, out: string, csDir: string): Promise<num
     }
     // A second poll (the view's own button), so interfaces show traffic rates.
     await page.waitForTimeout(1500);
+    await up.hover(); // view title actions show while the pointer is over the view
     await page.locator('[aria-label="Poll All Devices Now"]').first().click();
     await page.getByRole('treeitem', { name: 'paris-core, polling' }).waitFor({ timeout: 10000 }).catch(() => undefined);
     await up.waitFor({ timeout: 30000 });

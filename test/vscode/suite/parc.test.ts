@@ -202,4 +202,18 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     const text = await waitFor('the Parc log file', () => fs.readFile(logFile, 'utf8').then((t) => t.includes('polled') && t, () => undefined));
     assert.ok(!text.includes(COMMUNITY) && !text.includes('a-wrong-community'), 'no community in the log');
   });
+  test('Discover subnet scans, then adds what answered and is new', async () => {
+    const extra = await startSnmpd({ community: COMMUNITY, location: 'Lyon, baie 4', sysName: 'found-1' });
+    try {
+      const before = api.context.estate.list().length;
+      const added = await vscode.commands.executeCommand<{ host: string; name?: string }[]>('parc.discoverSubnet', { cidr: '127.0.0.1/32', port: extra.port, addAll: true });
+      assert.deepEqual(added?.map((d) => [d.host, d.name]), [['127.0.0.1', 'found-1']]);
+      assert.equal(api.context.estate.list().length, before + 1);
+      assert.match(await fs.readFile(path.join(ws(), 'parc.yaml'), 'utf8'), new RegExp(`port: ${extra.port}`));
+      // Scanning again finds it already listed.
+      assert.deepEqual(await vscode.commands.executeCommand('parc.discoverSubnet', { cidr: '127.0.0.1/32', port: extra.port, addAll: true }), []);
+    } finally {
+      await extra.stop();
+    }
+  });
 });
