@@ -135,9 +135,10 @@ export async function runLoginTest(profile: DirectoryProfile, input: LoginTestIn
         result.allowed = true;
         return `allowed: member of ${targetDn} ${explainMembership(memberships!, targetDn)}`;
       }));
-    if (ok) {
+    if (ok && !profile.levels.length) {
+      result.steps.push({ step: 'observium', title: TITLES.observium, ok: true, skipped: true, ms: 0, message: 'no levels in this profile (levels: in parc.yaml, auth_ldap_groups in config.php); without them Observium gives level 0 (no access)' });
+    } else if (ok) {
       await run('observium', async () => {
-        if (!profile.levels.length) return 'no Observium levels (auth_ldap_groups) in this profile: Observium would authenticate the user with level 0 (no access)';
         const groupBase = profile.groupBase ?? domainOf(profile.userBase) ?? profile.userBase;
         const g = observiumLevel(profile.levels, memberships!.groups, groupBase);
         result.observium = { level: g.level, levelName: levelName(g.level), through: g.through };

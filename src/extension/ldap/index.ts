@@ -96,6 +96,18 @@ export function registerDirectories(ctx: ParcContext): { disposables: vscode.Dis
       },
     },
     { id: 'parc.ldap.refresh', run: () => tree.reload() },
+    // Not in the palette: the Directory view as plain data, for tests and automation.
+    {
+      id: 'parc.ldap.viewModel',
+      run() {
+        const walk = (n?: DirectoryNode): { label: string; description?: string; icon?: string; children: unknown[] }[] =>
+          tree.getChildren(n).map((c) => {
+            const item = tree.getTreeItem(c);
+            return { label: String(typeof item.label === 'object' ? item.label.label : item.label ?? ''), description: typeof item.description === 'string' ? item.description : undefined, icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined, children: walk(c) };
+          });
+        return walk();
+      },
+    },
     {
       id: 'parc.ldap.openProfile',
       async run(node?: unknown) {
