@@ -1,7 +1,7 @@
 // The stand-in programs' entry point: rdp-standin-cli.js STATEFILE PROGRAM ARGS... (see rdp-standin.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as iconv from 'iconv-lite';
-import { quserText, WORDS, type StandinState } from './rdp-standin';
+import { quserText, tasklistText, WORDS, type StandinState } from './rdp-standin';
 
 function main(): number {
   const [stateFile, program, ...args] = process.argv.slice(2);
@@ -40,6 +40,9 @@ function main(): number {
       else Object.assign(s, { state: 'Disc', session: '' });
       break;
     }
+    case 'tasklist':
+      out(tasklistText(st));
+      break;
     case 'msg':
       if (!find()) {
         err(`Session ${local[0]} not found\r\n`);

@@ -12,6 +12,8 @@ export interface StandinSession {
   state: 'Active' | 'Disc';
   idleMinutes: number;
   logon: string; // already in the host's date format
+  /** Memory of the session's processes, for tasklist (default 10000 KB, two processes). */
+  memoryKb?: number;
 }
 
 export interface StandinState {
@@ -68,7 +70,7 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   mkdirSync(bin, { recursive: true });
   const stateFile = path.join(dir, 'standin-state.json');
   const cli = path.join(__dirname, 'rdp-standin-cli.js');
-  for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp']) {
+  for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp', 'tasklist']) {
     const f = path.join(bin, p);
     writeFileSync(f, `#!/bin/sh\nexec '${process.execPath}' '${cli}' '${stateFile}' ${p} "$@"\n`);
     chmodSync(f, 0o755);
@@ -80,4 +82,20 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   };
   standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
   return standin;
+}
+
+/** `tasklist /FO CSV /NH` as the language prints memory ("12,345 K", "12 345 Ko", "12.345 K"). */
+export function tasklistText(st: StandinState): string {
+  const kb = (n: number) => {
+    const grouped = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, st.language === 'en' ? ',' : st.language === 'de' ? '.' : '\u00a0');
+    return `${grouped} ${st.language === 'fr' ? 'Ko' : st.language === 'ru' ? 'КБ' : 'K'}`;
+  };
+  const rows = ['"System Idle Process","0","Services","0","8 K"', `"svchost.exe","812","Services","0","${kb(20480)}"`];
+  let pid = 2000;
+  for (const s of st.sessions) {
+    const total = s.memoryKb ?? 10000;
+    const first = Math.floor(total * 0.75);
+    rows.push(`"explorer.exe","${pid++}","${s.session}","${s.id}","${kb(first)}"`, `"WINWORD.EXE","${pid++}","${s.session}","${s.id}","${kb(total - first)}"`);
+  }
+  return rows.join('\r\n') + '\r\n';
 }

@@ -10,7 +10,7 @@ import type { WindowsHost, WindowsSection } from '../../core/rdp/hosts';
 import { loadWindowsSection } from '../../core/rdp/hosts-read';
 import { planJanitor, runJanitor, type JanitorStep } from '../../core/rdp/janitor';
 import { openTransport } from '../../core/rdp/open-transport';
-import { listSessions, logoffChecked, type ActionOutcome } from '../../core/rdp/session-service';
+import { listSessions, logoffChecked, sessionMemory, type ActionOutcome } from '../../core/rdp/session-service';
 import type { HostKeyPrompt } from '../../core/rdp/transports/known-hosts';
 import type { WindowsTransport } from '../../core/rdp/transport';
 import type { RdpSession } from '../../core/rdp/types';
@@ -22,7 +22,7 @@ import { table } from '../format';
 import type { Command } from './types';
 
 const USAGE = `parc sessions <list|logoff|janitor|parse> [options]
-  parc sessions list --host NAME [--json]
+  parc sessions list --host NAME [--memory] [--json]
   parc sessions logoff --host NAME (--id N | --disconnected [--idle-over 60m]) [--dry-run] [--json]
   parc sessions janitor [--host NAME] [--dry-run] [--json]
   parc sessions parse [--codepage N] [--json] [FILE] < FILE
@@ -31,6 +31,7 @@ const USAGE = `parc sessions <list|logoff|janitor|parse> [options]
     --id N                   one session; --disconnected: every disconnected session (never the console,
                              never users excluded by the janitor policy), optionally only those idle over a duration
     --dry-run                show exactly what would be done; change nothing (decisions still go to the audit log)
+    --memory                 also show each session's processes and memory (tasklist): what a logoff would free
     --accept-new-host-key    trust an SSH host key seen for the first time (recorded in known_hosts); a changed key is always refused
     --codepage N             OEM code page of the bytes (437, 850, 852, 866, 932, 65001...); found from the header when absent
   Logoffs re-list the host first and skip a session whose ID now belongs to another user or state.
@@ -139,11 +140,12 @@ function stepsTable(steps: JanitorStep[]): string {
 }
 
 async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
-  const p = parseArgs(argv, { inventory: 'string', host: 'string', json: 'boolean', id: 'string', disconnected: 'boolean', 'idle-over': 'string', 'dry-run': 'boolean', 'accept-new-host-key': 'boolean' });
+  const p = parseArgs(argv, { inventory: 'string', host: 'string', json: 'boolean', id: 'string', disconnected: 'boolean', 'idle-over': 'string', 'dry-run': 'boolean', 'accept-new-host-key': 'boolean', memory: 'boolean' });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const json = bool(p, 'json');
   const dryRun = bool(p, 'dry-run');
-  if (sub === 'list' && (dryRun || str(p, 'id') || bool(p, 'disconnected'))) throw new UsageError('list takes only --host and --json');
+  if (sub === 'list' && (dryRun || str(p, 'id') || bool(p, 'disconnected'))) throw new UsageError('list takes only --host, --memory and --json');
+  if (sub !== 'list' && bool(p, 'memory')) throw new UsageError('--memory goes with list');
   let id: number | undefined;
   let idleOver: number | undefined;
   if (sub === 'logoff') {
@@ -167,7 +169,9 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     try {
       t = await r.open(h);
       const list = await listSessions(t, { codepage: h.codepage, signal });
-      if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map(sessionJson) }, null, 2));
+      const mem = bool(p, 'memory') ? await sessionMemory(t, { codepage: h.codepage, signal }) : undefined;
+      if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map((s) => (mem ? { ...sessionJson(s), processes: mem.get(s.id)?.processes ?? 0, memoryKb: mem.get(s.id)?.memoryKb ?? 0 } : sessionJson(s))) }, null, 2));
+      else if (mem) io.out(`${h.name} (${t.description})\n${table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON', 'PROCS', 'MEMORY'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, s.username, s.sessionName, s.state, formatIdle(s.idleMinutes), s.logonTime ?? '', String(mem.get(s.id)?.processes ?? 0), `${((mem.get(s.id)?.memoryKb ?? 0) / 1024).toFixed(1)} MiB`])])}`);
       else io.out(`${h.name} (${t.description})\n${sessionsTable(list)}`);
       return 0;
     } catch (e) {

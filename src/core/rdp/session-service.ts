@@ -3,6 +3,7 @@
 import { decodeOem, parseChcp } from './codepage';
 import { parseSessionBytes } from './decode-listing';
 import { RdpError } from './errors';
+import { parseTasklist, type SessionMemory } from './tasklist';
 import type { WindowsTransport } from './transport';
 import type { RdpSession } from './types';
 
@@ -82,4 +83,12 @@ export function disconnectChecked(t: WindowsTransport, expected: Expected, o: Li
 export async function sendMessage(t: WindowsTransport, id: number, text: string, o: ListOptions = {}): Promise<void> {
   const r = await t.run(['msg', String(id), text], o.signal);
   if (r.exitCode !== 0) throw new RdpError(`msg to session ${id} on ${t.description} failed (exit ${r.exitCode})`);
+}
+
+/** Processes and memory (KB) per session ID, from tasklist over the same transport. */
+export async function sessionMemory(t: WindowsTransport, o: ListOptions = {}): Promise<Map<number, SessionMemory>> {
+  const codepage = await hostCodepage(t, o);
+  const r = await t.run(['tasklist', '/FO', 'CSV', '/NH'], o.signal);
+  if (r.exitCode !== 0) throw new RdpError(`tasklist on ${t.description} failed (exit ${r.exitCode})`);
+  return parseTasklist(decodeOem(r.stdout, codepage ?? 65001));
 }

@@ -83,6 +83,15 @@ janitor:
     assert.equal(j.sessions[1].logonTime, '2024-03-02T09:00');
   });
 
+  it('list --memory: processes and memory per session from tasklist over the same connection', async () => {
+    st.write({ ...st.read(), sessions: SESSIONS.map((s) => ({ ...s, memoryKb: s.id * 100000 })) });
+    const r = await parc(['list', '--host', 'rds01', '--memory', '--json'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).sessions.map((s: { id: number; processes: number; memoryKb: number }) => [s.id, s.processes, s.memoryKb]), [[1, 2, 100000], [2, 2, 200000], [3, 2, 300000], [4, 2, 400000], [5, 2, 500000]]);
+    const human = await parc(['list', '--host', 'rds01', '--memory'], dir);
+    assert.match(human.out, /bob\s+disconnected\s+3h20\s+2024-03-02T09:00\s+2\s+195\.3 MiB/);
+  });
+
   it('logoff --disconnected --idle-over 60m --dry-run changes nothing', async () => {
     const r = await parc(['logoff', '--host', 'rds01', '--disconnected', '--idle-over', '60m', '--dry-run', '--json'], dir);
     assert.equal(r.code, 0, r.err);

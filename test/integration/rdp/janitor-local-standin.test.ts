@@ -10,7 +10,7 @@ import { LocalTransport } from '../../../src/core/rdp/transports/local';
 import { runJanitor } from '../../../src/core/rdp/janitor';
 import { AuditLog } from '../../../src/core/rdp/audit';
 import { DEFAULT_JANITOR } from '../../../src/core/rdp/hosts';
-import { listSessions, logoffChecked } from '../../../src/core/rdp/session-service';
+import { listSessions, logoffChecked, sessionMemory } from '../../../src/core/rdp/session-service';
 import { systemClock } from '../../../src/core/host';
 
 const base: StandinSession[] = [
@@ -39,6 +39,14 @@ describe('janitor over the local transport (stand-in, no Windows host here)', ()
     const list = await listSessions(t);
     assert.deepEqual(list.map((s) => [s.id, s.username, s.state]), [[1, 'administrator', 'disconnected'], [2, 'bob', 'disconnected'], [3, 'svc-backup', 'disconnected'], [4, 'carol', 'disconnected'], [5, 'dave', 'active']]);
     assert.deepEqual(st.read().calls, [['chcp'], ['quser', '/server:rds01']]);
+  });
+
+  it('per-session memory: tasklist /S HOST, German "12.345 K" figures summed per session', async () => {
+    st.write({ ...st.read(), sessions: base.map((s) => ({ ...s, memoryKb: 1234567 })) });
+    const mem = await sessionMemory(t);
+    assert.deepEqual(mem.get(2), { processes: 2, memoryKb: 1234567 });
+    assert.deepEqual(mem.get(0), { processes: 2, memoryKb: 20488 });
+    assert.deepEqual(st.read().calls.at(-1), ['tasklist', '/FO', 'CSV', '/NH', '/S', 'rds01']);
   });
 
   it('dry run changes nothing and shows exactly what would happen', async () => {

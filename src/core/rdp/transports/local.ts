@@ -12,7 +12,11 @@ export interface LocalOptions {
   timeoutMs?: number;
 }
 
-const SERVER_ARG: Record<string, boolean> = { quser: true, qwinsta: true, logoff: true, tsdiscon: true, msg: true, chcp: false };
+// How each program is pointed at another machine (tasklist has its own switch; chcp is local only).
+const SERVER_ARG: Record<string, ((host: string) => string[]) | undefined> = {
+  quser: (h) => [`/server:${h}`], qwinsta: (h) => [`/server:${h}`], logoff: (h) => [`/server:${h}`], tsdiscon: (h) => [`/server:${h}`], msg: (h) => [`/server:${h}`],
+  tasklist: (h) => ['/S', h], chcp: undefined,
+};
 
 export class LocalTransport implements WindowsTransport {
   readonly description: string;
@@ -22,7 +26,8 @@ export class LocalTransport implements WindowsTransport {
 
   run([program, ...args]: WindowsCommand, signal?: AbortSignal): Promise<CommandResult> {
     const argv = [...args];
-    if (this.o.server && !/^(localhost|\.|127\.0\.0\.1)$/i.test(this.o.server) && SERVER_ARG[program]) argv.push(`/server:${this.o.server}`);
+    const remote = SERVER_ARG[program];
+    if (this.o.server && !/^(localhost|\.|127\.0\.0\.1)$/i.test(this.o.server) && remote) argv.push(...remote(this.o.server));
     const exe = this.o.programDir ? path.join(this.o.programDir, program) : program;
     return new Promise((resolve, reject) => {
       // chcp is a cmd.exe built-in on Windows; everything else is an .exe run without a shell.
