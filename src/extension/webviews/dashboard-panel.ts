@@ -56,6 +56,9 @@ export class DashboardPanel implements vscode.Disposable {
       }),
       // Several devices change per poll: redraw once they have settled.
       ctx.estate.onDidChangeDevices(() => this.schedule()),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) this.schedule();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('parc.map')) this.render();
       }),

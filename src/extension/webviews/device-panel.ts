@@ -40,7 +40,11 @@ export class DevicePanel implements vscode.Disposable {
         } else if (m.type === 'openDevice' && typeof m.key === 'string') openOther(m.key);
       }),
       ctx.estate.onDidChangeDevices((keys) => {
-        if (keys.includes(this.key)) this.push();
+        if (keys.includes(this.key) && panel.visible) this.push();
+      }),
+      // A hidden webview is reloaded from its first HTML when shown again: bring it up to date.
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) this.push();
       }),
     );
     const model = this.model();
