@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { readDirectories } from '../../../src/core/ldap/profile';
 import { runLoginTest, type LoginTestResult } from '../../../src/core/ldap/login-test';
 import type { DirectoryProfile } from '../../../src/core/ldap/types';
+import { checkConfigText } from '../../../src/core/observium/check';
+import { profileFromObservium } from '../../../src/core/observium/mapping';
+import { freeTcpPort } from '../../support/ports';
 import { sambaAdUnavailable, startSambaAd, unicodePwd, type RunningSambaAd } from '../../support/samba-ad';
 
 const PW = { svc: 'Svc-Parc-Pass!1', alice: 'Alice-Pass!2', bob: 'Bob-Pass!3', carol: 'Carol-Pass!4', dave: 'Dave-Pass!5' };
@@ -116,6 +119,43 @@ ${common}`;
     assert.deepEqual(failed(await test('corp-ad', 'mallory', 'Whatever-1!')), ['findUser', 'user-not-found']);
     const carol = await test('corp-ad', 'carol', PW.carol);
     assert.ok(carol.steps.find((s) => s.step === 'userBind')!.ok);
+    assert.deepEqual(failed(carol), ['decision', 'not-in-group']);
+  });
+
+  it('says the DC is down when nothing listens', async () => {
+    const port = await freeTcpPort();
+    const r = await runLoginTest({ ...profiles.get('corp-ad')!, urls: [`ldaps://127.0.0.1:${port}`] }, { user: 'alice', password: PW.alice, secrets });
+    assert.deepEqual(failed(r), ['connect', 'unreachable']);
+  });
+
+  it("runs the same test on an Observium config.php's settings (nested AD groups through member + recursive)", async () => {
+    const ou = `OU=Parc,${ad.baseDn}`;
+    const php = `<?php
+$config['auth_mechanism'] = 'ldap';
+$config['auth_ldap_server'] = '127.0.0.1';
+$config['auth_ldap_port'] = 636;
+$config['auth_ldap_binddn'] = 'CN=svc-parc,OU=Service,${ou}';
+$config['auth_ldap_bindpw'] = '${PW.svc}';
+$config['auth_ldap_suffix'] = ',OU=Users,${ou}';
+$config['auth_ldap_objectclass'] = 'user';
+$config['auth_ldap_attr']['uid'] = 'sAMAccountName';
+$config['auth_ldap_group'] = array('CN=IT-France,OU=Groups,${ou}');
+$config['auth_ldap_groupbase'] = 'OU=Groups,${ou}';
+$config['auth_ldap_groupmembertype'] = 'fulldn';
+$config['auth_ldap_groupmemberattr'] = 'member';
+$config['auth_ldap_recursive'] = TRUE;
+$config['auth_ldap_groups']['Observium-Admins']['level'] = 10;
+$config['auth_ldap_groups']['IT-France']['level'] = 5;
+`;
+    const mapped = profileFromObservium(checkConfigText(php).parsed.config, 'config.php');
+    const profile = { ...mapped.profile, caFile: ad.caFile };
+    const fromFile = { get: async (n: string) => (n === profile.credential ? mapped.bindPassword : undefined) };
+    const dave = await runLoginTest(profile, { user: 'dave', password: PW.dave, secrets: fromFile });
+    assert.equal(dave.allowed, true, JSON.stringify(dave.failure));
+    assert.equal(dave.observium?.level, 5);
+    const alice = await runLoginTest(profile, { user: 'alice', password: PW.alice, secrets: fromFile });
+    assert.equal(alice.observium?.level, 10);
+    const carol = await runLoginTest(profile, { user: 'carol', password: PW.carol, secrets: fromFile });
     assert.deepEqual(failed(carol), ['decision', 'not-in-group']);
   });
 
