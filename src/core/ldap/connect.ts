@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { Client } from 'ldapts';
 import { classifyConnectError, LdapStepError } from './errors';
+import { values } from './entry';
 import type { DirectoryProfile } from './types';
 
 export interface ServerInfo {
@@ -105,13 +106,4 @@ export async function connect(profile: DirectoryProfile): Promise<Connection> {
     }
   }
   throw new LdapStepError('connect', last?.reason ?? 'unreachable', skipped.length > 1 ? `no server could be reached: ${skipped.join('; ')}` : skipped[0] ?? 'no server URL');
-}
-
-/** An attribute's values as text, whatever the case of its name in the entry. */
-export function values(entry: Record<string, unknown>, attr: string): string[] {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
-  if (!key) return [];
-  const v = entry[key];
-  const arr = Array.isArray(v) ? v : [v];
-  return arr.filter((x) => x !== undefined && x !== null).map((x) => (Buffer.isBuffer(x) ? x.toString('utf8') : String(x)));
 }

@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'ldapts';
 import { redact, type SecretSource } from '../host';
-import { connect, makeClient, tlsOptionsFor, values, type ServerInfo } from './connect';
+import { connect, makeClient, tlsOptionsFor, type ServerInfo } from './connect';
+import { values } from './entry';
 import { dnEquals, domainOf, firstRdnValue } from './dn';
 import { adBindDetail, classifyConnectError, classifyLdapError, isResultCodeError, LdapStepError, type FailureReason, type StepName } from './errors';
 import { loginAttribute, userSearchFilter } from './filter';
@@ -116,7 +117,7 @@ export async function runLoginTest(profile: DirectoryProfile, input: LoginTestIn
       })) &&
       (await run('groups', async () => {
         const groupBase = profile.groupBase ?? (profile.group?.includes('=') ? domainOf(profile.group) : undefined) ?? domainOf(profile.userBase) ?? profile.userBase;
-        if (profile.group) targetDn = await resolveGroup(client!, profile, profile.group, groupBase);
+        if (profile.group) targetDn = await resolveGroup(client!, profile.group, groupBase);
         memberships = await readMemberships(client!, profile, user!, groupBase, activeDirectory);
         result.groups = memberships.groups;
         const names = memberships.groups.map(firstRdnValue);

@@ -1,7 +1,7 @@
 // Which groups a user belongs to, read the way the profile says (memberOf / member / memberUid), nested groups
 // followed through Active Directory's LDAP_MATCHING_RULE_IN_CHAIN or, elsewhere, a bounded walk up the tree.
 import type { Client } from 'ldapts';
-import { values } from './connect';
+import { values } from './entry';
 import { dnEquals, normalizeDn } from './dn';
 import { classifyLdapError, isResultCodeError, LdapStepError } from './errors';
 import { escapeFilterValue } from './filter';
@@ -38,7 +38,7 @@ function groupsStepError(err: unknown, what: string): LdapStepError {
 }
 
 /** The target group's DN: checked to exist when a DN is given (a DN one OU off is the usual mistake), looked up when a name is. */
-export async function resolveGroup(client: Client, profile: DirectoryProfile, group: string, groupBase: string): Promise<string> {
+export async function resolveGroup(client: Client, group: string, groupBase: string): Promise<string> {
   if (group.includes('=')) {
     try {
       const r = await client.search(group, { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
