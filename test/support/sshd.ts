@@ -9,6 +9,7 @@
 //   sshd.root                                   // a temporary "filesystem root" owned by root, for the files under test
 //   await sshd.rotateHostKey()                  // restart with a new host key (to test "host key changed")
 //   await sshd.stop()                           // after(): kills sshd, removes every temporary file
+//   startSshd({ netns: 'ns1', listenAddress: '0.0.0.0' })   // inside a network namespace the caller made
 //
 // The test user (default "parctest") is created with useradd when absent — the one change made to the machine
 // besides /run/sshd (sshd's privilege-separation directory) and a sudoers drop-in,
@@ -31,10 +32,14 @@ export interface SshdOptions {
   sudo?: boolean;
   /** Extra sshd_config lines. */
   extraConfig?: string[];
+  /** Run inside this network namespace (`ip netns exec`); the caller creates and deletes it. */
+  netns?: string;
+  /** Address to listen on (default 127.0.0.1; e.g. 0.0.0.0 inside a namespace, so every address there answers). */
+  listenAddress?: string;
 }
 
 export interface RunningSshd {
-  host: '127.0.0.1';
+  host: string;
   port: number;
   user: string;
   /** The user's login password, which is also its sudo password. */
@@ -138,6 +143,15 @@ function waitForBanner(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
+async function waitForLog(file: string, from: number, re: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(file) && re.test(readFileSync(file, 'utf8').slice(from))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no "${re.source}" in ${file} within ${timeoutMs} ms`);
+}
+
 export async function startSshd(o: SshdOptions = {}): Promise<RunningSshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: run scripts/install-deps.sh (openssh-server)`);
   if (process.getuid?.() !== 0) throw new Error('startSshd needs root (sshd must switch to the test user)');
@@ -170,7 +184,7 @@ export async function startSshd(o: SshdOptions = {}): Promise<RunningSshd> {
   const logFile = path.join(dir, 'sshd.log');
   writeFileSync(config, [
     `Port ${port}`,
-    'ListenAddress 127.0.0.1',
+    `ListenAddress ${o.listenAddress ?? '127.0.0.1'}`,
     `HostKey ${hostKey}`,
     `PidFile ${path.join(dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${authDir}/%u`,
@@ -199,11 +213,14 @@ export async function startSshd(o: SshdOptions = {}): Promise<RunningSshd> {
     }
   };
   const launch = async () => {
-    child = spawn(SSHD, ['-D', '-f', config, '-E', logFile], { stdio: 'ignore' });
+    const argv = [SSHD, '-D', '-f', config, '-E', logFile];
+    const logSize = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
+    child = o.netns ? spawn('ip', ['netns', 'exec', o.netns, ...argv], { stdio: 'ignore' }) : spawn(argv[0], argv.slice(1), { stdio: 'ignore' });
     const c = child;
     const exited = new Promise<never>((_, reject) => c.once('exit', (code) => reject(new Error(`sshd exited with code ${code}: ${log()}`))));
     try {
-      await Promise.race([waitForBanner(port, 10000), exited]);
+      // Inside a namespace this process cannot reach the port: wait for sshd to log that it listens.
+      await Promise.race([o.netns ? waitForLog(logFile, logSize, /Server listening on/, 10000) : waitForBanner(port, 10000), exited]);
     } catch (err) {
       c.kill('SIGKILL');
       throw new Error(`sshd did not start on 127.0.0.1:${port}: ${(err as Error).message}; log: ${log()}`);
@@ -225,7 +242,7 @@ export async function startSshd(o: SshdOptions = {}): Promise<RunningSshd> {
 
   const hostPublicKey = () => readFileSync(hostKey + '.pub', 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
   return {
-    host: '127.0.0.1',
+    host: o.listenAddress && o.listenAddress !== '0.0.0.0' ? o.listenAddress : '127.0.0.1',
     port,
     user,
     password,

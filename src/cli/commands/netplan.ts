@@ -1,10 +1,16 @@
 // parc netplan: write a static-IP configuration, check netplan files, apply one to a host with rollback.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { safeNetplanApply } from '../../core/netplan/apply';
+import { parseIp } from '../../core/netplan/ip';
+import { mergeNetplan, summarizeInterfaces } from '../../core/netplan/merge';
 import { setStaticIp, StaticIpError } from '../../core/netplan/static-ip';
+import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
+import { KnownHosts } from '../../core/ssh/known-hosts';
 import { validateNetplan } from '../../core/netplan/validate';
-import { parseArgs, str, UsageError } from '../args';
-import { INVENTORY_HELP, type CliIO } from '../context';
+import { bool, parseArgs, str, UsageError } from '../args';
+import { cliSecrets, INVENTORY_HELP, openInventory, stderrLogger, type CliIO } from '../context';
 import type { Command } from './types';
 
 const USAGE = `parc netplan static --interface IF --address A/P [--gateway G] [--dns D1,D2] [--search S1,S2] [--from FILE]
@@ -12,8 +18,11 @@ const USAGE = `parc netplan static --interface IF --address A/P [--gateway G] [-
   parc netplan check FILE...
       prints file:line:col: severity: message for each problem; exit 1 when there are errors
   parc netplan apply --host NAME --file FILE [--timeout S] [--target /etc/netplan/NAME.yaml] [--new-address IP] [--yes]
-      validates FILE with the host's netplan, applies it with automatic rollback after S seconds (default 120)
-      unless Parc can reconnect (on --new-address when the SSH address changes) and confirm
+      validates FILE (Parc, then the host's own netplan generate), applies it with automatic rollback after S seconds
+      (default 120) unless Parc reconnects (on --new-address, or the file's address when the SSH address changes)
+      and confirms; otherwise reconnects on the old address and checks the previous configuration is back.
+      --yes accepts the warnings (cloud-init owns the file; bonds/bridges netplan try cannot revert)
+      --known-hosts FILE, --accept-host-key SHA256:..., --verbose: as for parc snmpd apply
   ${INVENTORY_HELP}`;
 
 async function readText(io: CliIO, file: string): Promise<string> {
@@ -69,19 +78,77 @@ async function checkCmd(argv: string[], io: CliIO): Promise<number> {
   return errors ? 1 : 0;
 }
 
-async function netplanApplyCli(_argv: string[], _io: CliIO, _signal: AbortSignal): Promise<number> {
-  throw new UsageError('apply: not available yet');
+/** The address the host will have after the change, when its SSH address is not in the new file. */
+function inferNewAddress(hostAddress: string, text: string): string | undefined {
+  const ip = parseIp(hostAddress);
+  if (!ip) return undefined; // a host name: reconnect by name
+  let mine: string[];
+  try {
+    mine = summarizeInterfaces(mergeNetplan([text])).flatMap((i) => i.addresses).map((a) => a.split('/')[0]);
+  } catch {
+    return undefined;
+  }
+  if (mine.some((a) => parseIp(a)?.value === ip.value)) return undefined;
+  const same = mine.filter((a) => parseIp(a)?.family === ip.family);
+  if (same.length === 1) return same[0];
+  throw new UsageError(`the host's address ${hostAddress} is not in ${'the new file'} and it has ${same.length} other address(es): say where to reconnect with --new-address`);
+}
+
+async function netplanApplyCli(argv: string[], io: CliIO): Promise<number> {
+  const p = parseArgs(argv, { host: 'string', file: 'string', timeout: 'string', target: 'string', 'new-address': 'string', 'known-hosts': 'string', 'accept-host-key': 'string', yes: 'boolean', inventory: 'string', verbose: 'boolean' });
+  if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
+  const name = str(p, 'host');
+  const file = str(p, 'file');
+  if (!name || !file) throw new UsageError('--host and --file are required');
+  const timeout = str(p, 'timeout') ? Number(str(p, 'timeout')) : 120;
+  if (!(Number.isInteger(timeout) && timeout >= 5 && timeout <= 3600)) throw new UsageError('--timeout must be a whole number of seconds from 5 to 3600');
+  const text = await readText(io, file);
+  const inv = await openInventory(io, str(p, 'inventory'));
+  const host = await linuxHostFromInventory(inv.file, name, inv.sites).catch((err: Error) => {
+    throw new UsageError(err.message);
+  });
+  const target = str(p, 'target') ?? path.posix.join(host.netplanDir, path.basename(file));
+  const newAddress = str(p, 'new-address') ?? inferNewAddress(host.host, text);
+  if (newAddress && !parseIp(newAddress) && !/^[A-Za-z0-9.-]+$/.test(newAddress)) throw new UsageError(`--new-address "${newAddress}" is not an address`);
+  const secrets = await cliSecrets(io);
+  const knownHostsFile = path.resolve(io.cwd, str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts'));
+  const knownHosts = new KnownHosts(knownHostsFile);
+  const logger = stderrLogger(io, bool(p, 'verbose'));
+  const trust = trustFingerprint(str(p, 'accept-host-key'), (i) => io.err(`host key of ${i.host}:${i.port} is not in ${knownHostsFile}: ${i.fingerprint}\n  check it on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then re-run with --accept-host-key ${i.fingerprint}`));
+  const conn = await connectHost(host, { secrets, knownHosts, trust, logger, env: io.env });
+  // The same host on another address: accepted only when it shows the key verified just now.
+  const sameHost = async (info: { fingerprint: string }) => info.fingerprint === conn.hostKeyFingerprint;
+  io.out(`applying ${file} to ${host.name} as ${target}${newAddress ? `; reconnecting on ${newAddress}` : ''}; automatic rollback after ${timeout} s`);
+  let report;
+  try {
+    report = await safeNetplanApply({
+      conn, host, target, text, timeoutS: timeout, newAddress, acceptWarnings: bool(p, 'yes'), logger,
+      connect: (address) => connectHost(host, { secrets, knownHosts, trust: sameHost, logger, env: io.env, address: { host: address } }),
+    });
+  } finally {
+    conn.close();
+  }
+  for (const pr of report.problems) io.out(pr);
+  for (const st of report.steps) io.out(st);
+  const verdict: Record<typeof report.outcome, string> = {
+    confirmed: 'CONFIRMED: the new network configuration is in place',
+    reverted: 'REVERTED: the host could not be reached on the new configuration; the previous one is back',
+    refused: report.warnings.length && !report.problems.length ? 'NOT APPLIED: re-run with --yes to accept the warnings' : 'NOT APPLIED: fix the problems above',
+    unknown: 'UNKNOWN: the host did not come back as expected; check it on its console',
+  };
+  io.out(verdict[report.outcome]);
+  return report.outcome === 'confirmed' ? 0 : 1;
 }
 
 export const netplanCommand: Command = {
   name: 'netplan',
   summary: 'write, check and safely apply netplan network configuration',
   usage: USAGE,
-  async run(argv, io, signal) {
+  async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'static') return staticCmd(rest, io);
     if (sub === 'check') return checkCmd(rest, io);
-    if (sub === 'apply') return netplanApplyCli(rest, io, signal);
+    if (sub === 'apply') return netplanApplyCli(rest, io);
     throw new UsageError(sub ? `unknown subcommand "${sub}" (static, check or apply)` : 'name a subcommand: static, check or apply');
   },
 };

@@ -5,7 +5,7 @@
 import * as net from 'node:net';
 import { Client, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { redact, silentLogger, type Logger } from '../host';
-import type { KnownHosts, TrustCallback } from './known-hosts';
+import { fingerprintOf, type KnownHosts, type TrustCallback } from './known-hosts';
 import { shq, type CommandRunner, type ExecOptions, type ExecResult } from './runner';
 
 export interface SshTarget {
@@ -45,7 +45,14 @@ export class SshConnection implements CommandRunner {
   private isClosed = false;
   private readonly closeListeners: (() => void)[] = [];
 
-  private constructor(private readonly client: Client, readonly target: SshTarget, private readonly logger: Logger, readonly socket: net.Socket) {
+  private constructor(
+    private readonly client: Client,
+    readonly target: SshTarget,
+    private readonly logger: Logger,
+    readonly socket: net.Socket,
+    /** SHA256 fingerprint of the host key verified for this connection. */
+    readonly hostKeyFingerprint: string,
+  ) {
     client.on('close', () => {
       this.isClosed = true;
       for (const l of this.closeListeners.splice(0)) l();
@@ -80,6 +87,7 @@ export class SshConnection implements CommandRunner {
     socket.setNoDelay(true);
     const client = new Client();
     let hostKeyError: Error | undefined;
+    let fingerprint = '';
     const config: ConnectConfig = {
       sock: socket,
       username: target.user,
@@ -92,6 +100,7 @@ export class SshConnection implements CommandRunner {
       readyTimeout: timeoutMs,
       tryKeyboard: false,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+        fingerprint = fingerprintOf(key);
         options.knownHosts.verify(target.host, target.port, key, options.trust).then(
           () => verify(true),
           (err: Error) => {
@@ -119,7 +128,7 @@ export class SshConnection implements CommandRunner {
       client.once('ready', () => {
         settled = true;
         logger.debug(`ssh ${label}: connected`);
-        resolve(new SshConnection(client, target, logger, socket));
+        resolve(new SshConnection(client, target, logger, socket, fingerprint));
       });
       client.once('error', fail);
       client.once('close', () => fail(new Error('connection closed during setup')));

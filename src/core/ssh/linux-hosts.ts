@@ -39,6 +39,8 @@ export interface LinuxHost {
   root: string;
   snmpd: SnmpdSettings;
   netplanDir: string;
+  /** Command that applies the netplan configuration (default "netplan apply"). */
+  netplanApply: string;
   line: number;
 }
 
@@ -51,7 +53,7 @@ export const DEFAULT_SNMPD: SnmpdSettings = {
   port: 161,
 };
 
-const KEYS = ['host', 'name', 'port', 'user', 'key', 'credential', 'sudo', 'sudoCredential', 'agent', 'site', 'root', 'snmpd', 'netplanDir'];
+const KEYS = ['host', 'name', 'port', 'user', 'key', 'credential', 'sudo', 'sudoCredential', 'agent', 'site', 'root', 'snmpd', 'netplanDir', 'netplanApply'];
 const SNMPD_KEYS = Object.keys(DEFAULT_SNMPD);
 
 export interface LinuxHostsResult {
@@ -106,6 +108,7 @@ function readHost(r: NodeReader, node: Node, where: string, sites: Site[]): Linu
   const root = str('root') ?? '/';
   if (!root.startsWith('/')) r.report(e.get('root')!.value, `${where}.root must be an absolute path`);
   const netplanDir = str('netplanDir') ?? '/etc/netplan';
+  const netplanApply = str('netplanApply') ?? 'netplan apply';
   const snmpd: SnmpdSettings = { ...DEFAULT_SNMPD };
   const sn = e.get('snmpd')?.value;
   if (sn) {
@@ -117,7 +120,7 @@ function readHost(r: NodeReader, node: Node, where: string, sites: Site[]): Linu
     }
   }
   if (host === undefined || user === undefined || port === undefined || sudo === undefined || agent === undefined) return undefined;
-  return { name: str('name') ?? host, host, port, user, key, credential, sudo, sudoCredential, agent, site, root, snmpd, netplanDir, line: r.lineOf(node) };
+  return { name: str('name') ?? host, host, port, user, key, credential, sudo, sudoCredential, agent, site, root, snmpd, netplanDir, netplanApply, line: r.lineOf(node) };
 }
 
 /** A host path under the host's root prefix. */

@@ -61,7 +61,7 @@ case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; 
     const started = spawnSync(control, ['start'], { encoding: 'utf8' });
     assert.equal(started.status, 0, started.stderr);
     host = {
-      name: 'lab', host: '127.0.0.1', port: sshd.port, user: sshd.user, sudo: true, agent: false, root: r, netplanDir: '/etc/netplan', line: 1,
+      name: 'lab', host: '127.0.0.1', port: sshd.port, user: sshd.user, sudo: true, agent: false, root: r, netplanDir: '/etc/netplan', netplanApply: 'netplan apply', line: 1,
       snmpd: { ...DEFAULT_SNMPD, restart: `${control} restart`, stop: `${control} stop`, start: `${control} start`, port: snmpPort },
     };
     conn = await SshConnection.connect({ host: '127.0.0.1', port: sshd.port, user: sshd.user, privateKey: sshd.clientKey, sudoPassword: sshd.password }, { knownHosts: new KnownHosts(path.join(sshd.dir, 'kh')), trust: async () => true });

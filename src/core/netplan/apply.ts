@@ -1,0 +1,189 @@
+// Applying a netplan change to a remote host without risking the SSH session: `netplan try` semantics.
+// A watchdog started on the host (detached, so it survives the SSH session) applies the new file, then waits
+// `timeout` seconds for a confirmation file; Parc creates that file only through a NEW connection to the host's
+// (possibly new) address. No confirmation → the watchdog restores the backup and applies it again, and Parc
+// reconnects on the old address and checks that the old configuration is back.
+import { randomBytes } from 'node:crypto';
+import { silentLogger, type Logger } from '../host';
+import type { SshConnection } from '../ssh/connection';
+import { hostPath, type LinuxHost } from '../ssh/linux-hosts';
+import { RemoteFiles } from '../ssh/remote-file';
+import { shq } from '../ssh/runner';
+import { netplanGenerate } from './generate';
+import { applyWarnings, mergeNetplan, netplanFileOrder } from './merge';
+import { validateNetplan } from './validate';
+
+export interface NetplanApplyOptions {
+  /** A connection to the host on its current address. */
+  conn: SshConnection;
+  host: LinuxHost;
+  /** Path of the file on the host, e.g. /etc/netplan/01-netcfg.yaml (under host.root). */
+  target: string;
+  text: string;
+  /** Seconds before the host reverts on its own (default 120). */
+  timeoutS?: number;
+  /** The address to reconnect to when the change moves the SSH address; default: the current one. */
+  newAddress?: string;
+  /** Opens a fresh connection to the host at an address (the host key must be the one `conn` verified). */
+  connect: (address: string) => Promise<SshConnection>;
+  /** Proceed despite warnings (cloud-init owns the file, bonds/bridges present). */
+  acceptWarnings?: boolean;
+  logger?: Logger;
+}
+
+export interface NetplanApplyReport {
+  outcome: 'confirmed' | 'reverted' | 'refused' | 'unknown';
+  warnings: string[];
+  /** Validation problems (Parc's and the host's netplan generate), as file:line:col: message. */
+  problems: string[];
+  backup?: string;
+  steps: string[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The watchdog run on the host: apply, wait for the confirmation file, otherwise put the backup back. */
+export function watchdogScript(o: { target: string; backup?: string; apply: string; confirm: string; state: string; timeoutS: number }): string {
+  const restore = o.backup
+    ? `cp -p ${shq(o.backup)} ${shq(o.target)}.parc-revert && mv -f ${shq(o.target)}.parc-revert ${shq(o.target)}`
+    : `rm -f ${shq(o.target)}`;
+  return [
+    `state() { echo "$1" > ${shq(o.state)}; }`,
+    'state applying',
+    `if ! ${o.apply}; then state apply-failed; ${restore}; ${o.apply}; state reverted; exit 1; fi`,
+    'state waiting',
+    `i=0; while [ $i -lt ${o.timeoutS * 10} ]; do`,
+    `  if [ -e ${shq(o.confirm)} ]; then state confirmed; rm -f ${shq(o.confirm)}; exit 0; fi`,
+    '  sleep 0.1; i=$((i+1))',
+    'done',
+    'state reverting',
+    restore,
+    o.apply,
+    'state reverted',
+  ].join('\n');
+}
+
+export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanApplyReport> {
+  const log = o.logger ?? silentLogger;
+  const timeoutS = o.timeoutS ?? 120;
+  const report: NetplanApplyReport = { outcome: 'refused', warnings: [], problems: [], steps: [] };
+  const step = (s: string) => {
+    report.steps.push(s);
+    log.info(s);
+  };
+  const h = o.host;
+  const files = new RemoteFiles(o.conn, h.sudo);
+  const dir = hostPath(h, h.netplanDir);
+  const target = hostPath(h, o.target);
+  if (!target.startsWith(dir + '/') || !target.endsWith('.yaml')) throw new Error(`${o.target} is not a .yaml file in ${h.netplanDir}`);
+
+  // 1. The configuration as netplan will see it: the host's other files plus ours.
+  const ls = await o.conn.exec(`ls -1 ${shq(dir)}`, { sudo: h.sudo });
+  const names = ls.code === 0 ? ls.stdout.split('\n').filter((n) => n.endsWith('.yaml')) : [];
+  const others: { name: string; text: string }[] = [];
+  for (const n of netplanFileOrder(names.map((n) => `/etc/netplan/${n}`)).map((p) => p.slice('/etc/netplan/'.length))) {
+    if (`${dir}/${n}` === target) continue;
+    others.push({ name: n, text: (await files.read(`${dir}/${n}`)).text });
+  }
+  const mine = { name: target.slice(dir.length + 1), text: o.text };
+  const all = [...others, mine].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const r of validateNetplan(all.map((f) => ({ path: f.name, text: f.text })))) {
+    for (const d of r.diagnostics.filter((x) => x.severity === 'error')) report.problems.push(`${r.path}:${d.line}:${d.col}: ${d.message}`);
+  }
+  if (report.problems.length) {
+    step('Parc\'s validation found errors; nothing was changed');
+    return report;
+  }
+  const gen = await netplanGenerate(o.conn, all, { sudo: h.sudo });
+  if (!gen.ok) {
+    report.problems.push(...(gen.diagnostics.length ? gen.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`) : [gen.output]));
+    step('the host\'s netplan generate rejected the configuration; nothing was changed');
+    return report;
+  }
+  step('validated by Parc and by the host\'s netplan generate');
+  const current = await files.read(target, 0o600);
+  report.warnings = applyWarnings(mine.name, current.text, mergeNetplan(all.map((f) => f.text)));
+  for (const w of report.warnings) step(`warning: ${w}`);
+  if (report.warnings.length && !o.acceptWarnings) {
+    step('stopped because of the warnings above (accept them to go on)');
+    return report;
+  }
+
+  // 2. Write (atomic, with backup), then start the watchdog detached from this SSH session.
+  const w = await files.write(current, o.text);
+  report.backup = w.backup;
+  step(`wrote ${target}${w.backup ? ` (backup ${w.backup})` : ' (new file)'}`);
+  const id = randomBytes(6).toString('hex');
+  const runDir = hostPath(h, '/run');
+  const confirm = `${runDir}/parc-netplan-${id}.confirm`;
+  const state = `${runDir}/parc-netplan-${id}.state`;
+  const script = watchdogScript({ target, backup: w.backup, apply: h.netplanApply, confirm, state, timeoutS });
+  const launcher = `mkdir -p ${shq(runDir)} && printf %s ${shq(Buffer.from(script).toString('base64'))} | base64 -d > ${shq(`${runDir}/parc-netplan-${id}.sh`)} && ` +
+    `setsid nohup sh ${shq(`${runDir}/parc-netplan-${id}.sh`)} > ${shq(`${runDir}/parc-netplan-${id}.log`)} 2>&1 < /dev/null &`;
+  const started = await o.conn.exec(launcher, { sudo: h.sudo, timeoutMs: 30000 });
+  if (started.code !== 0) throw new Error(`could not start the apply on the host: ${started.stderr.trim()}`);
+  step(`applying with "${h.netplanApply}"; the host reverts by itself in ${timeoutS} s unless Parc confirms`);
+  const deadline = Date.now() + timeoutS * 1000;
+  const readState = async (c: SshConnection) => (await c.exec(`cat ${shq(state)} 2>/dev/null`, { sudo: h.sudo, timeoutMs: 10000 })).stdout.trim();
+
+  // 3. Confirm only through a new connection on the address the host should now have.
+  const address = o.newAddress ?? o.conn.target.host;
+  o.conn.close();
+  let fresh: SshConnection | undefined;
+  while (Date.now() < deadline - 1500) {
+    try {
+      fresh = await o.connect(address);
+      if ((await readState(fresh)) === 'waiting') break;
+      fresh.close();
+      fresh = undefined;
+    } catch (err) {
+      log.debug(`reconnect on ${address}: ${(err as Error).message}`);
+    }
+    await sleep(500);
+  }
+  if (fresh) {
+    await fresh.exec(`touch ${shq(confirm)}`, { sudo: h.sudo, timeoutMs: 10000 });
+    for (let i = 0; i < 50; i++) {
+      const s = await readState(fresh);
+      if (s === 'confirmed') {
+        report.outcome = 'confirmed';
+        step(`reconnected on ${address} and confirmed; the new configuration stays`);
+        fresh.close();
+        return report;
+      }
+      if (s !== 'waiting') break;
+      await sleep(100);
+    }
+    fresh.close();
+  }
+  step(`could not confirm through a new connection on ${address}; waiting for the host to revert`);
+
+  // 4. Not confirmed: the host reverts at the deadline; reconnect on the old address and check.
+  const old = o.conn.target.host;
+  const giveUp = deadline + 60000;
+  await sleep(Math.max(0, deadline - Date.now()));
+  while (Date.now() < giveUp) {
+    try {
+      const c = await o.connect(old);
+      try {
+        const s = await readState(c);
+        if (s === 'reverted') {
+          const back = await new RemoteFiles(c, h.sudo).read(target);
+          const same = back.exists ? back.sha256 === current.sha256 : !current.exists;
+          report.outcome = same ? 'reverted' : 'unknown';
+          step(same ? `reconnected on ${old}: the previous configuration is back` : `reconnected on ${old}, but ${target} differs from the previous version; check the host`);
+          return report;
+        }
+        log.debug(`state on ${old}: ${s || '(none)'}`);
+      } finally {
+        c.close();
+      }
+    } catch (err) {
+      log.debug(`reconnect on ${old}: ${(err as Error).message}`);
+    }
+    await sleep(1000);
+  }
+  report.outcome = 'unknown';
+  step(`no connection on ${old} within 60 s after the revert deadline: the host needs its console`);
+  return report;
+}

@@ -1,0 +1,174 @@
+// `parc netplan apply` with rollback, as far as this machine allows, with real addresses and a real SSH session:
+//   - two network namespaces joined by a veth pair, addresses only in 198.18.0.0/15 (benchmark range) and only
+//     inside those namespaces; the "host" namespace runs the test sshd, the "client" namespace runs the real CLI
+//     (node out/src/cli/main.js) so Parc's own SSH connections cross the veth;
+//   - SIMULATED: `netplan apply`. netplan needs systemd-networkd, which cannot drive a namespace here, so the host's
+//     netplanApply command is a small script that reads the same /etc/netplan/*.yaml (in the sshd's temporary
+//     root) and sets each ethernet's IPv4 addresses with `ip addr` — the address change itself is real, and it
+//     cuts the SSH session that was using the old address, as on a real host.
+//   - Real: the host's `netplan generate` check, the atomic write and backup over SSH with sudo, the watchdog
+//     (detached on the host), the reconnection and confirmation, the timeout-driven revert.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
+
+const r = randomBytes(2).toString('hex');
+const HOST_NS = `parc-h-${r}`;
+const CLIENT_NS = `parc-c-${r}`;
+const HOST_IF = `pvh${r}`;
+const CLIENT_IF = `pvc${r}`;
+
+function ip(...args: string[]): string {
+  const res = spawnSync('ip', args, { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`ip ${args.join(' ')}: ${res.stderr.trim()}`);
+  return res.stdout;
+}
+
+function netnsWorks(): boolean {
+  if (!sshdAvailable()) return false;
+  const probe = `parc-probe-${r}`;
+  const ok = spawnSync('ip', ['netns', 'add', probe]).status === 0;
+  if (ok) spawnSync('ip', ['netns', 'del', probe]);
+  return ok;
+}
+
+const skip = !netnsWorks() && 'needs root, sshd and network namespaces (ip netns add)';
+
+const FAKE_APPLY = `// Stand-in for "netplan apply" inside a namespace (see the test's header): IPv4 addresses of ethernets only.
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+const { parse } = require(${JSON.stringify(require.resolve('yaml'))});
+const dir = process.argv[2] + '/etc/netplan';
+const want = {};
+for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  const eth = ((parse(fs.readFileSync(dir + '/' + f, 'utf8')) || {}).network || {}).ethernets || {};
+  for (const [id, d] of Object.entries(eth)) want[id] = [...(want[id] || []), ...((d && d.addresses) || []).filter((a) => typeof a === 'string' && !a.includes(':'))];
+}
+for (const [id, addrs] of Object.entries(want)) {
+  execFileSync('ip', ['-4', 'addr', 'flush', 'dev', id]);
+  for (const a of addrs) execFileSync('ip', ['addr', 'add', a, 'dev', id]);
+}
+`;
+
+describe('parc netplan apply: confirm on the new address or revert (network namespaces)', { skip }, () => {
+  let sshd: RunningSshd;
+  let work: string;
+  const target = '/etc/netplan/01-lab.yaml';
+  const netplanFile = () => path.join(sshd.root, target);
+  const config = (addr: string) => `# lab host — ${HOST_IF} is its only interface\nnetwork:\n  version: 2\n  renderer: networkd\n  ethernets:\n    ${HOST_IF}:\n      addresses: [${addr}]\n`;
+  const hostAddrs = () => ip('-n', HOST_NS, '-4', '-o', 'addr', 'show', 'dev', HOST_IF).split('\n').map((l) => /inet (\S+)/.exec(l)?.[1]).filter(Boolean);
+
+  before(async () => {
+    // Namespaces must not outlive the test process, even when it is interrupted.
+    process.once('exit', () => {
+      spawnSync('ip', ['netns', 'del', HOST_NS]);
+      spawnSync('ip', ['netns', 'del', CLIENT_NS]);
+    });
+    ip('netns', 'add', HOST_NS);
+    ip('netns', 'add', CLIENT_NS);
+    ip('link', 'add', HOST_IF, 'type', 'veth', 'peer', 'name', CLIENT_IF);
+    ip('link', 'set', HOST_IF, 'netns', HOST_NS);
+    ip('link', 'set', CLIENT_IF, 'netns', CLIENT_NS);
+    for (const [ns, dev, addr] of [[HOST_NS, HOST_IF, '198.18.0.2/24'], [CLIENT_NS, CLIENT_IF, '198.18.0.1/24']]) {
+      ip('-n', ns, 'addr', 'add', addr, 'dev', dev);
+      ip('-n', ns, 'link', 'set', dev, 'up');
+      ip('-n', ns, 'link', 'set', 'lo', 'up');
+    }
+    sshd = await startSshd({ netns: HOST_NS, listenAddress: '0.0.0.0' });
+    work = path.join(sshd.dir, 'work');
+    mkdirSync(work);
+    mkdirSync(path.join(sshd.root, 'etc/netplan'), { recursive: true });
+    mkdirSync(path.join(sshd.root, 'sbin'), { recursive: true });
+    writeFileSync(netplanFile(), config('198.18.0.2/24'), { mode: 0o600 });
+    writeFileSync(path.join(sshd.root, 'sbin/fake-netplan-apply.js'), FAKE_APPLY, { mode: 0o755 });
+  });
+
+  after(async () => {
+    await sshd?.stop();
+    spawnSync('ip', ['netns', 'del', HOST_NS]);
+    spawnSync('ip', ['netns', 'del', CLIENT_NS]);
+  });
+
+  function inventory(hostAddress: string): string {
+    const file = path.join(work, 'parc.yaml');
+    writeFileSync(file, `linux:
+  - host: ${hostAddress}
+    name: lab
+    port: ${sshd.port}
+    user: ${sshd.user}
+    key: ${sshd.clientKeyFile}
+    sudo: true
+    sudoCredential: LABSUDO
+    root: ${sshd.root}
+    netplanApply: ${process.execPath} ${path.join(sshd.root, 'sbin/fake-netplan-apply.js')} ${sshd.root}
+`);
+    return file;
+  }
+
+  /** The real CLI, run inside the client namespace. */
+  function cliInClient(args: string[]): Promise<{ code: number | null; out: string }> {
+    const main = path.resolve(__dirname, '../../../src/cli/main.js');
+    return new Promise((resolve) => {
+      const child = spawn('ip', ['netns', 'exec', CLIENT_NS, process.execPath, main, ...args], {
+        cwd: work, env: { ...process.env, PARC_CRED_LABSUDO: sshd.password, PARC_CREDENTIALS: '' },
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+  }
+
+  const common = () => ['--host', 'lab', '--target', target, '--known-hosts', path.join(work, 'known_hosts'), '--accept-host-key', sshd.hostKeyFingerprint(), '--timeout', '8'];
+
+  it('moves the host to a new address, reconnects there and confirms', async () => {
+    inventory('198.18.0.2');
+    writeFileSync(path.join(work, 'new.yaml'), config('198.18.0.20/24'));
+    const r = await cliInClient(['netplan', 'apply', '--file', 'new.yaml', ...common()]);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /reconnecting on 198\.18\.0\.20/);
+    assert.match(r.out, /validated by Parc and by the host's netplan generate/);
+    assert.match(r.out, /CONFIRMED/);
+    assert.deepEqual(hostAddrs(), ['198.18.0.20/24']);
+    assert.equal(readFileSync(netplanFile(), 'utf8'), config('198.18.0.20/24'));
+    assert.ok(!r.out.includes(sshd.password));
+  });
+
+  it('an address the client cannot reach: no confirmation, the host reverts by itself, Parc checks on the old address', async () => {
+    inventory('198.18.0.20');
+    const before = readFileSync(netplanFile(), 'utf8');
+    writeFileSync(path.join(work, 'unreachable.yaml'), config('198.18.5.20/24'));
+    const r = await cliInClient(['netplan', 'apply', '--file', 'unreachable.yaml', ...common()]);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /could not confirm through a new connection on 198\.18\.5\.20/);
+    assert.match(r.out, /reconnected on 198\.18\.0\.20: the previous configuration is back/);
+    assert.match(r.out, /REVERTED/);
+    assert.deepEqual(hostAddrs(), ['198.18.0.20/24']);
+    assert.equal(readFileSync(netplanFile(), 'utf8'), before);
+  });
+
+  it('refuses before touching anything when the host\'s netplan rejects the file', async () => {
+    inventory(hostAddrs()[0]!.split('/')[0]);
+    const before = readFileSync(netplanFile(), 'utf8');
+    writeFileSync(path.join(work, 'bad.yaml'), `network:\n  version: 2\n  ethernets:\n    ${HOST_IF}:\n      addresses: [${hostAddrs()[0]}]\n      dhcp4: maybe\n`);
+    const r = await cliInClient(['netplan', 'apply', '--file', 'bad.yaml', ...common()]);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /01-lab\.yaml:6:\d+: invalid boolean value 'maybe'/);
+    assert.match(r.out, /NOT APPLIED/);
+    assert.equal(readFileSync(netplanFile(), 'utf8'), before);
+  });
+
+  it('warns and stops when the config has a bridge netplan try cannot revert, unless --yes', async () => {
+    inventory(hostAddrs()[0]!.split('/')[0]);
+    writeFileSync(path.join(work, 'bridge.yaml'), `network:\n  version: 2\n  ethernets:\n    ${HOST_IF}:\n      addresses: [${hostAddrs()[0]}]\n  bridges:\n    br0:\n      interfaces: [${HOST_IF}]\n`);
+    const r = await cliInClient(['netplan', 'apply', '--file', 'bridge.yaml', ...common()]);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /warning: the configuration has bridges \(br0\): netplan try cannot revert/);
+    assert.match(r.out, /re-run with --yes/);
+    assert.doesNotMatch(r.out, /wrote /, 'nothing written');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyWarnings, mergeNetplan, netplanFileOrder, summarizeInterfaces } from '../../../src/core/netplan/merge';
+
+describe('netplan file merging', () => {
+  it('reads /lib, /etc, /run in file-name order, /run shadowing /etc shadowing /lib', () => {
+    assert.deepEqual(netplanFileOrder(['/etc/netplan/50-cloud-init.yaml', '/lib/netplan/00-base.yaml', '/etc/netplan/00-base.yaml', '/run/netplan/10-x.yaml', '/etc/netplan/10-x.yaml', '/etc/netplan/README']), [
+      '/etc/netplan/00-base.yaml', '/run/netplan/10-x.yaml', '/etc/netplan/50-cloud-init.yaml',
+    ]);
+  });
+
+  it('merges mappings, appends sequences, lets later scalars win; summarizes interfaces', () => {
+    const merged = mergeNetplan([
+      'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n      addresses: [198.18.0.5/24]\n',
+      'network:\n  ethernets:\n    eth0:\n      dhcp4: false\n      addresses: [198.18.0.6/24]\n      routes: [{to: default, via: 198.18.0.1}]\n      nameservers: {addresses: [198.18.0.53]}\n    eth1: {dhcp6: yes}\n',
+    ]);
+    assert.deepEqual(summarizeInterfaces(merged), [
+      { id: 'eth0', type: 'ethernets', addresses: ['198.18.0.5/24', '198.18.0.6/24'], dhcp4: false, dhcp6: false, gateways: ['198.18.0.1'], nameservers: ['198.18.0.53'] },
+      { id: 'eth1', type: 'ethernets', addresses: [], dhcp4: false, dhcp6: true, gateways: [], nameservers: [] },
+    ]);
+  });
+
+  it('warns when cloud-init owns the file and when bonds or bridges are configured', () => {
+    const cloud = '# This file is generated from information provided by the datasource.  Changes\n# to it will not persist across an instance reboot.\nnetwork:\n  version: 2\n';
+    assert.match(applyWarnings('50-cloud-init.yaml', cloud, mergeNetplan([cloud]))[0], /written by cloud-init/);
+    assert.match(applyWarnings('01-x.yaml', cloud, {})[0], /written by cloud-init/);
+    const bond = 'network:\n  version: 2\n  bonds:\n    bond0: {interfaces: [eth0, eth1]}\n';
+    const w = applyWarnings('01-netcfg.yaml', bond, mergeNetplan([bond]));
+    assert.equal(w.length, 1);
+    assert.match(w[0], /bonds \(bond0\): netplan try cannot revert/);
+    assert.deepEqual(applyWarnings('01-netcfg.yaml', 'network: {version: 2}', mergeNetplan(['network: {version: 2}'])), []);
+  });
+});
