@@ -150,6 +150,7 @@ export class Estate implements vscode.Disposable {
       for (const k of keys) this.devices.get(k)!.polling = true;
       if (keys.length) this.devicesChanged.fire(keys);
     });
+    m.on('events', (events) => this.recorder?.archiveEvents(events));
     m.on('cycle', (result) => {
       const keys: string[] = [];
       for (const r of result.devices) {

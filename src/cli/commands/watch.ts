@@ -25,6 +25,7 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     const metrics = cliMetricRecorder(inv, store.dir, logger);
     const monitor = new Monitor({ inventory: () => inv, poller: new SnmpPoller({ secrets }), store, secrets, clock: systemClock, logger, metrics });
     monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
+    monitor.on('events', (events) => metrics.archiveEvents(events));
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then(
         (l) => {

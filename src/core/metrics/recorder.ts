@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Clock, Logger } from '../host';
 import { atomicWriteFile } from '../fsutil';
 import type { CycleRecorder, CycleResult } from '../monitor/cycle';
+import type { ParcEvent } from '../state/types';
 import { EventArchive, DEFAULT_RETENTION, type Retention } from './event-archive';
 import { reportSamples, type CounterMemory } from './samples';
 import { MetricStore } from './store';
@@ -14,6 +15,7 @@ export class MetricRecorder implements CycleRecorder {
   readonly events: EventArchive;
   private counters?: CounterMemory;
   private readonly countersFile: string;
+  private readonly archived = new WeakSet<ParcEvent[]>();
   /** Listeners told after each recorded cycle (the webviews refresh). */
   readonly listeners = new Set<(r: CycleResult) => void>();
 
@@ -29,12 +31,26 @@ export class MetricRecorder implements CycleRecorder {
       const samples = result.devices.flatMap((d) => reportSamples(d, counters));
       this.store.record(samples);
       await atomicWriteFile(this.countersFile, JSON.stringify(Object.fromEntries(counters)));
-      this.events.append(result.events);
-      this.events.prune();
+      this.archiveEvents(result.events);
     } catch (err) {
       this.logger.warn(`metrics not recorded: ${(err as Error).message}`);
     }
     for (const l of this.listeners) l(result);
+  }
+
+  /**
+   * Archives events raised outside poll cycles too (discovery, scheduler overruns): hosts pass the
+   * Monitor's "events" here. A cycle's own events arrive both ways; the same array is archived once.
+   */
+  archiveEvents(events: ParcEvent[]): void {
+    if (this.archived.has(events)) return;
+    this.archived.add(events);
+    try {
+      this.events.append(events);
+      this.events.prune();
+    } catch (err) {
+      this.logger.warn(`events not archived: ${(err as Error).message}`);
+    }
   }
 
   close(): void {
