@@ -25,7 +25,12 @@ if (pack.status !== 0) {
   console.error('vscode tests: npm run package failed');
   process.exit(1);
 }
-const r = run(process.execPath, ['out/test/vscode/run.js', '--vsix', 'parc.vsix', '--screenshot', 'screenshots/parc-sidebar.png', ...process.argv.slice(2)], {
-  env: { ...process.env, CODE_SERVER_DIR: codeServerDir },
-});
+// As root, the run happens in a fresh network namespace with only loopback: proof that nothing is fetched
+// at test time (agents, code-server and Chromium all live on 127.0.0.1). PARC_VSCODE_NETNS=0 turns it off.
+const netns = process.getuid?.() === 0 && process.env.PARC_VSCODE_NETNS !== '0' && spawnSync('unshare', ['-n', 'true']).status === 0;
+const runner = [process.execPath, 'out/test/vscode/run.js', '--vsix', 'parc.vsix', '--screenshot', 'screenshots/parc-sidebar.png', ...process.argv.slice(2)];
+console.log(`vscode tests: ${netns ? 'offline (network namespace with loopback only)' : 'with the host network'}`);
+const r = netns
+  ? run('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', ...runner], { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } })
+  : run(runner[0], runner.slice(1), { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } });
 process.exit(r.status ?? 1);

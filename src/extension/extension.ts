@@ -39,7 +39,9 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const alertsView = vscode.window.createTreeView('parc.alerts', { treeDataProvider: alertsTree });
   const revealDevice = async (key: string) => {
     await vscode.commands.executeCommand('parc.devices.focus');
-    await devicesView.reveal(devicesTree.deviceNode(key), { select: true, focus: true, expand: false });
+    const reveal = () => devicesView.reveal(devicesTree.deviceNode(key), { select: true, focus: true, expand: false });
+    // A view that was just opened may still be loading its nodes: one retry covers it.
+    await Promise.resolve(reveal()).catch(() => new Promise((r) => setTimeout(r, 300)).then(reveal));
   };
   const context: ParcContext = { extension, inventories, estate, alerts, secrets, log, devicesTree, devicesView, alertsView, revealDevice };
   const statusBar = new StatusBar(estate, alerts);

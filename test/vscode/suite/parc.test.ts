@@ -76,6 +76,10 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
   test('Poll now updates the device and refreshes only its item', async () => {
     const key = keyOf('paris-core');
     const before = api.context.estate.get(key)!.report!.polledAt;
+    // The device is selected and expanded in the visible view; both must survive the poll.
+    await vscode.commands.executeCommand('parc.devices.focus');
+    // (the workbench may still be loading the tree it was just asked to show: retry until it has the node)
+    await waitFor('the device revealed', () => Promise.resolve(api.context.devicesView.reveal(tree().deviceNode(key), { select: true, expand: true })).then(() => true, () => false));
     const fired: (DevicesNode | undefined)[] = [];
     const sub = tree().onDidChangeTreeData((n) => fired.push(n));
     const fullBefore = tree().fullRefreshes;
@@ -93,6 +97,20 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     assert.ok(!fired.includes(undefined), 'no full refresh');
     assert.equal(tree().fullRefreshes, fullBefore);
     assert.ok(fired.every((n) => n?.kind === 'device' && n.key === key), `only that device: ${fired.map((n) => n?.id).join(', ')}`);
+    assert.deepEqual(api.context.devicesView.selection.map((n) => n.id), [tree().deviceNode(key).id], 'the selection is kept');
+  });
+
+  test('editing parc.yaml on disk applies without a reload', async () => {
+    const file = path.join(ws(), 'parc.yaml');
+    const good = await fs.readFile(file, 'utf8');
+    const lyon = tree().siteNode('Europe', 'Lyon');
+    await fs.writeFile(file, good.replace('name: lyon-gw', 'name: lyon-gateway'));
+    try {
+      await waitFor('the renamed device in the tree', async () => (await childLabels(lyon)).includes('lyon-gateway'));
+    } finally {
+      await fs.writeFile(file, good);
+    }
+    await waitFor('the original name back', async () => (await childLabels(lyon)).includes('lyon-gw'));
   });
 
   test('Add device probes the agent, writes parc.yaml and keeps its comments', async () => {
