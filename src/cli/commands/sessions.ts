@@ -25,7 +25,7 @@ const USAGE = `parc sessions <list|logoff|janitor|parse> [options]
   parc sessions list --host NAME [--memory] [--json]
   parc sessions logoff --host NAME (--id N | --disconnected [--idle-over 60m]) [--dry-run] [--json]
   parc sessions janitor [--host NAME] [--dry-run] [--json]
-  parc sessions parse [--codepage N] [--json] [FILE] < FILE
+  parc sessions parse [--codepage N] [--date-order dmy|mdy] [--json] [FILE] < FILE
     --inventory FILE         parc.yaml to use (default: ./parc.yaml or the nearest one above)
     --host NAME              a windows: entry of parc.yaml (its name, or its host)
     --id N                   one session; --disconnected: every disconnected session (never the console,
@@ -33,6 +33,7 @@ const USAGE = `parc sessions <list|logoff|janitor|parse> [options]
     --dry-run                show exactly what would be done; change nothing (decisions still go to the audit log)
     --memory                 also show each session's processes and memory (tasklist): what a logoff would free
     --accept-new-host-key    trust an SSH host key seen for the first time (recorded in known_hosts); a changed key is always refused
+    --date-order dmy|mdy     how to read logon dates like 04/03/2024 when nothing in the output tells (default: AM/PM → mdy, 24-hour → dmy)
     --codepage N             OEM code page of the bytes (437, 850, 852, 866, 932, 65001...); found from the header when absent
   Logoffs re-list the host first and skip a session whose ID now belongs to another user or state.
   Every action is written to rdp-audit.jsonl in the state directory.
@@ -63,14 +64,16 @@ async function readStdin(io: CliIO): Promise<Buffer> {
 }
 
 async function parseCmd(argv: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(argv, { codepage: 'string', json: 'boolean' });
+  const p = parseArgs(argv, { codepage: 'string', json: 'boolean', 'date-order': 'string' });
+  const order = str(p, 'date-order');
+  if (order !== undefined && order !== 'dmy' && order !== 'mdy') throw new UsageError('--date-order is dmy or mdy');
   const cpText = str(p, 'codepage');
   const codepage = cpText === undefined ? undefined : Number(cpText);
   if (codepage !== undefined && !(Number.isInteger(codepage) && isSupportedCodepage(codepage))) throw new UsageError(`--codepage ${cpText} is not a code page Parc can decode`);
   if (p.positionals.length > 1) throw new UsageError('give at most one FILE');
   const bytes = p.positionals[0] ? await fs.readFile(path.resolve(io.cwd, p.positionals[0])) : await readStdin(io);
   try {
-    const r = parseSessionBytes(bytes, codepage);
+    const r = parseSessionBytes(bytes, codepage, order as 'dmy' | 'mdy' | undefined);
     if (bool(p, 'json')) io.out(JSON.stringify({ sessions: r.sessions.map(sessionJson) }, null, 2));
     else io.out(`${sessionsTable(r.sessions)}\n(${r.kind}, language ${r.language}, code page ${r.codepage})`);
     return 0;
@@ -168,8 +171,8 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     let t: WindowsTransport | undefined;
     try {
       t = await r.open(h);
-      const list = await listSessions(t, { codepage: h.codepage, signal });
-      const mem = bool(p, 'memory') ? await sessionMemory(t, { codepage: h.codepage, signal }) : undefined;
+      const list = await listSessions(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
+      const mem = bool(p, 'memory') ? await sessionMemory(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal }) : undefined;
       if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map((s) => (mem ? { ...sessionJson(s), processes: mem.get(s.id)?.processes ?? 0, memoryKb: mem.get(s.id)?.memoryKb ?? 0 } : sessionJson(s))) }, null, 2));
       else if (mem) io.out(`${h.name} (${t.description})\n${table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON', 'PROCS', 'MEMORY'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, s.username, s.sessionName, s.state, formatIdle(s.idleMinutes), s.logonTime ?? '', String(mem.get(s.id)?.processes ?? 0), `${((mem.get(s.id)?.memoryKb ?? 0) / 1024).toFixed(1)} MiB`])])}`);
       else io.out(`${h.name} (${t.description})\n${sessionsTable(list)}`);
@@ -187,7 +190,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     try {
       t = await r.open(h);
       const transport = t;
-      const list = await listSessions(t, { codepage: h.codepage, signal });
+      const list = await listSessions(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
       let targets: Array<{ session: RdpSession; reason: string }>;
       if (id !== undefined) {
         const s = list.find((x) => x.id === id);
@@ -203,7 +206,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
       const steps: JanitorStep[] = [];
       for (const { session, reason } of targets) {
         let outcome: ActionOutcome | undefined;
-        if (!dryRun) outcome = await logoffChecked(transport, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, signal });
+        if (!dryRun) outcome = await logoffChecked(transport, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
         const step: JanitorStep = { host: h.name, session, action: 'logoff', reason, outcome: outcome?.status ?? 'dry-run', detail: outcome && outcome.status !== 'done' ? outcome.reason : dryRun ? `would log off session ${session.id} of ${session.username}` : undefined };
         steps.push(step);
         await r.audit.append({ at: new Date().toISOString(), actor, host: h.name, user: session.username, sessionId: session.id, action: 'logoff', outcome: step.outcome as 'done' | 'skipped' | 'failed' | 'dry-run', reason: step.detail && step.outcome !== 'dry-run' ? `${reason}; ${step.detail}` : reason });
@@ -225,7 +228,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     let t: WindowsTransport | undefined;
     try {
       t = await r.open(h);
-      all.push(...(await runJanitor({ host: h.name, transport: t, policy: h.janitor, dryRun, audit: r.audit, actor, clock: systemClock, list: { codepage: h.codepage, signal } })));
+      all.push(...(await runJanitor({ host: h.name, transport: t, policy: h.janitor, dryRun, audit: r.audit, actor, clock: systemClock, list: { codepage: h.codepage, dateOrder: h.dateOrder, signal } })));
     } catch (e) {
       if (!(e instanceof RdpError || e instanceof SessionParseError)) throw e;
       failedHosts.push({ host: h.name, error: e.message });

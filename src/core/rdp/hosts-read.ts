@@ -7,10 +7,11 @@ import type { Diagnostic } from '../inventory/types';
 import { isSupportedCodepage } from './codepage';
 import { DEFAULT_JANITOR, defaultPort, type JanitorPolicy, type TransportKind, type WindowsHost, type WindowsSection, type WinrmAuth } from './hosts';
 
-const HOST_KEYS = ['host', 'name', 'transport', 'port', 'tls', 'auth', 'user', 'credential', 'keyFile', 'knownHosts', 'codepage', 'group', 'site', 'exclude', 'janitor'] as const;
+const HOST_KEYS = ['host', 'name', 'transport', 'port', 'tls', 'auth', 'user', 'credential', 'keyFile', 'knownHosts', 'codepage', 'dateOrder', 'group', 'site', 'exclude', 'janitor'] as const;
 const JANITOR_KEYS = ['disconnectedOverMinutes', 'idleOverMinutes', 'exclude', 'warnMinutes', 'warnMessage'] as const;
 const TRANSPORTS: Record<string, TransportKind> = { local: 'local', ssh: 'ssh', winrm: 'winrm' };
 const AUTHS: Record<string, WinrmAuth> = { ntlm: 'ntlm', basic: 'basic' };
+const DATE_ORDERS: Record<string, 'dmy' | 'mdy'> = { dmy: 'dmy', mdy: 'mdy', 'd/m/y': 'dmy', 'm/d/y': 'mdy' };
 const DAY_MINUTES = 60 * 24 * 366;
 
 export interface WindowsReadResult {
@@ -62,6 +63,7 @@ function readHost(r: NodeReader, node: Node, where: string, global: JanitorPolic
       codepage = undefined;
     }
   }
+  const dateOrder = get('dateOrder') ? r.oneOf(get('dateOrder'), `${where}.dateOrder`, DATE_ORDERS) : undefined;
   let janitor = global;
   if (get('janitor')) janitor = readPolicy(r, get('janitor')!, `${where}.janitor`, global);
   if (get('exclude')) janitor = { ...janitor, exclude: [...new Set([...janitor.exclude, ...r.stringList(get('exclude'), `${where}.exclude`)])] };
@@ -71,7 +73,7 @@ function readHost(r: NodeReader, node: Node, where: string, global: JanitorPolic
   if (!host || !transport || port === undefined) return undefined;
   return {
     name: str('name') ?? host, host, transport, port, tls, auth, user: str('user'), credential: str('credential'), keyFile: str('keyFile'), knownHosts: str('knownHosts'),
-    codepage, group: str('group'), site: str('site'), janitor, line: r.lineOf(node),
+    codepage, dateOrder, group: str('group'), site: str('site'), janitor, line: r.lineOf(node),
   };
 }
 

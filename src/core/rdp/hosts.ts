@@ -32,6 +32,8 @@ export interface WindowsHost {
   /** ssh: known_hosts file to verify the host key against (default ~/.ssh/known_hosts). */
   knownHosts?: string;
   codepage?: number;
+  /** Day/month order of the host's short date, when its logon times can be read both ways. */
+  dateOrder?: 'dmy' | 'mdy';
   group?: string;
   site?: string;
   /** Effective janitor policy: the global one with this host's overrides. */

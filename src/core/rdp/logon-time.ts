@@ -1,5 +1,6 @@
 // LOGON TIME in the host's own date format. Day/month order is decided once for the whole listing:
-// from a value that can only be read one way, else from AM/PM (a US-style clock), else the language.
+// as configured (inventory dateOrder, --date-order), else from a value that can only be read one way,
+// else from the clock: AM/PM is the US short date (M/d/yyyy h:mm tt), a 24-hour clock goes with d/M/y.
 
 export interface RawLogon {
   /** Year-first (yyyy/mm/dd) or the two leading numbers of an a/b/yyyy date. */
@@ -43,16 +44,19 @@ export function scanLogon(text: string): RawLogon | undefined {
 }
 
 /** Day/month order that fits every value, or an explanation why none does. */
-export function decideOrder(values: RawLogon[], fallback: 'mdy' | 'dmy'): 'mdy' | 'dmy' | { conflict: string } {
+export function decideOrder(values: RawLogon[], configured?: DateOrder): DateOrder | { conflict: string } {
   const ambiguous = values.filter((v) => !v.yearFirst);
   const dmyOnly = ambiguous.some((v) => v.a > 12);
   const mdyOnly = ambiguous.some((v) => v.b > 12);
   if (dmyOnly && mdyOnly) return { conflict: 'dates read both day-first and month-first' };
+  if (configured && ((configured === 'mdy' && dmyOnly) || (configured === 'dmy' && mdyOnly))) return { conflict: `a date cannot be read in the configured ${configured} order` };
+  if (configured) return configured;
   if (dmyOnly) return 'dmy';
   if (mdyOnly) return 'mdy';
-  if (ambiguous.some((v) => v.meridiem)) return 'mdy';
-  return fallback;
+  return ambiguous.some((v) => v.meridiem) ? 'mdy' : 'dmy';
 }
+
+export type DateOrder = 'mdy' | 'dmy';
 
 /** `YYYY-MM-DDTHH:MM`, or undefined when the values make no calendar date. */
 export function formatLogon(v: RawLogon, order: 'mdy' | 'dmy'): string | undefined {

@@ -4,7 +4,7 @@
 import { SessionParseError } from './errors';
 import { parseIdle } from './idle-time';
 import { LANGUAGES, stateOf, type SessionLanguage } from './languages';
-import { decideOrder, formatLogon, scanLogon, type RawLogon } from './logon-time';
+import { decideOrder, formatLogon, scanLogon, type DateOrder, type RawLogon } from './logon-time';
 import { cellOffsets, locateTitles, tokens, type Token } from './text-columns';
 import type { ParsedListing, RdpSession } from './types';
 
@@ -38,7 +38,7 @@ interface PendingRow {
 }
 
 /** Parses decoded text. Throws SessionParseError on anything it does not understand. */
-export function parseSessions(text: string): ParsedListing {
+export function parseSessions(text: string, dateOrder?: DateOrder): ParsedListing {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const headerAt = lines.findIndex((l) => l.trim() !== '');
   if (headerAt < 0) return { kind: 'quser', language: 'en', sessions: [] };
@@ -50,7 +50,7 @@ export function parseSessions(text: string): ParsedListing {
     rows.push(parseRow(lines[i], i + 1, header));
   }
   const logons = rows.map((r) => r.logon).filter((l): l is RawLogon => !!l);
-  const order = decideOrder(logons, header.language.dateOrder);
+  const order = decideOrder(logons, dateOrder);
   if (typeof order !== 'string') throw new SessionParseError(`logon times are inconsistent (${order.conflict})`, 0);
   const seen = new Set<number>();
   const sessions = rows.map((r) => {

@@ -5,11 +5,14 @@ import { parseSessionBytes } from './decode-listing';
 import { RdpError } from './errors';
 import { parseTasklist, type SessionMemory } from './tasklist';
 import type { WindowsTransport } from './transport';
+import type { DateOrder } from './logon-time';
 import type { RdpSession } from './types';
 
 export interface ListOptions {
   /** From the inventory; otherwise the transport's, else asked with chcp, else found from the header. */
   codepage?: number;
+  /** The host's short date order when its logon times are ambiguous (inventory dateOrder). */
+  dateOrder?: DateOrder;
   signal?: AbortSignal;
 }
 
@@ -35,7 +38,7 @@ export async function listSessions(t: WindowsTransport, o: ListOptions = {}): Pr
     const msg = decodeOem(r.stderr.length ? r.stderr : r.stdout, codepage ?? 437).trim().split(/\r?\n/)[0] ?? '';
     throw new RdpError(`quser on ${t.description} failed (exit ${r.exitCode})${msg ? `: ${msg}` : ''}`);
   }
-  return parseSessionBytes(r.stdout, codepage).sessions;
+  return parseSessionBytes(r.stdout, codepage, o.dateOrder).sessions;
 }
 
 export interface Expected {

@@ -106,7 +106,7 @@ export class SessionsService implements vscode.Disposable {
     st.loading = true;
     this.changed.fire(st);
     try {
-      st.sessions = await this.withTransport(st.host, (t) => listSessions(t, { codepage: st.host.codepage }));
+      st.sessions = await this.withTransport(st.host, (t) => listSessions(t, { codepage: st.host.codepage, dateOrder: st.host.dateOrder }));
       st.error = undefined;
       st.listedAt = Date.now();
     } catch (e) {
@@ -128,7 +128,7 @@ export class SessionsService implements vscode.Disposable {
     const st = this.states.get(name);
     if (!st) throw new Error(vscode.l10n.t('unknown host {0}', name));
     const expected = { id: session.id, username: session.username, state: session.state };
-    const r = await this.withTransport(st.host, (t) => (action === 'logoff' ? logoffChecked(t, expected, { codepage: st.host.codepage }) : disconnectChecked(t, expected, { codepage: st.host.codepage })));
+    const r = await this.withTransport(st.host, (t) => (action === 'logoff' ? logoffChecked(t, expected, { codepage: st.host.codepage, dateOrder: st.host.dateOrder }) : disconnectChecked(t, expected, { codepage: st.host.codepage, dateOrder: st.host.dateOrder })));
     await this.record(st.host, session, action, r.status, r.status === 'done' ? 'operator request (VS Code)' : `operator request (VS Code); ${r.reason}`);
     void this.refresh(name);
     return r;
@@ -145,7 +145,7 @@ export class SessionsService implements vscode.Disposable {
     const st = this.states.get(name);
     if (!st) throw new Error(vscode.l10n.t('unknown host {0}', name));
     const steps = await this.withTransport(st.host, (t) =>
-      runJanitor({ host: name, transport: t, policy: { ...st.host.janitor, ...policyOverride }, dryRun, audit: this.audit(), actor: currentActor(), clock: systemClock, list: { codepage: st.host.codepage } }),
+      runJanitor({ host: name, transport: t, policy: { ...st.host.janitor, ...policyOverride }, dryRun, audit: this.audit(), actor: currentActor(), clock: systemClock, list: { codepage: st.host.codepage, dateOrder: st.host.dateOrder } }),
     );
     if (!dryRun) void this.refresh(name);
     return steps;

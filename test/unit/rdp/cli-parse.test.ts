@@ -43,6 +43,14 @@ describe('parc sessions parse', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /--codepage 12345 is not a code page/);
   });
+  it('--date-order mdy reads an ambiguous 24-hour date month first; a bad value exits 1', () => {
+    const input = Buffer.from(' USERNAME              SESSIONNAME        ID  STATE   IDLE TIME  LOGON TIME\r\n bob                                       3  Disc        5  04/03/2024 09:15\r\n');
+    assert.equal(JSON.parse(run(['--json'], input).stdout).sessions[0].logonTime, '2024-03-04T09:15');
+    assert.equal(JSON.parse(run(['--json', '--date-order', 'mdy'], input).stdout).sessions[0].logonTime, '2024-04-03T09:15');
+    const bad = run(['--date-order', 'ymd'], input);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /--date-order is dmy or mdy/);
+  });
   it('human output names language and code page', () => {
     const r = run([], fixture('ru.cp866.bin'));
     assert.equal(r.status, 0, r.stderr);

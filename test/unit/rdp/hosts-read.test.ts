@@ -36,7 +36,7 @@ describe('windows: and janitor: sections', () => {
   });
 
   it('per-host overrides, winrm defaults, exclusions merged', () => {
-    const { section } = loadWindowsSection(`janitor:\n  disconnectedOverMinutes: 30\n  exclude: [admin]\nwindows:\n  - host: rds02\n    transport: winrm\n    exclude: [kiosk*]\n    janitor:\n      idleOverMinutes: 240\n  - host: rds03\n    transport: winrm\n    tls: true\n    auth: basic\n`, 'parc.yaml');
+    const { section } = loadWindowsSection(`janitor:\n  disconnectedOverMinutes: 30\n  exclude: [admin]\nwindows:\n  - host: rds02\n    transport: winrm\n    exclude: [kiosk*]\n    janitor:\n      idleOverMinutes: 240\n  - host: rds03\n    transport: winrm\n    tls: true\n    auth: basic\n    dateOrder: mdy\n`, 'parc.yaml');
     const [a, b] = section.hosts;
     assert.equal(a.port, 5985);
     assert.equal(a.auth, 'ntlm');
@@ -44,6 +44,8 @@ describe('windows: and janitor: sections', () => {
     assert.equal(a.janitor.disconnectedOverMinutes, 30);
     assert.deepEqual(a.janitor.exclude, ['admin', 'kiosk*']);
     assert.equal(b.port, 5986);
+    assert.equal(b.dateOrder, 'mdy');
+    assert.equal(a.dateOrder, undefined);
     assert.deepEqual(b.janitor.exclude, ['admin']);
   });
 

@@ -36,6 +36,11 @@ describe('quser parser: clear errors, never a guess', () => {
     const r = parseSessions('USERNAME              SESSIONNAME        ID  STATE   IDLE TIME  LOGON TIME\n bob                   rdp-tcp#1           3  Active      .  3/3/2024 9:00 AM\n carol                                     4  Disc        5  3/3/2024 9:00 AM');
     assert.deepEqual(r.sessions.map((s) => [s.username, s.sessionName]), [['bob', 'rdp-tcp#1'], ['carol', '']]);
   });
+  it('English display language with a 24-hour UK clock reads day first; --date-order overrides', () => {
+    const text = `${H}\n bob                                       3  Disc        5  04/03/2024 09:15`;
+    assert.equal(parseSessions(text).sessions[0].logonTime, '2024-03-04T09:15');
+    assert.equal(parseSessions(text, 'mdy').sessions[0].logonTime, '2024-04-03T09:15');
+  });
   it('a user name with a blank inside stays whole', () => {
     const r = parseSessions(`${H}\n John Smith                                7  Disc        5  3/3/2024 9:00 AM`);
     assert.equal(r.sessions[0].username, 'John Smith');
@@ -53,9 +58,14 @@ describe('idle time and logon time', () => {
     assert.equal(formatLogon(scanLogon('2024/03/04 午後 3:04')!, 'dmy'), '2024-03-04T15:04');
     assert.equal(formatLogon(scanLogon('04.03.24 08:15')!, 'dmy'), '2024-03-04T08:15');
     assert.equal(scanLogon('yesterday'), undefined);
-    assert.equal(decideOrder([scanLogon('13/03/2024 08:00')!, scanLogon('03/04/2024 08:00')!], 'mdy'), 'dmy');
-    assert.equal(decideOrder([scanLogon('03/04/2024 08:00')!], 'dmy'), 'dmy');
-    assert.equal(decideOrder([scanLogon('03/04/2024 08:00 PM')!], 'dmy'), 'mdy');
+    assert.equal(decideOrder([scanLogon('13/03/2024 08:00')!, scanLogon('03/04/2024 08:00')!]), 'dmy');
+    assert.equal(decideOrder([scanLogon('03/13/2024 08:00')!, scanLogon('03/04/2024 08:00')!]), 'mdy');
+    // Nothing tells: AM/PM is the US short date, a 24-hour clock goes with day first (en-GB and the rest).
+    assert.equal(decideOrder([scanLogon('03/04/2024 08:00 PM')!]), 'mdy');
+    assert.equal(decideOrder([scanLogon('03/04/2024 08:00')!]), 'dmy');
+    // Configured (inventory dateOrder / --date-order) wins, unless a date contradicts it.
+    assert.equal(decideOrder([scanLogon('03/04/2024 08:00 PM')!], 'dmy'), 'dmy');
+    assert.deepEqual(decideOrder([scanLogon('13/04/2024 08:00')!], 'mdy'), { conflict: 'a date cannot be read in the configured mdy order' });
   });
   it('chcp output in several languages', () => {
     assert.deepEqual(['Active code page: 850', 'Page de codes active : 850', 'Aktive Codepage: 850.', 'Текущая кодовая страница: 866', '現在のコード ページ: 932\r\n', 'Active code page: 65001', 'nothing', 'Active code page: 12'].map(parseChcp), [850, 850, 850, 866, 932, 65001, undefined, undefined]);
