@@ -4,6 +4,18 @@ import * as fs from 'node:fs';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** A synchronous pause; a spin where the host forbids Atomics.wait on its main thread. */
+function nap(ms: number): void {
+  try {
+    Atomics.wait(sleeper, 0, 0, ms);
+  } catch {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      // spin
+    }
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -48,7 +60,7 @@ export function withLock<T>(file: string, fn: () => T, timeoutMs = 10_000): T {
         continue;
       }
       if (Date.now() > deadline) throw new StoreLockedError(`metric store is locked by process ${holder} (${file})`);
-      Atomics.wait(sleeper, 0, 0, 10); // a synchronous 10 ms nap: the holder writes for milliseconds
+      nap(10); // the holder writes for milliseconds
     }
   }
   try {
