@@ -123,8 +123,13 @@ export class Estate implements vscode.Disposable {
     for (const d of inv.devices) {
       const key = deviceKey(d);
       const old = this.devices.get(key);
-      const snap = snapshotOf(inv, d, records.get(key));
-      const state: DeviceState = { ...snap, polling: old?.polling ?? false };
+      let snap = snapshotOf(inv, d, records.get(key));
+      // A poll of this session placed the device with DNS too (host names in a site's subnet): keep that
+      // placement while neither the poll nor the device's explicit site changed.
+      if (old?.report && snap.report?.polledAt === old.report.polledAt && old.device.site === d.site) {
+        snap = { ...snap, region: old.region, site: old.site, siteExplanation: old.siteExplanation, report: { ...old.report } };
+      }
+      const state: DeviceState = { ...snap, device: d, polling: old?.polling ?? false };
       next.set(key, state);
       if (!old || signature(old) !== signature(state)) changed.push(key);
     }
