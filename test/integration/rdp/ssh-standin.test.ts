@@ -3,11 +3,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createStandin, type Standin, type StandinSession } from '../../support/rdp-standin';
 import { startRdpSshd, sshdUnavailable, type RdpSshd } from '../../support/sshd-rdp';
+import { startSshd, type RunningSshd } from '../../support/sshd';
 import { SshTransport } from '../../../src/core/rdp/transports/ssh';
 import type { HostKeyPrompt } from '../../../src/core/rdp/transports/known-hosts';
 import { listSessions, logoffChecked, disconnectChecked, sendMessage } from '../../../src/core/rdp/session-service';
@@ -142,5 +143,42 @@ describe('SSH transport against a real sshd (stand-in, no Windows host here)', {
     await assert.rejects(t.run(['quser']), { message: /HOST KEY CHANGED for \[127\.0\.0\.1\]:\d+/ });
     assert.equal(prompts.length, before);
     assert.equal(readFileSync(knownHosts, 'utf8').trim().split('\n').length, 1);
+  });
+});
+
+// Password login (what many Windows OpenSSH setups use): the shared test user of test/support/sshd.ts,
+// whose sshd puts the same stand-ins first on PATH.
+describe('SSH transport with a password (stand-in, no Windows host here)', { skip: why }, () => {
+  let dir: string;
+  let st: Standin;
+  let sshd: RunningSshd;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parc-rdp-sshpw-'));
+    chmodSync(dir, 0o755);
+    st = createStandin(dir, { language: 'ru', codepage: 866, sessions: [{ user: 'иванов', session: '', id: 2, state: 'Disc', idleMinutes: 61, logon: '02.03.2024 18:30' }] });
+    chmodSync(st.stateFile, 0o666);
+    sshd = await startSshd({ sudo: false, extraConfig: [`SetEnv PATH=${st.bin}:/usr/local/bin:/usr/bin:/bin`] });
+    writeFileSync(path.join(dir, 'known_hosts'), sshd.hostKeyLine('127.0.0.1') + '\n');
+  });
+  after(async () => {
+    await sshd?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const t = (password: string) => new SshTransport({ host: '127.0.0.1', port: sshd.port, user: sshd.user, password, knownHostsFile: path.join(dir, 'known_hosts') });
+
+  it('lists Russian cp866 sessions after a password login', async () => {
+    const tr = t(sshd.password);
+    try {
+      assert.deepEqual((await listSessions(tr)).map((s) => [s.id, s.username, s.state, s.idleMinutes]), [[2, 'иванов', 'disconnected', 61]]);
+    } finally {
+      await tr.close();
+    }
+  });
+
+  it('a wrong password fails without the password in the message', async () => {
+    const err = await t('not-the-password-42').run(['quser']).then(() => undefined, (e: Error) => e);
+    assert.ok(err);
+    assert.match(err.message, /authentication failed/);
+    assert.ok(!err.message.includes('not-the-password-42'));
   });
 });
