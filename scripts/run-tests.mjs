@@ -30,5 +30,5 @@ if (!files.length) {
 }
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 // Then the extension-host suites in a real VS Code (code-server), unless narrowed to unit or integration.
-const vscode = !only ? spawnSync(process.execPath, ['scripts/vscode/test.mjs'], { stdio: 'inherit' }) : { status: 0 };
+const vscode = !only && !filter ? spawnSync(process.execPath, ['scripts/vscode/test.mjs'], { stdio: 'inherit' }) : { status: 0 };
 process.exit(r.status || vscode.status || 0);

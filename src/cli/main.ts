@@ -51,6 +51,11 @@ export async function main(argv: string[], io: CliIO, signal: AbortSignal): Prom
 if (require.main === module) {
   const controller = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => controller.abort());
+  // `parc ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {

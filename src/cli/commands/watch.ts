@@ -6,7 +6,7 @@ import { bool, parseArgs, str } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
 import { cliMetricRecorder } from './history';
 import type { Command } from './types';
-import { watchFile } from 'node:fs';
+import { unwatchFile, watchFile } from 'node:fs';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -42,6 +42,7 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     logger.info('stopping after the current job');
     await monitor.stop();
     metrics.close();
+    unwatchFile(inv.file); // or the file watcher keeps the process alive
     return 0;
   },
 };

@@ -1,8 +1,8 @@
 // The `parc` CLI as a user runs it (the built dist/cli.js), against a real snmpd.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 import { freeUdpPort } from '../../support/ports';
@@ -92,7 +92,7 @@ ${extra}`;
   });
 
   it('discover scans a loopback block, and --write adds what answered keeping the comments', () => {
-    const { dir, file } = writeInventory(estate().replace(/  - host: 127\.0\.0\.1[\s\S]*$/, '  []\n').replace('devices:\n  []', 'devices: []'));
+    const { dir, file } = writeInventory(estate().replace(/ {2}- host: 127\.0\.0\.1[\s\S]*$/, '  []\n').replace('devices:\n  []', 'devices: []'));
     const before = readFileSync(file, 'utf8');
     const r = parc(['discover', '--subnet', '127.0.0.0/29', '--port', String(agent.ports[1]), '--write'], { PARC_CRED_OFFICE: 'cli-ro-secret' }, dir);
     assert.equal(r.code, 0, r.err);
@@ -106,6 +106,26 @@ ${extra}`;
     const again = parc(['discover', '--subnet', '127.0.0.0/30', '--port', String(agent.ports[1]), '--write'], { PARC_CRED_OFFICE: 'cli-ro-secret' }, dir);
     assert.match(again.out, /1 answered, 0 not yet in/);
     assert.equal(readFileSync(file, 'utf8'), after);
+  });
+
+  it('watch polls at once, keeps running, and stops cleanly on SIGTERM', async () => {
+    const { dir } = writeInventory(estate(`  - { host: 127.0.0.1, port: ${deadPort}, name: ghost }\n`));
+    const child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PARC_CRED_OFFICE: 'cli-ro-secret' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const deadline = Date.now() + 20_000;
+    while (!/ghost is down/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(out, /critical ghost is down/);
+    assert.match(err, /polled 2 device\(s\) in \d+ ms: 1 up, 1 down/);
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    assert.equal(code, 0);
+    assert.match(err, /stopping after the current job/);
+    assert.ok(existsSync(path.join(dir, '.parc', 'devices.json')));
   });
 
   it('events shows the log written by polls', () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as dgram from 'node:dgram';
 import { readdirSync } from 'node:fs';
 import { SnmpPoller } from '../../../src/core/poll/poller';
+import { probeProfiles, scanSubnet } from '../../../src/core/discovery/probe';
 import { profileFor } from '../../../src/core/inventory/parse';
 import { startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 import { freeUdpPort } from '../../support/ports';
@@ -30,6 +31,22 @@ devices: [{ host: 127.0.0.1, port: ${junk.address().port} }, { host: 127.0.0.1, 
     junk.close();
     assert.equal(bad.status, 'down');
     assert.equal(good.status, 'up', good.error);
+  });
+
+  it('a subnet scan reports progress, finds the agent, and stops when cancelled', async () => {
+    const inv = inventoryFrom(`snmp: { profiles: { p: { version: 2c, credential: c, timeoutMs: 200, retries: 0 } } }`);
+    const secrets = new MapSecrets({ c: 'many-ro' });
+    const progress: number[] = [];
+    const found = await scanSubnet('127.0.0.0/29', probeProfiles(inv), secrets, { port: agent.port, concurrency: 3, onProgress: (done) => progress.push(done) });
+    assert.deepEqual(found.map((f) => f.host), ['127.0.0.1']);
+    assert.deepEqual(progress, [1, 2, 3, 4, 5, 6]);
+    const controller = new AbortController();
+    let seen = 0;
+    const t0 = Date.now();
+    await scanSubnet('127.0.0.0/24', probeProfiles(inv), secrets, { port: agent.port, concurrency: 2, signal: controller.signal, onProgress: () => ++seen === 4 && controller.abort() });
+    assert.ok(seen < 10, `${seen} probes after cancelling`);
+    assert.ok(Date.now() - t0 < 5000);
+    await assert.rejects(scanSubnet('10.0.0.0/8', probeProfiles(inv), secrets), /16777214 addresses, more than the 4096/);
   });
 
   it('open sockets stay within the concurrency limit while polling 200 entries, and none leak', async () => {
