@@ -6,6 +6,7 @@ import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
 import { registerDirectories } from './ldap/index';
+import { registerRemote } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { Estate } from './estate';
 import { InventoryService } from './inventory-service';
@@ -59,6 +60,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     alerts.onDidChange(badge),
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
+    ...registerRemote(context).disposables,
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));

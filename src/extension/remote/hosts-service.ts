@@ -1,0 +1,80 @@
+// Linux hosts of parc.yaml for the editor: their SSH connections (one per host, reused), with host keys checked
+// against ~/.ssh/known_hosts and an unknown key shown to the user before it is trusted.
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Logger, SecretSource } from '../../core/host';
+import type { HostKeyInfo } from '../../core/ssh/known-hosts';
+import { KnownHosts } from '../../core/ssh/known-hosts';
+import { findLinuxHost, readLinuxHosts, type LinuxHost } from '../../core/ssh/linux-hosts';
+import { connectHost } from '../../core/ssh/host-connect';
+import { SshPool } from '../../core/ssh/pool';
+import type { HostSession } from '../../core/ssh/remote-fs';
+import type { InventoryService } from '../inventory-service';
+
+/** Asks the user, with the fingerprint, before a host is trusted for the first time. */
+export async function askTrust(info: HostKeyInfo): Promise<boolean> {
+  const trust = vscode.l10n.t('Trust and Connect');
+  const pick = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Parc has never connected to {0}:{1}.', info.host, info.port),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Its {0} host key fingerprint is {1}. Compare it with the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before trusting it.', info.keyType, info.fingerprint),
+    },
+    trust,
+  );
+  return pick === trust;
+}
+
+export class HostsService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private hostList: LinuxHost[] = [];
+  private readonly pool: SshPool;
+  private readonly subs: vscode.Disposable[];
+
+  constructor(private readonly inventories: InventoryService, private readonly secrets: SecretSource, private readonly log: Logger) {
+    const knownHosts = new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts'));
+    this.pool = new SshPool({ knownHosts, trust: askTrust, logger: log });
+    this.subs = [inventories.onDidChange(() => void this.reload())];
+  }
+
+  get hosts(): LinuxHost[] {
+    return this.hostList;
+  }
+
+  async reload(): Promise<void> {
+    const file = this.inventories.file;
+    let hosts: LinuxHost[] = [];
+    if (file) {
+      try {
+        hosts = readLinuxHosts(await fs.readFile(file, 'utf8'), this.inventories.inventory?.sites ?? []).hosts;
+      } catch (err) {
+        this.log.warn(`linux hosts: ${(err as Error).message}`);
+      }
+    }
+    this.hostList = hosts;
+    this.changed.fire();
+  }
+
+  host(name: string): LinuxHost {
+    const h = findLinuxHost(this.hostList, name);
+    if (!h) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('No host "{0}" in the linux: section of parc.yaml', name));
+    return h;
+  }
+
+  /** A live connection to the host (network access needs a trusted workspace). */
+  async session(name: string): Promise<HostSession> {
+    if (!vscode.workspace.isTrusted) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Remote files need a trusted workspace'));
+    const host = this.host(name);
+    const conn = await connectHost(host, { secrets: this.secrets, knownHosts: new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts')), trust: askTrust, logger: this.log }, this.pool);
+    return { host, conn };
+  }
+
+  dispose(): void {
+    void this.pool.closeAll();
+    this.changed.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
