@@ -75,6 +75,15 @@ interface Location {
   info: SeriesInfo;
 }
 
+const scratches = new Map<number, { sum: Float64Array; k: Uint32Array; lo: Float64Array; hi: Float64Array }>();
+
+/** Accumulators for consolidating `cap` columns, allocated once per row size. */
+function scratch(cap: number) {
+  let s = scratches.get(cap);
+  if (!s) scratches.set(cap, (s = { sum: new Float64Array(cap), k: new Uint32Array(cap), lo: new Float64Array(cap), hi: new Float64Array(cap) }));
+  return s;
+}
+
 const SHARD_RE = /^shard-(\d{4})\.prrd$/;
 const PRIMARY = ARCHIVES[0];
 
@@ -292,15 +301,14 @@ export class MetricStore {
     const valid: number[] = [];
     for (let r = 0; r < n; r++) if (src.valid(r, b + r * PRIMARY_STEP)) valid.push(r);
     if (!valid.length) return; // nothing known: the stale row reads as unknown anyway
-    const avg = RowBlock.empty(shard.rowBytes);
-    const min = RowBlock.empty(shard.rowBytes);
-    const max = RowBlock.empty(shard.rowBytes);
     const cap = shard.capacity;
-    // Row by row, column-wise accumulators: the rows are contiguous in memory.
-    const sum = new Float64Array(cap);
-    const k = new Uint32Array(cap);
-    const lo = new Float64Array(cap).fill(Infinity);
-    const hi = new Float64Array(cap).fill(-Infinity);
+    // Rows avg, min, max of the consolidated point, and column-wise accumulators reused between calls.
+    const out = RowBlock.empty(shard.rowBytes, 3);
+    const { sum, k, lo, hi } = scratch(cap);
+    sum.fill(0);
+    k.fill(0);
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
     const f = src.floats;
     for (const r of valid) {
       const base = r * src.rowWords + VALUES_OFFSET_WORDS;
@@ -314,17 +322,19 @@ export class MetricStore {
       }
     }
     const needed = n * (1 - XFF);
+    const o = out.floats;
+    const [ao, mo, xo] = [0, 1, 2].map((r) => r * out.rowWords + VALUES_OFFSET_WORDS);
     for (let col = 0; col < cap; col++) {
       const known = k[col] > 0 && k[col] >= needed;
-      avg.set(0, col, known ? sum[col] / k[col] : NaN);
-      min.set(0, col, known ? lo[col] : NaN);
-      max.set(0, col, known ? hi[col] : NaN);
+      o[ao + col] = known ? sum[col] / k[col] : NaN;
+      o[mo + col] = known ? lo[col] : NaN;
+      o[xo + col] = known ? hi[col] : NaN;
     }
     const slot = slotOf(b, a);
-    for (const [cf, block] of [['avg', avg], ['min', min], ['max', max]] as const) {
-      block.seal(0, b);
-      shard.writeRow(archive, cf, slot, block);
-    }
+    (['avg', 'min', 'max'] as const).forEach((cf, r) => {
+      out.seal(r, b);
+      shard.writeRow(archive, cf, slot, out, r);
+    });
   }
 
   /** Average/min/max of one column over a bucket still open (or never consolidated), from 5-minute rows. */
