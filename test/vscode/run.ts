@@ -6,7 +6,8 @@
 //
 // Phases: "trusted" (main suite), "untrusted" (Restricted Mode suite, workspace trust on), "screenshot"
 // (needs --vsix: installs it with code-server --install-extension, opens the Parc sidebar on a workspace
-// with an up and a down device, checks what is shown, saves a PNG). Exit code 0 only if every phase passed
+// with an up and a down device, checks what is shown, saves a PNG; then clicks the status bar item, and on a
+// folder without parc.yaml checks the welcome view's "Create parc.yaml"). Exit code 0 only if every phase passed
 // and each suite wrote a results file with at least one test and no failure.
 // Env: CODE_SERVER_DIR (else scripts/vscode/install-code-server.sh installs or finds the cached copy),
 // CHROMIUM_PATH, PARC_VSCODE_TIMEOUT_MS (default 240000), VERBOSE=1 (all workbench output).
@@ -152,6 +153,29 @@ async function screenshot(vsix: string, out: string, csDir: string): Promise<num
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     log(`screenshot of the installed VSIX: ${out}`);
+
+    // The status bar item lists the down devices in a quick pick.
+    await status.first().click();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lyon-gw' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Escape');
+    log('status bar → quick pick of down devices: ok');
+
+    // A folder without parc.yaml: opening the Parc view activates the extension (no workspaceContains), the
+    // welcome view offers to create parc.yaml, and its button writes the template.
+    const empty = fs.mkdtempSync(path.join(cs.tmp, 'empty-ws-'));
+    await page.goto(cs.url(empty));
+    const tab2 = page.locator('.activitybar [aria-label^="Parc"]').first();
+    await tab2.waitFor({ timeout: 60000 });
+    await tab2.click();
+    const create = page.getByRole('button', { name: 'Create parc.yaml' });
+    await create.waitFor({ timeout: 30000 });
+    await create.click();
+    const created = path.join(empty, 'parc.yaml');
+    const template = () => fs.existsSync(created) && fs.readFileSync(created, 'utf8').includes('snmp:');
+    for (let i = 0; i < 200 && !template(); i++) await page.waitForTimeout(100);
+    if (!template()) throw new Error('the welcome view did not create parc.yaml from the template');
+    await page.getByRole('button', { name: 'Add Device' }).first().waitFor({ timeout: 20000 });
+    log('welcome view → Create parc.yaml → template written, "no devices" welcome shown: ok');
     return 0;
   } catch (err) {
     await page.screenshot({ path: path.join(logDir, 'failed.png') }).catch(() => undefined);
