@@ -100,7 +100,7 @@ export const sessionCommands: CommandFamily = (ctx) => {
       async run(arg?: unknown, o?: Options) {
         if (!networkAllowed(vscode.l10n.t('Log off'))) return undefined;
         const t = await pickSession(arg);
-        if (!t || !(await confirm(o, vscode.l10n.t('Log off {0} on {1}?', t.session.username, t.host), vscode.l10n.t('{0}\nUnsaved work in that session is lost. Parc checks right before acting that the ID still belongs to this user.', describe(t.session)), vscode.l10n.t('Log off')))) return undefined;
+        if (!t || !(await confirm(o, vscode.l10n.t('Log off {0} on {1}?', t.session.username, t.host), `${describe(t.session)}\n${vscode.l10n.t('Unsaved work in that session is lost. Parc checks right before acting that the ID still belongs to this user.')}`, vscode.l10n.t('Log off')))) return undefined;
         const r = await service.act(t.host, t.session, 'logoff');
         report(r, vscode.l10n.t('{0} logged off', t.session.username));
         return r;

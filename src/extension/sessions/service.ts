@@ -78,7 +78,7 @@ export class SessionsService implements vscode.Disposable {
     const accept = vscode.l10n.t('Trust and connect');
     const pick = await vscode.window.showWarningMessage(
       vscode.l10n.t('Unknown SSH host key for {0}:{1}', p.host, p.port),
-      { modal: true, detail: vscode.l10n.t('{0} {1}\n\nCompare this fingerprint with the one the host shows (ssh-keygen -l -f on the server) before trusting it. It will be recorded in known_hosts.', p.keyType, p.fingerprint) },
+      { modal: true, detail: `${p.keyType} ${p.fingerprint}\n\n${vscode.l10n.t('Compare this fingerprint with the one the host shows (ssh-keygen -l -f on the server) before trusting it. It will be recorded in known_hosts.')}` },
       accept,
     );
     return pick === accept;
