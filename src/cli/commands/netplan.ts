@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { safeNetplanApply } from '../../core/netplan/apply';
 import { parseIp } from '../../core/netplan/ip';
+import { readHostNetplan } from '../../core/netplan/host-config';
 import { mergeNetplan, summarizeInterfaces } from '../../core/netplan/merge';
 import { setStaticIp, StaticIpError } from '../../core/netplan/static-ip';
 import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
@@ -17,6 +18,10 @@ const USAGE = `parc netplan static --interface IF --address A/P [--gateway G] [-
       prints the netplan YAML with IF set to the static address (FILE's other settings and comments kept)
   parc netplan check FILE...
       prints file:line:col: severity: message for each problem; exit 1 when there are errors
+      (the files are checked together, as one configuration: references between them are resolved)
+  parc netplan show --host NAME
+      the host's netplan files in the order netplan reads them, their problems, and each interface's
+      configured addresses next to the ones it has now
   parc netplan apply --host NAME --file FILE [--timeout S] [--target /etc/netplan/NAME.yaml] [--new-address IP] [--yes]
       validates FILE (Parc, then the host's own netplan generate), applies it with automatic rollback after S seconds
       (default 120) unless Parc reconnects (on --new-address, or the file's address when the SSH address changes)
@@ -94,6 +99,34 @@ function inferNewAddress(hostAddress: string, text: string): string | undefined 
   throw new UsageError(`the host's address ${hostAddress} is not in ${'the new file'} and it has ${same.length} other address(es): say where to reconnect with --new-address`);
 }
 
+async function showCmd(argv: string[], io: CliIO): Promise<number> {
+  const p = parseArgs(argv, { host: 'string', 'known-hosts': 'string', 'accept-host-key': 'string', inventory: 'string', verbose: 'boolean' });
+  const name = str(p, 'host');
+  if (!name) throw new UsageError('--host is required');
+  const inv = await openInventory(io, str(p, 'inventory'));
+  const host = await linuxHostFromInventory(inv.file, name, inv.sites).catch((err: Error) => {
+    throw new UsageError(err.message);
+  });
+  const knownHostsFile = path.resolve(io.cwd, str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts'));
+  const trust = trustFingerprint(str(p, 'accept-host-key'), (i) => io.err(`host key of ${i.host}:${i.port} is not in ${knownHostsFile}: ${i.fingerprint}; check it, then re-run with --accept-host-key ${i.fingerprint}`));
+  const conn = await connectHost(host, { secrets: await cliSecrets(io), knownHosts: new KnownHosts(knownHostsFile), trust, logger: stderrLogger(io, bool(p, 'verbose')), env: io.env });
+  try {
+    const cfg = await readHostNetplan(conn, host);
+    io.out(`${host.name}: netplan reads ${cfg.files.length ? cfg.files.map((f) => f.path).join(', ') : 'no file'}`);
+    for (const r of validateNetplan(cfg.files.map((f) => ({ path: f.path, text: f.text })))) {
+      for (const d of r.diagnostics) io.out(`${r.path}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
+    }
+    for (const i of cfg.interfaces) {
+      const configured = [...(i.dhcp4 ? ['dhcp4'] : []), ...(i.dhcp6 ? ['dhcp6'] : []), ...i.addresses].join(', ') || 'no address';
+      const live = cfg.live.get(i.id)?.join(', ') ?? 'not present';
+      io.out(`  ${i.id} (${i.type}): configured ${configured}${i.gateways.length ? `, gateway ${i.gateways.join(', ')}` : ''}; now ${live}`);
+    }
+    return 0;
+  } finally {
+    conn.close();
+  }
+}
+
 async function netplanApplyCli(argv: string[], io: CliIO): Promise<number> {
   const p = parseArgs(argv, { host: 'string', file: 'string', timeout: 'string', target: 'string', 'new-address': 'string', 'known-hosts': 'string', 'accept-host-key': 'string', yes: 'boolean', inventory: 'string', verbose: 'boolean' });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
@@ -148,7 +181,8 @@ export const netplanCommand: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'static') return staticCmd(rest, io);
     if (sub === 'check') return checkCmd(rest, io);
+    if (sub === 'show') return showCmd(rest, io);
     if (sub === 'apply') return netplanApplyCli(rest, io);
-    throw new UsageError(sub ? `unknown subcommand "${sub}" (static, check or apply)` : 'name a subcommand: static, check or apply');
+    throw new UsageError(sub ? `unknown subcommand "${sub}" (static, check, show or apply)` : 'name a subcommand: static, check, show or apply');
   },
 };

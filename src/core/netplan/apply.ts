@@ -10,7 +10,8 @@ import { hostPath, type LinuxHost } from '../ssh/linux-hosts';
 import { RemoteFiles } from '../ssh/remote-file';
 import { shq } from '../ssh/runner';
 import { netplanGenerate } from './generate';
-import { applyWarnings, mergeNetplan, netplanFileOrder } from './merge';
+import { readHostNetplan } from './host-config';
+import { applyWarnings, mergeNetplan } from './merge';
 import { validateNetplan } from './validate';
 
 export interface NetplanApplyOptions {
@@ -73,19 +74,22 @@ export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanA
   };
   const h = o.host;
   const files = new RemoteFiles(o.conn, h.sudo);
-  const dir = hostPath(h, h.netplanDir);
   const target = hostPath(h, o.target);
-  if (!target.startsWith(dir + '/') || !target.endsWith('.yaml')) throw new Error(`${o.target} is not a .yaml file in ${h.netplanDir}`);
+  if (!o.target.startsWith(h.netplanDir + '/') || !/^[A-Za-z0-9._-]+\.yaml$/.test(o.target.slice(h.netplanDir.length + 1))) {
+    throw new Error(`${o.target} is not a .yaml file directly in ${h.netplanDir}`);
+  }
 
   // 1. The configuration as netplan will see it: the host's other files plus ours.
-  const ls = await o.conn.exec(`ls -1 ${shq(dir)}`, { sudo: h.sudo });
-  const names = ls.code === 0 ? ls.stdout.split('\n').filter((n) => n.endsWith('.yaml')) : [];
-  const others: { name: string; text: string }[] = [];
-  for (const n of netplanFileOrder(names.map((n) => `/etc/netplan/${n}`)).map((p) => p.slice('/etc/netplan/'.length))) {
-    if (`${dir}/${n}` === target) continue;
-    others.push({ name: n, text: (await files.read(`${dir}/${n}`)).text });
+  const cfg = await readHostNetplan(o.conn, h);
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const mine = { name: base(o.target), text: o.text };
+  const shadow = cfg.files.find((f) => base(f.path) === mine.name && f.path !== o.target && f.path.startsWith('/run/'));
+  if (shadow) {
+    report.problems.push(`${shadow.path} has the same name and shadows ${o.target}: netplan would ignore the new file`);
+    step('nothing was changed');
+    return report;
   }
-  const mine = { name: target.slice(dir.length + 1), text: o.text };
+  const others = cfg.files.filter((f) => base(f.path) !== mine.name).map((f) => ({ name: base(f.path), text: f.text }));
   const all = [...others, mine].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const r of validateNetplan(all.map((f) => ({ path: f.name, text: f.text })))) {
     for (const d of r.diagnostics.filter((x) => x.severity === 'error')) report.problems.push(`${r.path}:${d.line}:${d.col}: ${d.message}`);

@@ -171,4 +171,21 @@ describe('parc netplan apply: confirm on the new address or revert (network name
     assert.match(r.out, /re-run with --yes/);
     assert.doesNotMatch(r.out, /wrote /, 'nothing written');
   });
+
+  it('show: files in netplan order, configured next to live addresses; a /run file of the same name blocks apply', async () => {
+    const now = hostAddrs()[0]!;
+    inventory(now.split('/')[0]);
+    mkdirSync(path.join(sshd.root, 'lib/netplan'), { recursive: true });
+    mkdirSync(path.join(sshd.root, 'run/netplan'), { recursive: true });
+    writeFileSync(path.join(sshd.root, 'lib/netplan/00-base.yaml'), 'network:\n  version: 2\n', { mode: 0o600 });
+    const shown = await cliInClient(['netplan', 'show', '--host', 'lab', '--known-hosts', path.join(work, 'known_hosts')]);
+    assert.equal(shown.code, 0, shown.out);
+    assert.match(shown.out, /netplan reads \/lib\/netplan\/00-base\.yaml, \/etc\/netplan\/01-lab\.yaml/);
+    assert.ok(shown.out.includes(`${HOST_IF} (ethernets): configured ${now}; now ${now}`), shown.out);
+    writeFileSync(path.join(sshd.root, 'run/netplan/01-lab.yaml'), 'network:\n  version: 2\n', { mode: 0o600 });
+    writeFileSync(path.join(work, 'again.yaml'), config(now));
+    const r = await cliInClient(['netplan', 'apply', '--file', 'again.yaml', ...common()]);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /\/run\/netplan\/01-lab\.yaml has the same name and shadows \/etc\/netplan\/01-lab\.yaml/);
+  });
 });

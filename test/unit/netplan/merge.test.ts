@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseIpAddr } from '../../../src/core/netplan/host-config';
 import { applyWarnings, mergeNetplan, netplanFileOrder, summarizeInterfaces } from '../../../src/core/netplan/merge';
 
 describe('netplan file merging', () => {
@@ -29,5 +30,10 @@ describe('netplan file merging', () => {
     assert.equal(w.length, 1);
     assert.match(w[0], /bonds \(bond0\): netplan try cannot revert/);
     assert.deepEqual(applyWarnings('01-netcfg.yaml', 'network: {version: 2}', mergeNetplan(['network: {version: 2}'])), []);
+  });
+
+  it('reads live addresses from ip -o addr', () => {
+    const out = '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n2: eth0@if5    inet 198.18.0.2/24 brd 198.18.0.255 scope global eth0\n2: eth0@if5    inet6 fe80::1/64 scope link\n';
+    assert.deepEqual([...parseIpAddr(out)], [['lo', ['127.0.0.1/8']], ['eth0', ['198.18.0.2/24', 'fe80::1/64']]]);
   });
 });
