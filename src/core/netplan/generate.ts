@@ -22,18 +22,27 @@ export interface GenerateResult {
 
 const NAME = /^[A-Za-z0-9._-]+\.yaml$/;
 
-export function generateScript(files: GenerateFile[], netplan = 'netplan'): string {
-  for (const f of files) if (!NAME.test(f.name)) throw new Error(`netplan file name "${f.name}" must be a plain name ending in .yaml`);
-  // Files travel base64-encoded inside the command: no quoting issues, no heredoc terminator to collide with.
-  const writes = files.map((f) => `printf %s ${shq(Buffer.from(f.text).toString('base64'))} | base64 -d > "$d/etc/netplan/${f.name}" && chmod 600 "$d/etc/netplan/${f.name}"`);
+/**
+ * The script run on the host. The files arrive on stdin, one "NAME BASE64" line each, never on the command line:
+ * a netplan file may hold Wi-Fi or 802.1x passwords, and command lines are visible to every user of the host.
+ */
+export function generateScript(netplan = 'netplan'): string {
   return [
     'd=$(mktemp -d /tmp/parc-netplan.XXXXXX) || exit 90',
     'trap \'rm -rf "$d"\' EXIT',
     'mkdir -p "$d/etc/netplan" || exit 90',
-    ...writes.map((w) => `${w} || exit 90`),
+    'while read -r name b64; do',
+    '  case "$name" in *[!A-Za-z0-9._-]*|"") exit 91 ;; esac',
+    '  printf %s "$b64" | base64 -d > "$d/etc/netplan/$name" && chmod 600 "$d/etc/netplan/$name" || exit 90',
+    'done',
     'echo "PARC_ROOT=$d"',
     `${netplan} generate --root-dir "$d" 2>&1`,
   ].join('\n');
+}
+
+export function generateInput(files: GenerateFile[]): string {
+  for (const f of files) if (!NAME.test(f.name)) throw new Error(`netplan file name "${f.name}" must be a plain name ending in .yaml`);
+  return files.map((f) => `${f.name} ${Buffer.from(f.text).toString('base64')}\n`).join('');
 }
 
 /** Parses `/tmp/x/etc/netplan/a.yaml:5:10: Error in network definition: ...` lines. */
@@ -55,8 +64,8 @@ export function parseGenerateOutput(output: string): { diagnostics: GenerateDiag
 }
 
 export async function netplanGenerate(runner: CommandRunner, files: GenerateFile[], options: { sudo?: boolean; netplan?: string } = {}): Promise<GenerateResult> {
-  const r = await runner.exec(`sh -c ${shq(generateScript(files, options.netplan))}`, { sudo: options.sudo, timeoutMs: 60000 });
-  if (r.code === 90) throw new Error(`could not prepare a temporary netplan root on the host: ${r.stderr.trim() || r.stdout.trim()}`);
+  const r = await runner.exec(`sh -c ${shq(generateScript(options.netplan))}`, { sudo: options.sudo, timeoutMs: 60000, stdin: generateInput(files) });
+  if (r.code === 90 || r.code === 91) throw new Error(`could not prepare a temporary netplan root on the host: ${r.stderr.trim() || r.stdout.trim()}`);
   if (r.code === 127 || /netplan: (command )?not found/.test(r.stdout + r.stderr)) throw new Error('netplan is not installed on the host');
   const parsed = parseGenerateOutput(r.stdout + r.stderr);
   return { ok: r.code === 0, ...parsed };
