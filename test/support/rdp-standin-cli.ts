@@ -1,7 +1,7 @@
 // The stand-in programs' entry point: rdp-standin-cli.js STATEFILE PROGRAM ARGS... (see rdp-standin.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as iconv from 'iconv-lite';
-import { quserText, tasklistText, WORDS, type StandinState } from './rdp-standin';
+import { netGroupText, quserText, tasklistText, WORDS, type StandinState } from './rdp-standin';
 
 function main(): number {
   const [stateFile, program, ...args] = process.argv.slice(2);
@@ -38,6 +38,16 @@ function main(): number {
         code = 1;
       } else if (program === 'logoff') st.sessions = st.sessions.filter((x) => x !== s);
       else Object.assign(s, { state: 'Disc', session: '' });
+      break;
+    }
+    case 'net': {
+      const domain = local[0] === 'group' && local.some((a) => a.toLowerCase() === '/domain');
+      const text = netGroupText(st, domain, local[1] ?? '');
+      if (text) out(text);
+      else {
+        err(`System error ${domain ? 2220 : 1376} has occurred.\r\n\r\nThe specified ${domain ? 'group' : 'local group'} does not exist.\r\n`);
+        code = 2;
+      }
       break;
     }
     case 'tasklist':

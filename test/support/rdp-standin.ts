@@ -25,6 +25,8 @@ export interface StandinState {
   calls: string[][];
   messages: Array<{ id: number; text: string }>;
   quserCalls: number;
+  /** Group members for `net localgroup NAME` (key "local:NAME") and `net group NAME /domain` ("domain:NAME"). */
+  groups?: Record<string, string[]>;
 }
 
 // Literal words as the localized Windows builds print them (written independently of Parc's tables).
@@ -70,7 +72,7 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   mkdirSync(bin, { recursive: true });
   const stateFile = path.join(dir, 'standin-state.json');
   const cli = path.join(__dirname, 'rdp-standin-cli.js');
-  for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp', 'tasklist']) {
+  for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp', 'tasklist', 'net']) {
     const f = path.join(bin, p);
     writeFileSync(f, `#!/bin/sh\nexec '${process.execPath}' '${cli}' '${stateFile}' ${p} "$@"\n`);
     chmodSync(f, 0o755);
@@ -98,4 +100,22 @@ export function tasklistText(st: StandinState): string {
     rows.push(`"explorer.exe","${pid++}","${s.session}","${s.id}","${kb(first)}"`, `"WINWORD.EXE","${pid++}","${s.session}","${s.id}","${kb(total - first)}"`);
   }
   return rows.join('\r\n') + '\r\n';
+}
+
+const NET_WORDS = {
+  en: { alias: 'Alias name', group: 'Group name', comment: 'Comment', members: 'Members', ok: 'The command completed successfully.', dc: 'The request will be processed at a domain controller for domain corp.local.' },
+  fr: { alias: "Nom d'alias", group: 'Nom de groupe', comment: 'Commentaire', members: 'Membres', ok: "La commande s'est terminée correctement.", dc: 'La requête sera traitée sur un contrôleur de domaine pour le domaine corp.local.' },
+  de: { alias: 'Aliasname', group: 'Gruppenname', comment: 'Beschreibung', members: 'Mitglieder', ok: 'Der Befehl wurde erfolgreich ausgeführt.', dc: 'Die Anforderung wird auf einem Domänencontroller für die Domäne corp.local verarbeitet.' },
+  ru: { alias: 'Псевдоним', group: 'Имя группы', comment: 'Описание', members: 'Члены', ok: 'Команда выполнена успешно.', dc: 'Запрос будет обработан контроллером домена для домена corp.local.' },
+} as const;
+
+/** `net localgroup NAME` (one member a line) or `net group NAME /domain` (three columns), or undefined if unknown. */
+export function netGroupText(st: StandinState, domain: boolean, name: string): string | undefined {
+  const members = st.groups?.[`${domain ? 'domain' : 'local'}:${name}`];
+  if (!members) return undefined;
+  const w = NET_WORDS[st.language];
+  const rows: string[] = [];
+  if (domain) for (let i = 0; i < members.length; i += 3) rows.push(members.slice(i, i + 3).map((m) => m.padEnd(25)).join('').trimEnd());
+  else rows.push(...members);
+  return [...(domain ? [w.dc, ''] : []), `${(domain ? w.group : w.alias).padEnd(15)}${name}`, `${w.comment.padEnd(15)}Test group`, '', w.members, '', '-'.repeat(79), ...rows, w.ok, ''].join('\r\n');
 }

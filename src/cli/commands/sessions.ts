@@ -8,7 +8,7 @@ import { parseSessionBytes } from '../../core/rdp/decode-listing';
 import { RdpError, SessionParseError } from '../../core/rdp/errors';
 import type { WindowsHost, WindowsSection } from '../../core/rdp/hosts';
 import { loadWindowsSection } from '../../core/rdp/hosts-read';
-import { planJanitor, runJanitor, type JanitorStep } from '../../core/rdp/janitor';
+import { excludedGroupMembers, planJanitor, runJanitor, type JanitorStep } from '../../core/rdp/janitor';
 import { openTransport } from '../../core/rdp/open-transport';
 import { listSessions, logoffChecked, sessionMemory, type ActionOutcome } from '../../core/rdp/session-service';
 import type { HostKeyPrompt } from '../../core/rdp/transports/known-hosts';
@@ -200,7 +200,8 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
         }
         targets = [{ session: s, reason: `operator request (${actor})` }];
       } else {
-        const plan = planJanitor(list, { ...h.janitor, disconnectedOverMinutes: idleOver ?? -1, idleOverMinutes: 0 });
+        const policy = { ...h.janitor, disconnectedOverMinutes: idleOver ?? -1, idleOverMinutes: 0 };
+        const plan = planJanitor(list, policy, await excludedGroupMembers(transport, policy, { codepage: h.codepage, dateOrder: h.dateOrder, signal }));
         targets = plan.filter((d) => d.action === 'logoff').map((d) => ({ session: d.session, reason: `--disconnected${idleOver !== undefined ? ` --idle-over ${idleOver}m` : ''}: ${d.reason}` }));
       }
       const steps: JanitorStep[] = [];

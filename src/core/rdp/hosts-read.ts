@@ -8,7 +8,7 @@ import { isSupportedCodepage } from './codepage';
 import { DEFAULT_JANITOR, defaultPort, type JanitorPolicy, type TransportKind, type WindowsHost, type WindowsSection, type WinrmAuth } from './hosts';
 
 const HOST_KEYS = ['host', 'name', 'transport', 'port', 'tls', 'auth', 'user', 'credential', 'keyFile', 'knownHosts', 'codepage', 'dateOrder', 'group', 'site', 'exclude', 'janitor'] as const;
-const JANITOR_KEYS = ['disconnectedOverMinutes', 'idleOverMinutes', 'exclude', 'warnMinutes', 'warnMessage'] as const;
+const JANITOR_KEYS = ['disconnectedOverMinutes', 'idleOverMinutes', 'exclude', 'excludeGroups', 'warnMinutes', 'warnMessage'] as const;
 const TRANSPORTS: Record<string, TransportKind> = { local: 'local', ssh: 'ssh', winrm: 'winrm' };
 const AUTHS: Record<string, WinrmAuth> = { ntlm: 'ntlm', basic: 'basic' };
 const DATE_ORDERS: Record<string, 'dmy' | 'mdy'> = { dmy: 'dmy', mdy: 'mdy', 'd/m/y': 'dmy', 'm/d/y': 'mdy' };
@@ -22,7 +22,7 @@ export interface WindowsReadResult {
 const present = (n: Node | null | undefined): n is Node => !!n && !(isScalar(n) && n.value === null);
 
 function readPolicy(r: NodeReader, node: Node, where: string, base: JanitorPolicy): JanitorPolicy {
-  const p = { ...base, exclude: [...base.exclude] };
+  const p = { ...base, exclude: [...base.exclude], excludeGroups: [...base.excludeGroups] };
   const map = r.map(node, where);
   if (!map) return p;
   const e = r.entries(map, where, JANITOR_KEYS);
@@ -35,6 +35,8 @@ function readPolicy(r: NodeReader, node: Node, where: string, base: JanitorPolic
   num('warnMinutes', 0);
   const ex = e.get('exclude')?.value;
   if (present(ex)) p.exclude = [...new Set([...p.exclude, ...r.stringList(ex, `${where}.exclude`)])];
+  const groups = e.get('excludeGroups')?.value;
+  if (present(groups)) p.excludeGroups = [...new Set([...p.excludeGroups, ...r.stringList(groups, `${where}.excludeGroups`)])];
   const msg = e.get('warnMessage')?.value;
   if (present(msg)) p.warnMessage = r.string(msg, `${where}.warnMessage`) ?? p.warnMessage;
   return p;

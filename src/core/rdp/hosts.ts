@@ -11,6 +11,8 @@ export interface JanitorPolicy {
   idleOverMinutes: number;
   /** User names (case-insensitive, `*` wildcards, DOMAIN\ prefix optional) never touched. */
   exclude: string[];
+  /** Groups whose members are never touched: "Group" (local to the host) or "DOMAIN\\Group" (domain). */
+  excludeGroups: string[];
   /** Minutes between the `msg` warning and the logoff of an idle active session. */
   warnMinutes: number;
   warnMessage: string;
@@ -51,6 +53,7 @@ export const DEFAULT_JANITOR: JanitorPolicy = {
   disconnectedOverMinutes: 60,
   idleOverMinutes: 0,
   exclude: [],
+  excludeGroups: [],
   warnMinutes: 5,
   warnMessage: 'Your idle session will be logged off in {minutes} minutes. Please save your work.',
 };

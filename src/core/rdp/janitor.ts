@@ -3,7 +3,7 @@
 import type { Clock } from '../host';
 import type { AuditLog } from './audit';
 import type { JanitorPolicy } from './hosts';
-import { listSessions, logoffChecked, recheck, sendMessage, type ListOptions } from './session-service';
+import { groupMembers, listSessions, logoffChecked, recheck, sendMessage, type ListOptions } from './session-service';
 import type { WindowsTransport } from './transport';
 import type { RdpSession } from './types';
 
@@ -22,13 +22,17 @@ export function isExcluded(username: string, patterns: string[]): string | undef
   return undefined;
 }
 
-export function planJanitor(sessions: RdpSession[], policy: JanitorPolicy): Decision[] {
+/** `members`: the resolved members of policy.excludeGroups (group → user names). */
+export function planJanitor(sessions: RdpSession[], policy: JanitorPolicy, members: Map<string, string[]> = new Map()): Decision[] {
   return sessions.map((s): Decision => {
     if (!s.username) return { session: s, action: 'keep', reason: 'no user (system or listener session)' };
     if (s.sessionName.toLowerCase() === 'console') return { session: s, action: 'keep', reason: 'console session is never touched' };
     if (s.current) return { session: s, action: 'keep', reason: 'the session Parc runs in' };
     const ex = isExcluded(s.username, policy.exclude);
     if (ex) return { session: s, action: 'keep', reason: `excluded (${ex})` };
+    for (const [group, users] of members) {
+      if (isExcluded(s.username, users)) return { session: s, action: 'keep', reason: `excluded (member of ${group})` };
+    }
     const idle = s.idleMinutes ?? 0;
     if (s.state === 'disconnected') {
       if (s.idleMinutes !== null && idle > policy.disconnectedOverMinutes) return { session: s, action: 'logoff', reason: `disconnected for ${idle} min (over ${policy.disconnectedOverMinutes})` };
@@ -39,6 +43,13 @@ export function planJanitor(sessions: RdpSession[], policy: JanitorPolicy): Deci
     }
     return { session: s, action: 'keep', reason: s.state === 'active' ? (policy.idleOverMinutes > 0 ? `idle ${idle} min (not over ${policy.idleOverMinutes})` : 'active (idle sessions are not touched)') : `state ${s.state}` };
   });
+}
+
+/** The members of the policy's excluded groups. Throws if one cannot be read: better stop than log off an excluded user. */
+export async function excludedGroupMembers(t: WindowsTransport, policy: JanitorPolicy, list?: ListOptions): Promise<Map<string, string[]>> {
+  const members = new Map<string, string[]>();
+  for (const g of policy.excludeGroups) members.set(g, await groupMembers(t, g, list));
+  return members;
 }
 
 export interface JanitorStep {
@@ -64,8 +75,9 @@ export interface JanitorRun {
 }
 
 export async function runJanitor(o: JanitorRun): Promise<JanitorStep[]> {
+  const members = await excludedGroupMembers(o.transport, o.policy, o.list);
   const sessions = await listSessions(o.transport, o.list);
-  const plan = planJanitor(sessions, o.policy);
+  const plan = planJanitor(sessions, o.policy, members);
   const steps: JanitorStep[] = [];
   const audit = async (s: RdpSession, action: 'logoff' | 'message', outcome: JanitorStep['outcome'], reason: string) => {
     if (outcome === 'kept') return;

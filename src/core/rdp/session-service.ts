@@ -3,6 +3,7 @@
 import { decodeOem, parseChcp } from './codepage';
 import { parseSessionBytes } from './decode-listing';
 import { RdpError } from './errors';
+import { netGroupCommand, parseNetGroupMembers } from './net-group';
 import { parseTasklist, type SessionMemory } from './tasklist';
 import type { WindowsTransport } from './transport';
 import type { DateOrder } from './logon-time';
@@ -94,4 +95,16 @@ export async function sessionMemory(t: WindowsTransport, o: ListOptions = {}): P
   const r = await t.run(['tasklist', '/FO', 'CSV', '/NH'], o.signal);
   if (r.exitCode !== 0) throw new RdpError(`tasklist on ${t.description} failed (exit ${r.exitCode})`);
   return parseTasklist(decodeOem(r.stdout, codepage ?? 65001));
+}
+
+/** Members of a local or domain group, asked on the host itself; failure is an error (never "no members"). */
+export async function groupMembers(t: WindowsTransport, group: string, o: ListOptions = {}): Promise<string[]> {
+  const codepage = await hostCodepage(t, o);
+  const r = await t.run(netGroupCommand(group), o.signal);
+  const text = decodeOem(r.stdout, codepage ?? 65001);
+  if (r.exitCode !== 0) {
+    const msg = decodeOem(r.stderr.length ? r.stderr : r.stdout, codepage ?? 65001).trim().split(/\r?\n/)[0] ?? '';
+    throw new RdpError(`cannot read the members of group "${group}" on ${t.description} (exit ${r.exitCode})${msg ? `: ${msg}` : ''}`);
+  }
+  return parseNetGroupMembers(text);
 }

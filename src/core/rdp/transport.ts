@@ -7,7 +7,7 @@ export interface CommandResult {
 }
 
 /** A Windows console program and its arguments, e.g. ['logoff', '3']. Quoted by each transport. */
-export type WindowsCommand = [program: 'quser' | 'qwinsta' | 'logoff' | 'tsdiscon' | 'msg' | 'chcp' | 'tasklist', ...args: string[]];
+export type WindowsCommand = [program: 'quser' | 'qwinsta' | 'logoff' | 'tsdiscon' | 'msg' | 'chcp' | 'tasklist' | 'net', ...args: string[]];
 
 export interface WindowsTransport {
   /** For messages: "ssh admin@rds01:22". Never holds a secret. */

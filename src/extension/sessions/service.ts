@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { systemClock } from '../../core/host';
 import { stateDirFor } from '../../core/inventory/file';
 import { AuditLog, currentActor } from '../../core/rdp/audit';
-import type { WindowsHost, WindowsSection } from '../../core/rdp/hosts';
+import { DEFAULT_JANITOR, type WindowsHost, type WindowsSection } from '../../core/rdp/hosts';
 import { readWindowsSection } from '../../core/rdp/hosts-read';
 import { runJanitor, type JanitorStep } from '../../core/rdp/janitor';
 import { openTransport } from '../../core/rdp/open-transport';
@@ -29,7 +29,7 @@ export interface HostState {
 export class SessionsService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HostState | undefined>();
   readonly onDidChange = this.changed.event;
-  private section: WindowsSection = { hosts: [], janitor: { disconnectedOverMinutes: 60, idleOverMinutes: 0, exclude: [], warnMinutes: 5, warnMessage: '' } };
+  private section: WindowsSection = { hosts: [], janitor: DEFAULT_JANITOR };
   private states = new Map<string, HostState>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer?: NodeJS.Timeout;

@@ -49,6 +49,7 @@ describe('parc sessions over SSH (stand-in, no Windows host here)', { skip: why 
     keyFile: ${sshd.clientKeyFile}
     knownHosts: ./known_hosts
     codepage: 437
+    janitor: { excludeGroups: [Remote Desktop Admins] }
   - host: rds02.example.invalid
     name: rds02
     transport: local
@@ -62,7 +63,7 @@ janitor:
     await sshd?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => st.write({ ...st.read(), sessions: structuredClone(SESSIONS), calls: [], messages: [], quserCalls: 0, changes: [] }));
+  beforeEach(() => st.write({ ...st.read(), sessions: structuredClone(SESSIONS), calls: [], messages: [], quserCalls: 0, changes: [], groups: { 'local:Remote Desktop Admins': ['CORP\\carol', 'dave'] } }));
 
   it('an unknown host key stops the command and shows the fingerprint; --accept-new-host-key records it', async () => {
     const refused = await parc(['list', '--host', 'rds01'], dir);
@@ -99,11 +100,13 @@ janitor:
     assert.equal(st.read().sessions.length, 5);
   });
 
-  it('logoff --disconnected logs off every disconnected session except excluded users', async () => {
+  it('logoff --disconnected logs off every disconnected session except excluded users and group members', async () => {
     const r = await parc(['logoff', '--host', 'rds01', '--disconnected'], dir);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /bob\s+disconnected\s+3h20\s+done/);
-    assert.deepEqual(st.read().sessions.map((s) => s.id), [1, 3, 5]);
+    // carol is a member of the excluded local group (read with net localgroup over the same SSH connection).
+    assert.deepEqual(st.read().sessions.map((s) => s.id), [1, 3, 4, 5]);
+    assert.ok(st.read().calls.some((c) => c.join(' ') === 'net localgroup Remote Desktop Admins'));
   });
 
   it('logoff --id: the session changed hands between listing and logoff → skipped, exit 3, audited', async () => {

@@ -76,6 +76,20 @@ describe('janitor over the local transport (stand-in, no Windows host here)', ()
     assert.ok(!Number.isNaN(Date.parse(entries[0].at)));
   });
 
+  it('excluded groups: members of a domain group are kept; a local group cannot be read through the local transport; an unknown group stops the janitor', async () => {
+    st.write({ ...st.read(), groups: { 'domain:Helpdesk': ['alice', 'bob', 'carol', 'zed'] } });
+    const steps = await runJanitor({ host: 'rds01', transport: t, policy: { ...policy, excludeGroups: ['CORP\\Helpdesk'] }, dryRun: false, audit, actor: 'tester', clock: systemClock });
+    assert.equal(steps.find((s) => s.session.id === 2)?.reason, 'excluded (member of CORP\\Helpdesk)');
+    assert.ok(st.read().calls.some((c) => c.join(' ') === 'net group Helpdesk /domain'));
+    assert.ok(st.read().sessions.some((s) => s.id === 2), 'bob (in Helpdesk) kept');
+    const logoffsBefore = st.read().calls.filter((c) => c[0] === 'logoff').length;
+    st.write({ ...st.read(), sessions: structuredClone(base) });
+    await assert.rejects(runJanitor({ host: 'rds01', transport: t, policy: { ...policy, excludeGroups: ['Remote Desktop Users'] }, dryRun: false, actor: 'tester', clock: systemClock }), /local groups of rds01 cannot be read through the local transport/);
+    await assert.rejects(runJanitor({ host: 'rds01', transport: t, policy: { ...policy, excludeGroups: ['CORP\\Nope'] }, dryRun: false, actor: 'tester', clock: systemClock }), /cannot read the members of group "CORP\\Nope" on local \/server:rds01 \(exit 2\): System error 2220/);
+    assert.equal(st.read().calls.filter((c) => c[0] === 'logoff').length, logoffsBefore, 'nothing logged off when a group is unreadable');
+    assert.equal(st.read().sessions.length, base.length);
+  });
+
   it('ID reuse race: session 2 changes owner between the listing and the logoff, and Parc refuses', async () => {
     // After the janitor's first quser, bob's session 2 is gone and a new user "mallory" got ID 2.
     const reused = base.map((s) => (s.id === 2 ? { ...s, user: 'mallory', state: 'Active' as const, session: 'rdp-tcp#9', idleMinutes: 0 } : s));

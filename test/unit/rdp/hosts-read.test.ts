@@ -36,13 +36,14 @@ describe('windows: and janitor: sections', () => {
   });
 
   it('per-host overrides, winrm defaults, exclusions merged', () => {
-    const { section } = loadWindowsSection(`janitor:\n  disconnectedOverMinutes: 30\n  exclude: [admin]\nwindows:\n  - host: rds02\n    transport: winrm\n    exclude: [kiosk*]\n    janitor:\n      idleOverMinutes: 240\n  - host: rds03\n    transport: winrm\n    tls: true\n    auth: basic\n    dateOrder: mdy\n`, 'parc.yaml');
+    const { section } = loadWindowsSection(`janitor:\n  disconnectedOverMinutes: 30\n  exclude: [admin]\nwindows:\n  - host: rds02\n    transport: winrm\n    exclude: [kiosk*]\n    janitor:\n      idleOverMinutes: 240\n      excludeGroups: [CORP\\Helpdesk]\n  - host: rds03\n    transport: winrm\n    tls: true\n    auth: basic\n    dateOrder: mdy\n`, 'parc.yaml');
     const [a, b] = section.hosts;
     assert.equal(a.port, 5985);
     assert.equal(a.auth, 'ntlm');
     assert.equal(a.janitor.idleOverMinutes, 240);
     assert.equal(a.janitor.disconnectedOverMinutes, 30);
     assert.deepEqual(a.janitor.exclude, ['admin', 'kiosk*']);
+    assert.deepEqual(a.janitor.excludeGroups, ['CORP\\Helpdesk']);
     assert.equal(b.port, 5986);
     assert.equal(b.dateOrder, 'mdy');
     assert.equal(a.dateOrder, undefined);

@@ -15,7 +15,7 @@ export interface LocalOptions {
 // How each program is pointed at another machine (tasklist has its own switch; chcp is local only).
 const SERVER_ARG: Record<string, ((host: string) => string[]) | undefined> = {
   quser: (h) => [`/server:${h}`], qwinsta: (h) => [`/server:${h}`], logoff: (h) => [`/server:${h}`], tsdiscon: (h) => [`/server:${h}`], msg: (h) => [`/server:${h}`],
-  tasklist: (h) => ['/S', h], chcp: undefined,
+  tasklist: (h) => ['/S', h], chcp: undefined, net: undefined,
 };
 
 export class LocalTransport implements WindowsTransport {
@@ -25,6 +25,10 @@ export class LocalTransport implements WindowsTransport {
   }
 
   run([program, ...args]: WindowsCommand, signal?: AbortSignal): Promise<CommandResult> {
+    if (program === 'net' && args[0] === 'localgroup' && this.o.server && !/^(localhost|\.|127\.0\.0\.1)$/i.test(this.o.server)) {
+      // net localgroup has no /server switch: it would answer for this workstation, not the target.
+      return Promise.reject(new RdpError(`local groups of ${this.o.server} cannot be read through the local transport; name a domain group (DOMAIN\\Group) or use ssh/winrm`));
+    }
     const argv = [...args];
     const remote = SERVER_ARG[program];
     if (this.o.server && !/^(localhost|\.|127\.0\.0\.1)$/i.test(this.o.server) && remote) argv.push(...remote(this.o.server));
