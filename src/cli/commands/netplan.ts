@@ -127,7 +127,7 @@ async function showCmd(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function netplanApplyCli(argv: string[], io: CliIO): Promise<number> {
+async function netplanApplyCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const p = parseArgs(argv, { host: 'string', file: 'string', timeout: 'string', target: 'string', 'new-address': 'string', 'known-hosts': 'string', 'accept-host-key': 'string', yes: 'boolean', inventory: 'string', verbose: 'boolean' });
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const name = str(p, 'host');
@@ -155,7 +155,7 @@ async function netplanApplyCli(argv: string[], io: CliIO): Promise<number> {
   let report;
   try {
     report = await safeNetplanApply({
-      conn, host, target, text, timeoutS: timeout, newAddress, acceptWarnings: bool(p, 'yes'), logger,
+      conn, host, target, text, timeoutS: timeout, newAddress, acceptWarnings: bool(p, 'yes'), logger, signal,
       connect: (address) => connectHost(host, { secrets, knownHosts, trust: sameHost, logger, env: io.env, address: { host: address } }),
     });
   } finally {
@@ -177,12 +177,12 @@ export const netplanCommand: Command = {
   name: 'netplan',
   summary: 'write, check and safely apply netplan network configuration',
   usage: USAGE,
-  async run(argv, io) {
+  async run(argv, io, signal) {
     const [sub, ...rest] = argv;
     if (sub === 'static') return staticCmd(rest, io);
     if (sub === 'check') return checkCmd(rest, io);
     if (sub === 'show') return showCmd(rest, io);
-    if (sub === 'apply') return netplanApplyCli(rest, io);
+    if (sub === 'apply') return netplanApplyCli(rest, io, signal);
     throw new UsageError(sub ? `unknown subcommand "${sub}" (static, check, show or apply)` : 'name a subcommand: static, check, show or apply');
   },
 };

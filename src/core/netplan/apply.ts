@@ -30,6 +30,8 @@ export interface NetplanApplyOptions {
   /** Proceed despite warnings (cloud-init owns the file, bonds/bridges present). */
   acceptWarnings?: boolean;
   logger?: Logger;
+  /** Stops waiting (Ctrl-C): the host then reverts on its own at the deadline. */
+  signal?: AbortSignal;
 }
 
 export interface NetplanApplyReport {
@@ -134,7 +136,13 @@ export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanA
   const address = o.newAddress ?? o.conn.target.host;
   o.conn.close();
   let fresh: SshConnection | undefined;
+  const interrupted = () => {
+    report.outcome = 'unknown';
+    step(`interrupted: nothing confirmed, so the host reverts by itself ${Math.max(0, Math.round((deadline - Date.now()) / 1000))} s from now`);
+    return report;
+  };
   while (Date.now() < deadline - 1500) {
+    if (o.signal?.aborted) return interrupted();
     try {
       fresh = await o.connect(address);
       if ((await readState(fresh)) === 'waiting') break;
@@ -165,8 +173,9 @@ export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanA
   // 4. Not confirmed: the host reverts at the deadline; reconnect on the old address and check.
   const old = o.conn.target.host;
   const giveUp = deadline + 60000;
-  await sleep(Math.max(0, deadline - Date.now()));
+  while (Date.now() < deadline && !o.signal?.aborted) await sleep(Math.min(500, deadline - Date.now()));
   while (Date.now() < giveUp) {
+    if (o.signal?.aborted) return interrupted();
     try {
       const c = await o.connect(old);
       try {

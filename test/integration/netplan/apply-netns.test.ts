@@ -109,16 +109,23 @@ describe('parc netplan apply: confirm on the new address or revert (network name
     return file;
   }
 
-  /** The real CLI, run inside the client namespace. */
-  function cliInClient(args: string[]): Promise<{ code: number | null; out: string }> {
+  /** The real CLI, run inside the client namespace; `interruptWhen` sends it SIGINT once its output matches. */
+  function cliInClient(args: string[], interruptWhen?: RegExp): Promise<{ code: number | null; out: string }> {
     const main = path.resolve(__dirname, '../../../src/cli/main.js');
     return new Promise((resolve) => {
       const child = spawn('ip', ['netns', 'exec', CLIENT_NS, process.execPath, main, ...args], {
         cwd: work, env: { ...process.env, PARC_CRED_LABSUDO: sshd.password, PARC_CREDENTIALS: '' },
       });
       let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (out += d));
+      const take = (d: Buffer) => {
+        out += d;
+        if (interruptWhen?.test(out)) {
+          interruptWhen = undefined;
+          child.kill('SIGINT');
+        }
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
       child.on('close', (code) => resolve({ code, out }));
     });
   }
@@ -148,6 +155,23 @@ describe('parc netplan apply: confirm on the new address or revert (network name
     assert.match(r.out, /reconnected on 198\.18\.0\.20: the previous configuration is back/);
     assert.match(r.out, /REVERTED/);
     assert.deepEqual(hostAddrs(), ['198.18.0.20/24']);
+    assert.equal(readFileSync(netplanFile(), 'utf8'), before);
+  });
+
+  it('Parc interrupted (Ctrl-C) after applying: the host reverts on its own at the deadline', async () => {
+    const now = hostAddrs()[0]!;
+    inventory(now.split('/')[0]);
+    const before = readFileSync(netplanFile(), 'utf8');
+    writeFileSync(path.join(work, 'away.yaml'), config('198.18.6.20/24'));
+    const started = Date.now();
+    const r = await cliInClient(['netplan', 'apply', '--file', 'away.yaml', ...common()], /the host reverts by itself in 8 s/);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /interrupted: nothing confirmed, so the host reverts by itself \d+ s from now/);
+    assert.ok(Date.now() - started < 7000, 'the CLI stops at once');
+    assert.deepEqual(hostAddrs(), ['198.18.6.20/24'], 'applied, not yet reverted');
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline && hostAddrs()[0] !== now) await new Promise((res) => setTimeout(res, 250));
+    assert.deepEqual(hostAddrs(), [now], 'the watchdog on the host reverted without Parc');
     assert.equal(readFileSync(netplanFile(), 'utf8'), before);
   });
 
