@@ -15,11 +15,12 @@ import { cliSecrets, INVENTORY_HELP, openInventory, stderrLogger, type CliIO } f
 import type { Command } from './types';
 
 const EDIT_FLAGS: FlagSpec = {
-  community: 'string', source: 'string', view: 'string', extend: 'string', 'distro-command': 'string', location: 'string', coordinates: 'string',
+  community: 'string', 'community-credential': 'string', source: 'string', view: 'string', extend: 'string', 'distro-command': 'string', location: 'string', coordinates: 'string',
   site: 'string', contact: 'string', 'agent-address': 'list', 'v3-user': 'string', 'v3-level': 'string', inventory: 'string',
 };
 
 const EDIT_HELP = `  --community C --source CIDR   add/update "rocommunity C CIDR" (rocommunity6 for IPv6; source default: default)
+  --community-credential NAME   the community from a stored credential instead (keeps it out of the process list)
   --view V                      restrict the community/user to view V (-V V)
   --extend observium|librenms   add the distro/hardware/vendor/serial/uptime extend lines
   --distro-command CMD          command for the distro extend (default /usr/local/bin/distro)
@@ -57,7 +58,13 @@ function siteCoordinates(inv: Inventory, name: string): [number, number] | undef
 
 async function editFromFlags(p: Parsed, io: CliIO, hostSite?: string): Promise<{ edit: SnmpdEdit; inv?: Inventory }> {
   const edit: SnmpdEdit = {};
-  const community = str(p, 'community');
+  let community = str(p, 'community');
+  const cred = str(p, 'community-credential');
+  if (cred) {
+    if (community) throw new UsageError('give --community or --community-credential, not both');
+    community = await (await cliSecrets(io)).get(cred);
+    if (community === undefined) throw new UsageError(`no secret stored for credential "${cred}" (set PARC_CRED_${cred.toUpperCase().replace(/[^A-Z0-9]/g, '_')})`);
+  }
   if (community) edit.community = { name: community, source: str(p, 'source'), view: str(p, 'view') };
   else if (str(p, 'source')) throw new UsageError('--source goes with --community');
   const ext = str(p, 'extend');

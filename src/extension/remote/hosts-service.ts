@@ -11,6 +11,7 @@ import { findLinuxHost, readLinuxHosts, type LinuxHost } from '../../core/ssh/li
 import { connectHost } from '../../core/ssh/host-connect';
 import { SshPool } from '../../core/ssh/pool';
 import type { HostSession } from '../../core/ssh/remote-fs';
+import { toVsDiagnostics } from '../diagnostics';
 import type { InventoryService } from '../inventory-service';
 
 /** Asks the user, with the fingerprint, before a host is trusted for the first time. */
@@ -33,6 +34,8 @@ export class HostsService implements vscode.Disposable {
   private hostList: LinuxHost[] = [];
   private readonly pool: SshPool;
   private readonly subs: vscode.Disposable[];
+  /** Problems of the linux: section, shown on parc.yaml in the Problems panel. */
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('parc-linux');
 
   constructor(private readonly inventories: InventoryService, private readonly secrets: SecretSource, private readonly log: Logger) {
     const knownHosts = new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts'));
@@ -47,9 +50,12 @@ export class HostsService implements vscode.Disposable {
   async reload(): Promise<void> {
     const file = this.inventories.file;
     let hosts: LinuxHost[] = [];
+    this.diagnostics.clear();
     if (file) {
       try {
-        hosts = readLinuxHosts(await fs.readFile(file, 'utf8'), this.inventories.inventory?.sites ?? []).hosts;
+        const r = readLinuxHosts(await fs.readFile(file, 'utf8'), this.inventories.inventory?.sites ?? []);
+        hosts = r.hosts;
+        this.diagnostics.set(vscode.Uri.file(file), toVsDiagnostics(r.diagnostics));
       } catch (err) {
         this.log.warn(`linux hosts: ${(err as Error).message}`);
       }
@@ -75,6 +81,7 @@ export class HostsService implements vscode.Disposable {
   dispose(): void {
     void this.pool.closeAll();
     this.changed.dispose();
+    this.diagnostics.dispose();
     for (const s of this.subs) s.dispose();
   }
 }
