@@ -2,10 +2,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { safeNetplanApply } from '../../core/netplan/apply';
+import { inferNewAddress, safeNetplanApply } from '../../core/netplan/apply';
 import { parseIp } from '../../core/netplan/ip';
 import { readHostNetplan } from '../../core/netplan/host-config';
-import { mergeNetplan, summarizeInterfaces } from '../../core/netplan/merge';
 import { setStaticIp, StaticIpError } from '../../core/netplan/static-ip';
 import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
 import { KnownHosts } from '../../core/ssh/known-hosts';
@@ -83,22 +82,6 @@ async function checkCmd(argv: string[], io: CliIO): Promise<number> {
   return errors ? 1 : 0;
 }
 
-/** The address the host will have after the change, when its SSH address is not in the new file. */
-function inferNewAddress(hostAddress: string, text: string): string | undefined {
-  const ip = parseIp(hostAddress);
-  if (!ip) return undefined; // a host name: reconnect by name
-  let mine: string[];
-  try {
-    mine = summarizeInterfaces(mergeNetplan([text])).flatMap((i) => i.addresses).map((a) => a.split('/')[0]);
-  } catch {
-    return undefined;
-  }
-  if (mine.some((a) => parseIp(a)?.value === ip.value)) return undefined;
-  const same = mine.filter((a) => parseIp(a)?.family === ip.family);
-  if (same.length === 1) return same[0];
-  throw new UsageError(`the host's address ${hostAddress} is not in ${'the new file'} and it has ${same.length} other address(es): say where to reconnect with --new-address`);
-}
-
 async function showCmd(argv: string[], io: CliIO): Promise<number> {
   const p = parseArgs(argv, { host: 'string', 'known-hosts': 'string', 'accept-host-key': 'string', inventory: 'string', verbose: 'boolean' });
   const name = str(p, 'host');
@@ -141,7 +124,14 @@ async function netplanApplyCli(argv: string[], io: CliIO, signal: AbortSignal): 
     throw new UsageError(err.message);
   });
   const target = str(p, 'target') ?? path.posix.join(host.netplanDir, path.basename(file));
-  const newAddress = str(p, 'new-address') ?? inferNewAddress(host.host, text);
+  let newAddress = str(p, 'new-address');
+  if (!newAddress) {
+    try {
+      newAddress = inferNewAddress(host.host, text);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
   if (newAddress && !parseIp(newAddress) && !/^[A-Za-z0-9.-]+$/.test(newAddress)) throw new UsageError(`--new-address "${newAddress}" is not an address`);
   const secrets = await cliSecrets(io);
   const knownHostsFile = path.resolve(io.cwd, str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts'));

@@ -11,7 +11,8 @@ import { RemoteFiles } from '../ssh/remote-file';
 import { shq } from '../ssh/runner';
 import { netplanGenerate } from './generate';
 import { readHostNetplan } from './host-config';
-import { applyWarnings, mergeNetplan } from './merge';
+import { parseIp } from './ip';
+import { applyWarnings, mergeNetplan, summarizeInterfaces } from './merge';
 import { validateNetplan } from './validate';
 
 export interface NetplanApplyOptions {
@@ -41,6 +42,22 @@ export interface NetplanApplyReport {
   problems: string[];
   backup?: string;
   steps: string[];
+}
+
+/** The address the host will have after the change, when its SSH address is not in the new file. */
+export function inferNewAddress(hostAddress: string, text: string): string | undefined {
+  const ip = parseIp(hostAddress);
+  if (!ip) return undefined; // a host name: reconnect by name
+  let mine: string[];
+  try {
+    mine = summarizeInterfaces(mergeNetplan([text])).flatMap((i) => i.addresses).map((a) => a.split('/')[0]);
+  } catch {
+    return undefined;
+  }
+  if (mine.some((a) => parseIp(a)?.value === ip.value)) return undefined;
+  const same = mine.filter((a) => parseIp(a)?.family === ip.family);
+  if (same.length === 1) return same[0];
+  throw new Error(`the host's address ${hostAddress} is not in the new file and it has ${same.length} other address(es): say where to reconnect with --new-address`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -78,6 +78,21 @@ export class HostsService implements vscode.Disposable {
     return { host, conn };
   }
 
+  /**
+   * A separate connection to the host at another address (after a netplan change), accepted only when the host
+   * shows the key already verified for it (`fingerprint`).
+   */
+  connectAt(name: string, address: string, fingerprint: string) {
+    const host = this.host(name);
+    return connectHost(host, {
+      secrets: this.secrets,
+      knownHosts: new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts')),
+      trust: async (info) => info.fingerprint === fingerprint,
+      logger: this.log,
+      address: { host: address },
+    });
+  }
+
   dispose(): void {
     void this.pool.closeAll();
     this.changed.dispose();

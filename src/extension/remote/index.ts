@@ -4,6 +4,7 @@ import type { ParcContext } from '../commands/types';
 import { ParcSshFileSystem, remoteUri, SCHEME } from './fs-provider';
 import { HostsService } from './hosts-service';
 import { HostsTreeProvider, type HostsNode } from './hosts-tree';
+import { registerNetplanCommands } from './netplan-commands';
 import { registerNetplanDiagnostics } from './netplan-diagnostics';
 
 export interface RemoteApi {
@@ -22,6 +23,7 @@ export function registerRemote(ctx: ParcContext): { disposables: vscode.Disposab
     hosts, tree, view,
     vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem, { isCaseSensitive: true }),
     ...registerNetplanDiagnostics(),
+    ...registerNetplanCommands(hosts, fileSystem, ctx.log),
     vscode.commands.registerCommand('parc.remote.refresh', async () => {
       await hosts.reload();
       tree.refresh();

@@ -37,3 +37,14 @@ describe('netplan file merging', () => {
     assert.deepEqual([...parseIpAddr(out)], [['lo', ['127.0.0.1/8']], ['eth0', ['198.18.0.2/24', 'fe80::1/64']]]);
   });
 });
+
+describe('where to reconnect after a netplan change', () => {
+  it('keeps the address when the new file still has it, follows the one new address otherwise, asks when unclear', async () => {
+    const { inferNewAddress } = await import('../../../src/core/netplan/apply');
+    const file = (addrs: string) => `network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [${addrs}]\n`;
+    assert.equal(inferNewAddress('198.18.0.2', file('198.18.0.2/24, 2001:db8::2/64')), undefined);
+    assert.equal(inferNewAddress('198.18.0.2', file('198.18.0.9/24, 2001:db8::2/64')), '198.18.0.9');
+    assert.equal(inferNewAddress('lab.example', file('198.18.0.9/24')), undefined);
+    assert.throws(() => inferNewAddress('198.18.0.2', file('198.18.0.9/24, 198.18.0.10/24')), /--new-address/);
+  });
+});
