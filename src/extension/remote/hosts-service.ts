@@ -28,6 +28,11 @@ export async function askTrust(info: HostKeyInfo): Promise<boolean> {
   return pick === trust;
 }
 
+/** ~/.ssh/known_hosts, shared with OpenSSH, unless PARC_KNOWN_HOSTS names another file (as for the CLI). */
+function knownHostsFile(): string {
+  return process.env.PARC_KNOWN_HOSTS || path.join(os.homedir(), '.ssh', 'known_hosts');
+}
+
 export class HostsService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -38,7 +43,7 @@ export class HostsService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('parc-linux');
 
   constructor(private readonly inventories: InventoryService, private readonly secrets: SecretSource, private readonly log: Logger) {
-    const knownHosts = new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts'));
+    const knownHosts = new KnownHosts(knownHostsFile());
     this.pool = new SshPool({ knownHosts, trust: askTrust, logger: log });
     this.subs = [inventories.onDidChange(() => void this.reload())];
   }
@@ -74,7 +79,7 @@ export class HostsService implements vscode.Disposable {
   async session(name: string): Promise<HostSession> {
     if (!vscode.workspace.isTrusted) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Remote files need a trusted workspace'));
     const host = this.host(name);
-    const conn = await connectHost(host, { secrets: this.secrets, knownHosts: new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts')), trust: askTrust, logger: this.log }, this.pool);
+    const conn = await connectHost(host, { secrets: this.secrets, knownHosts: new KnownHosts(knownHostsFile()), trust: askTrust, logger: this.log }, this.pool);
     return { host, conn };
   }
 
@@ -86,7 +91,7 @@ export class HostsService implements vscode.Disposable {
     const host = this.host(name);
     return connectHost(host, {
       secrets: this.secrets,
-      knownHosts: new KnownHosts(path.join(os.homedir(), '.ssh', 'known_hosts')),
+      knownHosts: new KnownHosts(knownHostsFile()),
       trust: async (info) => info.fingerprint === fingerprint,
       logger: this.log,
       address: { host: address },

@@ -1,0 +1,73 @@
+// The parc-ssh:// file system and netplan diagnostics in a real VS Code extension host (code-server + Chromium,
+// the harness of test/vscode), against the real test sshd. Skipped, with the reason, when code-server or Chromium
+// is not installed, dist/extension.js is not built, sshd cannot run, or PARC_SKIP_VSCODE=1.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import { CHROMIUM, openBrowser, startCodeServer } from '../../vscode/code-server';
+import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(os.homedir(), '.cache', 'parc', 'code-server-4.100.3', 'node_modules', 'code-server');
+
+function unavailable(): string | false {
+  if (process.env.PARC_SKIP_VSCODE === '1') return 'PARC_SKIP_VSCODE=1';
+  if (!existsSync(path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'))) return `code-server is not installed at ${CODE_SERVER_DIR} (scripts/vscode/install-code-server.sh)`;
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) return 'dist/extension.js is not built (npm run build)';
+  if (!sshdAvailable()) return 'sshd cannot run here (needs root and openssh-server)';
+  return false;
+}
+
+describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }, () => {
+  let sshd: RunningSshd;
+  let ws: string;
+
+  before(async () => {
+    sshd = await startSshd();
+    ws = mkdtempSync(path.join(os.tmpdir(), 'parc-remote-vscode-'));
+    mkdirSync(path.join(sshd.root, 'etc/netplan'), { recursive: true });
+    writeFileSync(path.join(sshd.root, 'etc/netplan/01-netcfg.yaml'), 'network:\n  version: 2\n  ethernets:\n    ens3:\n      addresses: [198.18.0.5/24]\n      nameservers: {addresses: [198.18.0.53]}\n      gateway4: 198.18.0.1\n', { mode: 0o600 });
+    writeFileSync(path.join(ws, 'parc.yaml'), `linux:\n  - host: 127.0.0.1\n    name: lab\n    port: ${sshd.port}\n    user: ${sshd.user}\n    key: ${sshd.clientKeyFile}\n    sudo: true\n    sudoCredential: LABSUDO\n    root: ${sshd.root}\n`);
+    writeFileSync(path.join(ws, 'known_hosts'), sshd.hostKeyLine() + '\n');
+  });
+  after(async () => {
+    await sshd?.stop();
+    if (ws) rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('runs the extension-host checks', { timeout: 300000 }, async () => {
+    const logDir = path.join(ws, 'logs');
+    const results = path.join(logDir, 'results.json');
+    const cs = await startCodeServer({
+      codeServerDir: CODE_SERVER_DIR, workspaceTrust: false, logDir,
+      env: { PARC_CRED_LABSUDO: sshd.password, PARC_KNOWN_HOSTS: path.join(ws, 'known_hosts'), LAB_ROOT: sshd.root, PARC_REMOTE_VSCODE_RESULTS: results },
+    });
+    const { browser, page } = await openBrowser(cs.tmp, logDir);
+    const lines: string[] = [];
+    try {
+      const exit = new Promise<number>((resolve) => {
+        void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+        void page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => lines.push(util.format(...(args ?? []))));
+      });
+      await page.goto(cs.url(ws, [
+        ['extensionDevelopmentPath', cs.remote(ROOT)],
+        ['extensionTestsPath', cs.remote(path.join(__dirname, 'vscode-host', 'index.js'))],
+        ['skipWelcome', 'true'],
+      ]));
+      const code = await Promise.race([exit, new Promise<number>((r) => setTimeout(() => r(-1), 240000).unref())]);
+      assert.ok(existsSync(results), `no results file (exit ${code}); extension host said:\n${lines.slice(-30).join('\n')}`);
+      const r = JSON.parse(readFileSync(results, 'utf8')) as { passed: number; failed: number; failures: string[] };
+      assert.deepEqual(r.failures, []);
+      assert.equal(r.passed, 4);
+      assert.equal(code, 0);
+      assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
+    } finally {
+      await browser.close().catch(() => undefined);
+      await cs.stop();
+    }
+  });
+});
