@@ -50,7 +50,13 @@ export async function main(argv: string[], io: CliIO, signal: AbortSignal): Prom
 
 if (require.main === module) {
   const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => controller.abort());
+  // First signal: stop cleanly (commands watch the AbortSignal); a second one: stop now.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (controller.signal.aborted) process.exit(130);
+      controller.abort();
+    });
+  }
   // `parc ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

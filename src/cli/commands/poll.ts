@@ -17,7 +17,7 @@ export function deviceJson(d: DeviceReport): Record<string, unknown> {
     sysName: n(d.sysName), sysDescr: n(d.sysDescr), sysObjectID: n(d.sysObjectID), sysLocation: n(d.sysLocation), sysContact: n(d.sysContact),
     uptimeSeconds: n(d.uptimeSeconds), uptimeSource: n(d.uptimeSource), rebooted: d.rebooted,
     os: n(d.os), vendor: n(d.vendor), distro: n(d.distro), hardware: n(d.hardware), serial: n(d.serial),
-    error: n(d.error), errorKind: n(d.errorKind), polledAt: d.polledAt, durationMs: d.durationMs,
+    error: n(d.error), errorKind: n(d.errorKind), polledAt: d.polledAt, durationMs: d.durationMs, rttMs: n(d.rttMs),
     interfaces: d.interfaces.map((i) => ({
       ifIndex: i.ifIndex, name: i.name, alias: n(i.alias), type: n(i.type), adminStatus: i.adminStatus, operStatus: i.operStatus,
       speedBps: n(i.speedBps), mac: n(i.mac), mtu: n(i.mtu), inOctets: n(i.inOctets), outOctets: n(i.outOctets), counterBits: i.counterBits,

@@ -20,6 +20,7 @@ export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[
   add('device', name, 'pollMs', d.durationMs);
   if (d.status !== 'up') return out; // a down device's last identity is not a measurement
   add('device', name, 'uptime', d.uptimeSeconds);
+  add('device', name, 'rttMs', d.rttMs);
   for (const i of d.interfaces) {
     const entity = `if:${i.ifIndex}`;
     add(entity, i.name, 'inBps', i.inBps);

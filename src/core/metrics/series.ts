@@ -22,7 +22,7 @@ export function seriesId(k: SeriesKey): string {
 
 /** Units of the data sources, for axes and tables. */
 export const DS_UNITS: Record<string, string> = {
-  status: 'up', uptime: 's', pollMs: 'ms',
+  status: 'up', uptime: 's', pollMs: 'ms', rttMs: 'ms',
   inBps: 'bit/s', outBps: 'bit/s', inErrors: 'err/s', outErrors: 'err/s', operUp: 'up',
   usedPercent: '%', load: '%',
 };

@@ -59,6 +59,8 @@ export interface DevicePoll {
   errorKind?: string;
   polledAt: string; // ISO 8601
   durationMs: number;
+  /** Round trip of the first SNMP request (the system group GET), in ms. */
+  rttMs?: number;
   sysName?: string;
   sysDescr?: string;
   sysObjectID?: string;

@@ -77,6 +77,7 @@ devices:
     assert.equal(r.sysLocation, 'Suresnes HQ, salle serveurs [48.8711, 2.2266]');
     assert.match(r.sysContact!, /parc-tests/);
     assert.equal(r.os, 'linux');
+    assert.ok(r.rttMs !== undefined && r.rttMs > 0 && r.rttMs < 2000, `round trip ${r.rttMs} ms`);
   });
 
   it('extend data as Observium installs it: distro, hardware, vendor, serial, and uptime from /proc/uptime', () => {

@@ -105,7 +105,7 @@ export function devicePageModel(i: DevicePageInput): DevicePageModel {
     };
     const dev = (ds: string) => series.filter((s) => s.entity === 'device' && s.ds === ds).map((s) => ({ s, label: ds }));
     chart('status', 'Availability', 'up', dev('status'));
-    chart('poll', 'Poll time', 'ms', dev('pollMs'));
+    chart('poll', 'Poll latency', 'ms', [...dev('pollMs').map((x) => ({ ...x, label: 'poll time' })), ...dev('rttMs').map((x) => ({ ...x, label: 'SNMP round trip' }))]);
     // Interfaces: the busiest first (by current traffic), up to maxInterfaces graphs.
     const ifs = new Map<string, { label: string; in?: SeriesInfo; out?: SeriesInfo }>();
     for (const s of series) {

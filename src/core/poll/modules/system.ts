@@ -8,7 +8,9 @@ import { getTolerant } from './get-tolerant';
 /** The system group; it fails (device down) only when the agent does not answer at all. */
 export async function pollSystem(client: SnmpClient, out: DevicePoll): Promise<void> {
   const oids = [OID.sysDescr, OID.sysObjectID, OID.sysUpTime, OID.sysContact, OID.sysName, OID.sysLocation];
+  const t0 = performance.now();
   const vbs = await getTolerant(client, oids);
+  out.rttMs = Math.round((performance.now() - t0) * 100) / 100;
   const [descr, objectId, upTime, contact, name, location] = vbs;
   out.sysDescr = vbText(descr);
   out.sysObjectID = isMissing(objectId) ? undefined : String(objectId!.value);
