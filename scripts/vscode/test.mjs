@@ -33,4 +33,10 @@ console.log(`vscode tests: ${netns ? 'offline (network namespace with loopback o
 const r = netns
   ? run('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', ...runner], { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } })
   : run(runner[0], runner.slice(1), { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } });
-process.exit(r.status ?? 1);
+if (r.status !== 0 || process.argv.includes('--only')) process.exit(r.status ?? 1);
+// The device page and the dashboard webviews: graphs drawn, CSP blocking remote loads, screenshots.
+const webviews = [process.execPath, 'out/test/vscode/webviews-screenshot.js'];
+const w = netns
+  ? run('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', ...webviews], { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } })
+  : run(webviews[0], webviews.slice(1), { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } });
+process.exit(w.status ?? 1);
