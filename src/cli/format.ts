@@ -1,33 +1,10 @@
 // Human-readable output: devices grouped by region and site, aligned columns.
 import type { DeviceReport } from '../core/monitor/cycle';
-import { formatDuration } from '../core/monitor/changes';
+import { formatDuration } from '../core/format';
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
-}
-
-export function formatRate(bps: number | undefined): string {
-  if (bps === undefined) return '-';
-  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
-  let v = bps;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v.toFixed(v < 10 && u > 0 ? 1 : 0)} ${units[u]}`;
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(u ? 1 : 0)} ${units[u]}`;
 }
 
 export function groupedReport(devices: DeviceReport[]): string {

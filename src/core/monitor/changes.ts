@@ -4,6 +4,7 @@ import type { Thresholds } from '../inventory/types';
 import { octetRate, rebootedBetween } from '../poll/rates';
 import type { DevicePoll } from '../poll/types';
 import type { DeviceRecord, ParcEvent } from '../state/types';
+import { formatDuration } from '../format';
 
 export interface ChangeResult {
   record: DeviceRecord;
@@ -79,15 +80,4 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
   }
 
   return { record: { last: cur, lastUp: cur, statusSince }, events, rebooted };
-}
-
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (d) return `${d}d ${h}h`;
-  if (h) return `${h}h ${m}m`;
-  if (m) return `${m}m`;
-  return `${s}s`;
 }

@@ -1,29 +1,13 @@
 // Short human forms of rates, sizes and times for tree descriptions and tooltips.
 import * as vscode from 'vscode';
-import { formatDuration } from '../../core/monitor/changes';
+import { formatBytes, formatDuration, formatRate as coreFormatRate } from '../../core/format';
 
+/** Rates show an en dash when unknown in the views. */
 export function formatRate(bps: number | undefined): string {
-  if (bps === undefined) return '–';
-  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s'];
-  let v = bps;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v.toFixed(v < 10 && u > 0 ? 1 : 0)} ${units[u]}`;
+  return coreFormatRate(bps, '–');
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(u ? 1 : 0)} ${units[u]}`;
-}
+export { formatBytes };
 
 export function formatUptime(seconds: number | undefined): string | undefined {
   return seconds === undefined ? undefined : vscode.l10n.t('up {0}', formatDuration(seconds));

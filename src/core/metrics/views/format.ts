@@ -1,4 +1,7 @@
 // Numbers for people: rates, percentages, durations, in the views and the CLI history.
+import { formatDuration as formatSeconds } from '../../format';
+
+export { formatSeconds };
 
 export function siPrefix(v: number, unit: string, base = 1000): string {
   const prefixes = ['', 'k', 'M', 'G', 'T', 'P'];
@@ -30,18 +33,6 @@ export function formatValue(v: number | null | undefined, unit: string): string 
     default:
       return String(Math.round(v * 100) / 100);
   }
-}
-
-/** 3d 4h, 5h 12m, 42m, 17s. */
-export function formatSeconds(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (d) return `${d}d ${h}h`;
-  if (h) return `${h}h ${m}m`;
-  if (m) return `${m}m`;
-  return `${s}s`;
 }
 
 /** A sparkline of unicode blocks; gaps (unknown) as spaces. */
