@@ -28,7 +28,7 @@ const RULES: Rule[] = [
   { os: 'asa', vendor: 'Cisco', oid: /^1\.3\.6\.1\.4\.1\.9\.1\.(745|746|747|748|749|750|1407|1408|1409|1410|1411)$/ },
   { os: 'ftd', vendor: 'Cisco', descr: /Cisco Firepower|FirePOWER/i },
   { os: 'nxos', vendor: 'Cisco', descr: /NX-OS/ },
-  { os: 'iosxe', vendor: 'Cisco', descr: /IOS[ -]XE/ },
+  { os: 'iosxe', vendor: 'Cisco', descr: /IOS[ -]?XE/ },
   { os: 'ios', vendor: 'Cisco', descr: /Cisco IOS|IOS \(tm\)/ },
   { os: 'ios', vendor: 'Cisco', oid: /^1\.3\.6\.1\.4\.1\.9\.1\./ },
   { os: 'arubaos', vendor: 'Aruba', descr: /ArubaOS/i },

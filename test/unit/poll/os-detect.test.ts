@@ -1,0 +1,42 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectOs, enterpriseNumber, refineFromKernelCmdline } from '../../../src/core/poll/os-detect';
+
+// Typical sysObjectID / sysDescr pairs of each family (written for this test from the vendors' formats).
+const CASES: [string, string, string, string | undefined][] = [
+  ['1.3.6.1.4.1.8072.3.2.10', 'Linux web01 6.1.0-18-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 x86_64', 'linux', undefined],
+  ['1.3.6.1.4.1.8072.3.2.8', 'FreeBSD fw1 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64', 'freebsd', undefined],
+  ['1.3.6.1.4.1.311.1.1.3.1.3', 'Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)', 'windows', 'Microsoft'],
+  ['1.3.6.1.4.1.9.1.2134', 'Cisco IOS Software [Amsterdam], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.3.4', 'iosxe', 'Cisco'],
+  ['1.3.6.1.4.1.9.1.1208', 'Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E9', 'ios', 'Cisco'],
+  ['1.3.6.1.4.1.9.1.2313', 'Cisco Adaptive Security Appliance Version 9.16(4)', 'asa', 'Cisco'],
+  ['1.3.6.1.4.1.11.2.3.7.11.104', 'ProCurve J9280A Switch 2510G-48, revision Y.11.16, ROM N.10.02', 'procurve', 'HP'],
+  ['1.3.6.1.4.1.14823.1.1.32', 'ArubaOS (MODEL: 7010), Version 8.10.0.2', 'arubaos', 'Aruba'],
+  ['1.3.6.1.4.1.41112.1.4', 'Linux 2.6.32.71 #1 Fri Apr 22 12:00:00 EEST 2016 mips', 'airos', 'Ubiquiti'],
+  ['1.3.6.1.4.1.14988.1', 'RouterOS RB4011iGS+', 'routeros', 'MikroTik'],
+  ['1.3.6.1.4.1.6574.1', 'Linux DiskStation 4.4.180+ #42962 SMP x86_64', 'dsm', 'Synology'],
+  ['1.3.6.1.4.1.318.1.3.27', 'APC Web/SNMP Management Card (MB:v4.1.0 PF:v6.8.2 MN:SMT1500RMI2U)', 'apc', 'APC'],
+  ['1.3.6.1.4.1.534.1', 'Eaton 5PX 1500', 'eatonups', 'Eaton'],
+  ['1.3.6.1.4.1.11.2.3.9.1', 'HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153', 'printer', 'HP'],
+  ['1.3.6.1.4.1.1347.41', 'KYOCERA Document Solutions Printing System', 'printer', 'Kyocera'],
+  ['1.3.6.1.4.1.99999.1', 'Something nobody knows', 'generic', undefined],
+];
+
+describe('OS and vendor detection', () => {
+  for (const [oid, descr, os, vendor] of CASES) {
+    it(`${os}: ${descr.slice(0, 50)}`, () => {
+      const g = detectOs(oid, descr);
+      assert.equal(g.os, os);
+      if (vendor) assert.equal(g.vendor, vendor);
+    });
+  }
+  it('reads the enterprise number with or without a leading dot', () => {
+    assert.equal(enterpriseNumber('.1.3.6.1.4.1.9.1.1208'), 9);
+    assert.equal(enterpriseNumber('1.3.6.1.2.1.1'), undefined);
+  });
+  it('recognises a Synology from its kernel command line when sysDescr says Linux', () => {
+    const g = refineFromKernelCmdline({ os: 'linux' }, 'console=ttyS0,115200 root=/dev/md0 syno_hw_version=DS1515 ihd_num=5');
+    assert.deepEqual(g, { os: 'dsm', vendor: 'Synology', hardware: 'DS1515' });
+    assert.deepEqual(refineFromKernelCmdline({ os: 'linux' }, 'BOOT_IMAGE=/vmlinuz root=UUID=x ro quiet'), { os: 'linux' });
+  });
+});
