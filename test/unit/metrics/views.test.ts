@@ -30,14 +30,14 @@ const inv = inventoryFrom(`sites:
   - region: Sud
     name: Nice
 devices:
-  - { host: 10.0.0.1, name: core, site: Lille }
-  - { host: 10.0.0.2, name: edge, site: Marseille }
-  - { host: 10.0.0.3, name: old, site: Marseille }
+  - { host: 192.0.2.1, name: core, site: Lille }
+  - { host: 192.0.2.2, name: edge, site: Marseille }
+  - { host: 192.0.2.3, name: old, site: Marseille }
   - { host: 10.0.0.4, name: new, site: Lille }
 `);
 
 const records = new Map<string, DeviceRecord>([
-  ['10.0.0.1:161', { statusSince: iso(NOW - 86_400_000), last: poll('10.0.0.1', 'up', {
+  ['192.0.2.1:161', { statusSince: iso(NOW - 86_400_000), last: poll('192.0.2.1', 'up', {
     interfaces: [
       { ifIndex: 1, name: 'ge-0/0/1', adminStatus: 'up', operStatus: 'up', counterBits: 64, speedBps: 1e9, inBps: 9.5e8, outBps: 1e8 },
       { ifIndex: 2, name: 'ge-0/0/2', adminStatus: 'up', operStatus: 'up', counterBits: 64, speedBps: 1e9, inBps: 1e7, outBps: 2e8 },
@@ -49,13 +49,13 @@ const records = new Map<string, DeviceRecord>([
       { index: 32, description: '/', type: 'fixedDisk', sizeBytes: 1e11, usedBytes: 3e10, usedPercent: 30 },
     ],
   }) }],
-  ['10.0.0.2:161', { statusSince: iso(NOW - 3_600_000), last: poll('10.0.0.2', 'down', { error: 'timeout' }) }],
-  ['10.0.0.3:161', { statusSince: iso(NOW - 7_200_000), last: poll('10.0.0.3', 'down', { error: 'timeout' }) }],
+  ['192.0.2.2:161', { statusSince: iso(NOW - 3_600_000), last: poll('192.0.2.2', 'down', { error: 'timeout' }) }],
+  ['192.0.2.3:161', { statusSince: iso(NOW - 7_200_000), last: poll('192.0.2.3', 'down', { error: 'timeout' }) }],
 ]);
 
 const alerts: ParcEvent[] = [
-  { time: iso(NOW - 3_600_000), type: 'down', severity: 'critical', device: '10.0.0.2:161', deviceName: 'edge', message: 'edge is down: timeout' },
-  { time: iso(NOW - 2 * 86_400_000), type: 'down', severity: 'critical', device: '10.0.0.3:161', deviceName: 'old', message: 'old is down (two days ago)' },
+  { time: iso(NOW - 3_600_000), type: 'down', severity: 'critical', device: '192.0.2.2:161', deviceName: 'edge', message: 'edge is down: timeout' },
+  { time: iso(NOW - 2 * 86_400_000), type: 'down', severity: 'critical', device: '192.0.2.3:161', deviceName: 'old', message: 'old is down (two days ago)' },
 ];
 
 describe('dashboard model and HTML', () => {
@@ -117,14 +117,14 @@ describe('device page model and HTML', () => {
       const samples = [];
       for (let k = 0; k < 12; k++) {
         const t = t0 + k * 300;
-        samples.push({ device: '10.0.0.1:161', entity: 'device', ds: 'status', label: 'core', t, value: 1 });
-        samples.push({ device: '10.0.0.1:161', entity: 'if:1', ds: 'inBps', label: 'ge-0/0/1', t, value: 1000 * k });
-        samples.push({ device: '10.0.0.1:161', entity: 'if:1', ds: 'outBps', label: 'ge-0/0/1', t, value: 500 });
-        samples.push({ device: '10.0.0.1:161', entity: 'storage:31', ds: 'usedPercent', label: '/var', t, value: 92 });
+        samples.push({ device: '192.0.2.1:161', entity: 'device', ds: 'status', label: 'core', t, value: 1 });
+        samples.push({ device: '192.0.2.1:161', entity: 'if:1', ds: 'inBps', label: 'ge-0/0/1', t, value: 1000 * k });
+        samples.push({ device: '192.0.2.1:161', entity: 'if:1', ds: 'outBps', label: 'ge-0/0/1', t, value: 500 });
+        samples.push({ device: '192.0.2.1:161', entity: 'storage:31', ds: 'usedPercent', label: '/var', t, value: 92 });
       }
       store.record(samples);
-      const rec = records.get('10.0.0.1:161')!;
-      const model = devicePageModel({ key: '10.0.0.1:161', name: 'core', host: '10.0.0.1', port: 161, last: rec.last, statusSince: rec.statusSince, region: 'Nord', site: 'Lille', siteExplanation: 'site set in parc.yaml', events: alerts, store, range: '6h', now: NOW });
+      const rec = records.get('192.0.2.1:161')!;
+      const model = devicePageModel({ key: '192.0.2.1:161', name: 'core', host: '192.0.2.1', port: 161, last: rec.last, statusSince: rec.statusSince, region: 'Nord', site: 'Lille', siteExplanation: 'site set in parc.yaml', events: alerts, store, range: '6h', now: NOW });
       assert.equal(model.archive, '5m');
       assert.deepEqual(model.charts.map((c) => c.id), ['status', 'traffic-if:1', 'storage']);
       const traffic = model.charts[1];
