@@ -33,7 +33,7 @@ devices:
   - { host: 192.0.2.1, name: core, site: Lille }
   - { host: 192.0.2.2, name: edge, site: Marseille }
   - { host: 192.0.2.3, name: old, site: Marseille }
-  - { host: 10.0.0.4, name: new, site: Lille }
+  - { host: 192.0.2.4, name: new, site: Lille }
 `);
 
 const records = new Map<string, DeviceRecord>([
@@ -81,7 +81,7 @@ describe('dashboard model and HTML', () => {
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;/);
     assert.ok(!/(src|href)="(https?:)?\/\//.test(html));
     assert.ok(!/ style="/.test(html), 'inline style attributes would be blocked by the CSP');
-    assert.match(html, /<a href="#dev-10\.0\.0\.2:161" data-device="10\.0\.0\.2:161">edge<\/a>/);
+    assert.match(html, /<a href="#dev-192\.0\.2\.2:161" data-device="192\.0\.2\.2:161">edge<\/a>/);
     assert.match(html, /<style nonce="abc123">/);
   });
 
