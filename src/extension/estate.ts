@@ -37,6 +37,10 @@ export class Estate implements vscode.Disposable {
   private store?: FileStateStore;
   private recorder?: MetricRecorder;
   private _events: ParcEvent[] = [];
+  /** Devices whose poll in the cycle being reported was their first ever (no earlier record). */
+  private readonly firstPolled = new Set<string>();
+  /** "down" events of a first poll: how the device was found, not a change (no notification for them). */
+  private readonly firstPollDowns = new WeakSet<ParcEvent>();
   private running = false;
   private applying: Promise<void> = Promise.resolve();
 
@@ -158,9 +162,11 @@ export class Estate implements vscode.Disposable {
     m.on('events', (events) => this.recorder?.archiveEvents(events));
     m.on('cycle', (result) => {
       const keys: string[] = [];
+      this.firstPolled.clear();
       for (const r of result.devices) {
         const old = this.devices.get(r.key);
         if (!old) continue;
+        if (!old.report) this.firstPolled.add(r.key);
         const state: DeviceState = { ...snapshotFromReport(old.device, r), polling: false };
         this.devices.set(r.key, state);
         keys.push(r.key);
@@ -168,9 +174,17 @@ export class Estate implements vscode.Disposable {
       if (keys.length) this.devicesChanged.fire(keys);
     });
     m.on('events', (events) => {
+      // The monitor emits a cycle's events right after the cycle itself.
+      for (const e of events) if (e.type === 'down' && e.device && this.firstPolled.has(e.device)) this.firstPollDowns.add(e);
+      this.firstPolled.clear();
       void this.reloadEvents().then(() => this.eventsChanged.fire(events));
     });
     return m;
+  }
+
+  /** True for the "down" event of a device that has never answered before (first poll after it was added). */
+  isFirstPollDown(e: ParcEvent): boolean {
+    return this.firstPollDowns.has(e);
   }
 
   private async reloadEvents(): Promise<void> {

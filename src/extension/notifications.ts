@@ -1,5 +1,6 @@
 // Notifies when a device goes down or comes back, as the parc.notifications setting asks
-// (off / down only / all); muted devices stay quiet.
+// (off / down only / all); muted devices stay quiet, and so does a device found down at its very first
+// poll (opening a new workspace or adding a silent device): it did not go down, the view and status bar show it.
 import * as vscode from 'vscode';
 import type { ParcEvent } from '../core/state/types';
 import type { AlertsService } from './alerts-service';
@@ -12,7 +13,7 @@ export class Notifier implements vscode.Disposable {
   readonly shown: string[] = [];
 
   constructor(
-    estate: Estate,
+    private readonly estate: Estate,
     private readonly alerts: AlertsService,
     private readonly reveal: (deviceKey: string) => Thenable<void>,
   ) {
@@ -25,6 +26,7 @@ export class Notifier implements vscode.Disposable {
     for (const e of events) {
       if (!e.device || this.alerts.isMuted(e.device)) continue;
       if (e.type !== 'down' && !(e.type === 'up' && level === 'all')) continue;
+      if (e.type === 'down' && this.estate.isFirstPollDown(e)) continue;
       const show = vscode.l10n.t('Show');
       const key = e.device;
       this.shown.push(e.message);

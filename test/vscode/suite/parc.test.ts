@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ParcApi } from '../../../src/extension/extension';
 import type { DevicesNode } from '../../../src/extension/views/devices-tree';
+import { freeUdpPort } from '../../support/ports';
 import { startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 import { COMMUNITY } from '../fleet';
 import { agents, label, parcApi, waitFor } from '../helpers';
@@ -233,5 +234,88 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     } finally {
       await extra.stop();
     }
+  });
+
+  // A device that has never answered: added anyway, found down at its first poll, then moved and removed the way
+  // a user does it (the site quick pick is driven with the workbench's own quick-input commands).
+  let silentKey = '';
+  const silentNode = () => tree().deviceNode(silentKey);
+
+  test('a device down at its first poll raises an alert but no "down" notification', async () => {
+    const port = await freeUdpPort(); // nothing listens there
+    silentKey = `127.0.0.1:${port}`;
+    const shownBefore = api.notifier.shown.length;
+    const added = await vscode.commands.executeCommand<{ host: string; name?: string }>('parc.addDevice', { host: '127.0.0.1', port, profile: 'lab', site: 'Paris', name: 'silent-1', addIfSilent: true });
+    assert.equal(added?.name, 'silent-1');
+    const alert = await waitFor('the down alert of silent-1', () => api.context.alerts.open().find((a) => a.event.device === silentKey && a.event.type === 'down'));
+    assert.match(alert.event.message, /silent-1 is down/);
+    assert.equal(api.context.estate.get(silentKey)?.report?.status, 'down');
+    await new Promise((r) => setTimeout(r, 300)); // the notifier runs on the same event as the alert
+    assert.deepEqual(api.notifier.shown.slice(shownBefore).filter((m) => m.includes('silent-1')), [], 'no notification for a device never seen up');
+    // Whereas a device that was up and goes down still notifies (tested above with bench-1).
+    assert.ok(api.notifier.shown.some((m) => /bench-1 is down/.test(m)));
+  });
+
+  test('Move device to site: the site quick pick, answered like a user, rewrites parc.yaml and the tree', async () => {
+    const file = path.join(ws(), 'parc.yaml');
+    // Items: Automatic, Paris, Lyon, Montreal. The command waits on the quick pick until it is answered.
+    const moving = vscode.commands.executeCommand<boolean>('parc.moveDevice', silentNode());
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await moving, true);
+    const text = await fs.readFile(file, 'utf8');
+    // parc.yaml as re-read from disk places the entry in Lyon, explicitly.
+    assert.equal(api.context.estate.get(silentKey)?.device.site, 'Lyon');
+    assert.match(text, /site: Lyon/);
+    await waitFor('silent-1 under Lyon', async () => (await childLabels(tree().siteNode('Europe', 'Lyon'))).includes('silent-1'));
+    assert.ok(!(await childLabels(tree().siteNode('Europe', 'Paris'))).includes('silent-1'));
+    // Escaping the quick pick changes nothing.
+    const cancelled = vscode.commands.executeCommand<boolean>('parc.moveDevice', silentNode());
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await cancelled, false);
+    assert.equal(await fs.readFile(file, 'utf8'), text);
+  });
+
+  test('Copy address and Open in parc.yaml at the device\'s line', async () => {
+    assert.equal(await vscode.commands.executeCommand('parc.copyAddress', silentNode()), silentKey);
+    assert.equal(await vscode.env.clipboard.readText(), silentKey);
+    await vscode.commands.executeCommand('parc.openInInventory', silentNode());
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor is open');
+    assert.equal(editor.document.uri.fsPath, path.join(ws(), 'parc.yaml'));
+    const line = editor.selection.active.line;
+    assert.equal(line, api.context.estate.get(silentKey)!.device.line! - 1);
+    assert.match(editor.document.lineAt(line).text, /host: 127\.0\.0\.1/, `the cursor is on the device's entry: ${editor.document.lineAt(line).text}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('Show event log lists the events, newest first', async () => {
+    const count = await vscode.commands.executeCommand<number>('parc.showEventLog');
+    assert.ok(count && count > 0, 'events were recorded');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc, 'the event log is open');
+    const lines = doc.getText().trim().split('\n');
+    assert.equal(lines.length, count);
+    const silent = lines.findIndex((l) => /silent-1 is down/.test(l));
+    const bench1 = lines.findIndex((l) => /bench-1 is down/.test(l));
+    assert.ok(silent >= 0 && bench1 >= 0, `both down events listed:\n${lines.slice(0, 10).join('\n')}`);
+    assert.ok(silent < bench1, 'the newer event first');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('Remove device deletes its entry (comments kept) and its tree item', async () => {
+    const file = path.join(ws(), 'parc.yaml');
+    const before = await fs.readFile(file, 'utf8');
+    const port = silentKey.split(':')[1];
+    assert.equal(await vscode.commands.executeCommand('parc.removeDevice', silentNode(), { confirm: false }), true);
+    const after = await fs.readFile(file, 'utf8');
+    assert.ok(!after.includes(`port: ${port}`) && !after.includes('silent-1'), 'the entry is gone');
+    for (const line of before.split('\n').filter((l) => l.includes('#'))) assert.ok(after.includes(line), `comment kept: ${line}`);
+    assert.equal(api.context.estate.get(silentKey), undefined);
+    assert.ok(!(await childLabels(tree().siteNode('Europe', 'Lyon'))).includes('silent-1'));
+    assert.ok((await childLabels(tree().siteNode('Europe', 'Lyon'))).includes('lyon-gw'), 'the other devices stay');
   });
 });
