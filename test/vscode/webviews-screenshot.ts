@@ -120,6 +120,10 @@ async function main(): Promise<number> {
     await page.screenshot({ path: path.join(shots, 'vscode-device-page.png') });
     log(`hover legend: ${legend?.replace(/\s+/g, ' ')}`);
     log(`CSP in the device page webview blocked: ${(await cspBlocks(dev, probe, () => hits)).join(', ')}`);
+    // A range button asks the extension for a new model; the page redraws with that range selected.
+    await dev.locator('.ranges button[data-range="7d"]').click();
+    await dev.waitForSelector('.ranges button.on[data-range="7d"]', { timeout: 15000 });
+    log('device page range 24h → 7d redrawn by the extension: ok');
 
     await up.hover();
     await page.locator('[aria-label="Open Estate Dashboard"]').first().click();
@@ -129,6 +133,10 @@ async function main(): Promise<number> {
     await page.mouse.move(10, 500);
     await page.screenshot({ path: path.join(shots, 'vscode-dashboard.png') });
     log(`CSP in the dashboard webview blocked: ${(await cspBlocks(dash, probe, () => hits)).join(', ')}`);
+    // A device row of the dashboard opens that device's page.
+    await dash.locator('a[data-device]', { hasText: 'lyon-gw' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'lyon-gw' }).first().waitFor({ timeout: 15000 });
+    log('dashboard row → device page of lyon-gw: ok');
     log(`screenshots in ${shots}: vscode-device-page.png, vscode-dashboard.png`);
     return 0;
   } catch (err) {
