@@ -170,16 +170,21 @@ async function readPassword(io: CliIO, user: string, envVar: string | undefined)
     return v;
   }
   if (process.stdin.isTTY) {
-    // Prompt without echoing what is typed.
-    let muted = false;
-    const out = new Writable({ write: (chunk, _enc, cb) => (muted ? cb() : process.stderr.write(chunk, cb)) });
-    const rl = createInterface({ input: process.stdin, output: out, terminal: true });
-    const answer = new Promise<string>((resolve) => rl.question(`Password for ${user}: `, resolve));
-    muted = true;
-    const pw = await answer;
-    rl.close();
-    process.stderr.write('\n');
-    return pw;
+    // Prompt on stderr directly, then let readline read the line into a muted output so nothing typed is echoed.
+    // (Writing the prompt through a muting stream lost it: the stream queues writes, so it was muted by then.)
+    process.stderr.write(`Password for ${user}: `);
+    const muted = new Writable({ write: (_chunk, _enc, cb) => cb() });
+    const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        rl.question('', resolve);
+        // Raw mode turns Ctrl-C into a keypress: without this the prompt vanished and parc exited 0.
+        rl.on('SIGINT', () => reject(new Error('password prompt cancelled (Ctrl-C); nothing was tested')));
+      });
+    } finally {
+      rl.close();
+      process.stderr.write('\n');
+    }
   }
   let data = '';
   for await (const chunk of process.stdin) data += chunk;
