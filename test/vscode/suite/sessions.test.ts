@@ -80,4 +80,34 @@ suite('Sessions view (stand-in, no Windows host here)', function () {
     assert.match(r!.reason, /now belongs to "mallory", not "hélène"/);
     assert.ok(st.read().sessions.some((s) => s.user === 'mallory'));
   });
+
+  test('the janitor schedule setting logs off a disconnected session over the limit on its own, audited', async () => {
+    const audit = path.join(process.env.PARC_VSCODE_WORKSPACE!, '.parc', 'rdp-audit.jsonl');
+    st.write({
+      ...st.read(),
+      sessions: [
+        { user: 'hélène', session: 'rdp-tcp#3', id: 2, state: 'Active', idleMinutes: 0, logon: '04/03/2024 09:15' },
+        { user: 'gaëlle', session: '', id: 4, state: 'Disc', idleMinutes: 125, logon: '03/03/2024 08:00' },
+        { user: 'paul', session: '', id: 5, state: 'Disc', idleMinutes: 20, logon: '04/03/2024 08:30' },
+      ],
+    });
+    const config = vscode.workspace.getConfiguration('parc');
+    // 0.02 min = 1.2 s: the timer itself runs the janitor (default policy: disconnected over 60 min), no command.
+    await config.update('sessions.janitorScheduleMinutes', 0.02, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the scheduled janitor to log off gaëlle', async () => !st.read().sessions.some((s) => s.id === 4));
+      assert.deepEqual(st.read().sessions.map((s) => s.user), ['hélène', 'paul']);
+      const entries = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const done = entries.filter((e) => e.host === 'rds-fr' && e.user === 'gaëlle' && e.outcome === 'done');
+      assert.equal(done.length, 1, JSON.stringify(entries.slice(-5)));
+      assert.match(done[0].reason, /disconnected for 125 min \(over 60\)/);
+    } finally {
+      await config.update('sessions.janitorScheduleMinutes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    // Clearing the setting stops the timer (after letting a run already under way finish): a new session over the limit stays.
+    await new Promise((r) => setTimeout(r, 2000));
+    st.write({ ...st.read(), sessions: [...st.read().sessions, { user: 'zoé', session: '', id: 6, state: 'Disc', idleMinutes: 300, logon: '03/03/2024 07:00' }] });
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.ok(st.read().sessions.some((s) => s.id === 6), 'the janitor still ran after the setting was cleared');
+  });
 });
