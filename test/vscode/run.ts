@@ -6,7 +6,8 @@
 //
 // Phases: "trusted" (main suite), "untrusted" (Restricted Mode suite, workspace trust on), "screenshot"
 // (needs --vsix: installs it with code-server --install-extension, opens the Parc sidebar on a workspace
-// with an up and a down device, checks what is shown, saves a PNG; then clicks the status bar item, and on a
+// with an up and a down device, checks what is shown, saves a PNG; then clicks the status bar item, answers the
+// prompts of Add Device…, Remove Device and Set SNMP Credential… (test/vscode/ui-prompts.ts), and on a
 // folder without parc.yaml checks the welcome view's "Create parc.yaml"). Exit code 0 only if every phase passed
 // and each suite wrote a results file with at least one test and no failure.
 // Env: CODE_SERVER_DIR (else scripts/vscode/install-code-server.sh installs or finds the cached copy),
@@ -17,6 +18,7 @@ import * as path from 'node:path';
 import * as util from 'node:util';
 import { openBrowser, startCodeServer } from './code-server';
 import { startFleet } from './fleet';
+import { driveCredential, drivePrompts } from './ui-prompts';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const argv = process.argv.slice(2);
@@ -159,6 +161,8 @@ async function screenshot(vsix: string, out: string, csDir: string): Promise<num
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lyon-gw' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Escape');
     log('status bar → quick pick of down devices: ok');
+    await drivePrompts(page, fleet.inventory, log);
+    await driveCredential(page, fleet.workspace, log);
 
     // A folder without parc.yaml: opening the Parc view activates the extension (no workspaceContains), the
     // welcome view offers to create parc.yaml, and its button writes the template.
