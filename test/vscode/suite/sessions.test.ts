@@ -81,6 +81,32 @@ suite('Sessions view (stand-in, no Windows host here)', function () {
     assert.ok(st.read().sessions.some((s) => s.user === 'mallory'));
   });
 
+  test('disconnect and message from the view go to the right session; log off disconnected and the janitor dry run list what they act on', async () => {
+    st.write({
+      ...st.read(),
+      sessions: [
+        { user: 'hélène', session: 'rdp-tcp#3', id: 2, state: 'Active', idleMinutes: 0, logon: '04/03/2024 09:15' },
+        { user: 'rené', session: 'rdp-tcp#7', id: 7, state: 'Active', idleMinutes: 3, logon: '04/03/2024 10:00' },
+        { user: 'noël', session: '', id: 8, state: 'Disc', idleMinutes: 90, logon: '03/03/2024 18:00' },
+      ],
+    });
+    await vscode.commands.executeCommand('parc.sessions.refresh', { host: 'rds-fr' });
+    const m = await vscode.commands.executeCommand('parc.sessions.message', { host: 'rds-fr', id: 7 }, { text: 'Maintenance à 18 h' });
+    assert.equal(m, true);
+    assert.deepEqual(st.read().messages.slice(-1), [{ id: 7, text: 'Maintenance à 18 h' }]);
+    const d = await vscode.commands.executeCommand<{ status: string }>('parc.sessions.disconnect', { host: 'rds-fr', id: 7 }, { confirm: false });
+    assert.equal(d?.status, 'done');
+    assert.equal(st.read().sessions.find((s) => s.id === 7)?.state, 'Disc');
+    // Dry run: what the janitor would do, nothing done (rené was disconnected a moment ago, so only noël is over 60 min).
+    const plan = await vscode.commands.executeCommand<Array<{ session: { username: string }; outcome: string }>>('parc.sessions.janitorDryRun', { host: 'rds-fr' }, { show: false });
+    assert.deepEqual(plan?.filter((x) => x.outcome === 'dry-run').map((x) => x.session.username), ['noël']);
+    assert.equal(st.read().sessions.length, 3);
+    // Log off disconnected: every disconnected session whatever its idle time, the active one kept.
+    const steps = await vscode.commands.executeCommand<Array<{ session: { username: string }; outcome: string }>>('parc.sessions.logoffDisconnected', { host: 'rds-fr' }, { confirm: false });
+    assert.deepEqual(steps?.filter((x) => x.outcome === 'done').map((x) => x.session.username).sort(), ['noël', 'rené']);
+    assert.deepEqual(st.read().sessions.map((s) => s.user), ['hélène']);
+  });
+
   test('the janitor schedule setting logs off a disconnected session over the limit on its own, audited', async () => {
     const audit = path.join(process.env.PARC_VSCODE_WORKSPACE!, '.parc', 'rdp-audit.jsonl');
     st.write({
