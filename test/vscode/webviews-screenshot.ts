@@ -124,6 +124,21 @@ async function main(): Promise<number> {
     await dev.locator('.ranges button[data-range="7d"]').click();
     await dev.waitForSelector('.ranges button.on[data-range="7d"]', { timeout: 15000 });
     log('device page range 24h → 7d redrawn by the extension: ok');
+    // Live: a poll (the Devices view's own button) updates the open page without reopening it.
+    const lastPoll = () => dev.evaluate('[...document.querySelectorAll("#ident tr")].find((r) => r.cells[0].textContent === "Last poll")?.cells[1].textContent ?? ""') as Promise<string>;
+    const before = await lastPoll();
+    if (!before || before === 'never') throw new Error(`the device page shows no last poll: "${before}"`);
+    await page.waitForTimeout(1100); // poll times are shown to the second
+    await up.hover();
+    await page.locator('[aria-label="Poll All Devices Now"]').first().click();
+    let after = before;
+    for (let i = 0; i < 100 && after === before; i++) {
+      await page.waitForTimeout(200);
+      after = await lastPoll();
+    }
+    if (after === before) throw new Error(`the device page did not update after a poll (last poll still ${before})`);
+    if (!(await dev.locator('.ranges button.on[data-range="7d"]').count())) throw new Error('the live update lost the chosen range');
+    log(`device page updated live after a poll: last poll ${before} → ${after}, range kept: ok`);
 
     await up.hover();
     await page.locator('[aria-label="Open Estate Dashboard"]').first().click();
