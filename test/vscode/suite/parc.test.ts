@@ -187,6 +187,31 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     assert.deepEqual(await childLabels(), ['Americas', 'Europe']);
   });
 
+  test('the filter quick pick (answered "Down only") and text filters on site and address', async () => {
+    try {
+      // Items: All devices, Down only, Matching a text…
+      const picking = vscode.commands.executeCommand('parc.filterDevices');
+      await new Promise((r) => setTimeout(r, 800));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await picking;
+      assert.equal(tree().filter.downOnly, true);
+      assert.match(String(api.context.devicesView.description), /down only/);
+      assert.deepEqual(await childLabels(), ['Europe']);
+      await vscode.commands.executeCommand('parc.filterDevices', { downOnly: false, text: 'montreal' });
+      assert.deepEqual(await childLabels(), ['Americas']);
+      assert.deepEqual(await childLabels((await tree().getChildren())[0]), ['Montreal']);
+      await vscode.commands.executeCommand('parc.filterDevices', { downOnly: false, text: keyOf('paris-core') });
+      const [europe] = await tree().getChildren();
+      assert.deepEqual(await childLabels(), ['Europe']);
+      assert.deepEqual(await childLabels(europe), ['Paris']);
+      assert.deepEqual(await childLabels((await tree().getChildren(europe))[0]), ['paris-core']);
+    } finally {
+      await vscode.commands.executeCommand('parc.clearDeviceFilter');
+    }
+    assert.equal(api.context.devicesView.description, undefined);
+  });
+
   test('errors in parc.yaml show in the Problems panel with line and column, and the last valid inventory stays', async () => {
     const file = path.join(ws(), 'parc.yaml');
     const uri = vscode.Uri.file(file);
