@@ -79,16 +79,17 @@ export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSy
     await vscode.window.showTextDocument(doc);
   };
 
-  const applySafely = async (arg?: unknown) => {
+  // `o` is for tests and scripts: answers the prompts (timeout, reconnect address, accept the warnings).
+  const applySafely = async (arg?: unknown, o?: { timeoutS?: number; newAddress?: string; acceptWarnings?: boolean }) => {
     const doc = await documentFor(arg);
     if (!doc) return;
     if (doc.uri.scheme !== SCHEME) return void vscode.window.showErrorMessage(vscode.l10n.t('Apply works on netplan files opened from the Hosts view (parc-ssh://)'));
     const name = doc.uri.authority;
     const host = hosts.host(name);
-    const t = await vscode.window.showInputBox({ title: vscode.l10n.t('Automatic rollback after (seconds)'), value: '120', validateInput: (v) => (/^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 3600 ? undefined : vscode.l10n.t('A whole number from 5 to 3600')) });
+    const t = o?.timeoutS !== undefined ? String(o.timeoutS) : await vscode.window.showInputBox({ title: vscode.l10n.t('Automatic rollback after (seconds)'), value: '120', validateInput: (v) => (/^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 3600 ? undefined : vscode.l10n.t('A whole number from 5 to 3600')) });
     if (!t) return;
-    let newAddress: string | undefined;
-    try {
+    let newAddress: string | undefined = o?.newAddress;
+    if (!newAddress) try {
       newAddress = inferNewAddress(host.host, doc.getText());
     } catch {
       newAddress = await vscode.window.showInputBox({ title: vscode.l10n.t('Address to reconnect to after the change') });
@@ -96,17 +97,25 @@ export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSy
     }
     const session = await hosts.session(name);
     const fingerprint = session.conn.hostKeyFingerprint;
-    const report = await vscode.window.withProgress(
+    const run = (acceptWarnings: boolean) => vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying netplan on {0} (rollback in {1} s unless confirmed)…', name, t), cancellable: true },
       (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         return safeNetplanApply({
-          conn: session.conn, host, target: doc.uri.path, text: doc.getText(), timeoutS: Number(t), newAddress, logger: log, signal: abort.signal,
+          conn: session.conn, host, target: doc.uri.path, text: doc.getText(), timeoutS: Number(t), newAddress, logger: log, signal: abort.signal, acceptWarnings,
           connect: (address) => hosts.connectAt(name, address, fingerprint),
         });
       },
     );
+    let report = await run(o?.acceptWarnings ?? false);
+    // Stopped only by warnings (cloud-init owns the file, bonds/bridges): the CLI has --yes; here the operator
+    // reads them in a modal and may go on. Nothing was written yet, so asking now is safe.
+    if (report.outcome === 'refused' && report.warnings.length && !report.problems.length && o?.acceptWarnings === undefined) {
+      const goOn = vscode.l10n.t('Apply Anyway');
+      const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0}: apply despite these warnings?', name), { modal: true, detail: report.warnings.join('\n') }, goOn);
+      if (pick === goOn) report = await run(true);
+    }
     for (const s of [...report.problems, ...report.steps]) log.info(`netplan ${name}: ${s}`);
     fsys.files.forget(name, doc.uri.path);
     if (report.outcome === 'confirmed') {
@@ -115,6 +124,7 @@ export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSy
     } else if (report.outcome === 'reverted') void vscode.window.showWarningMessage(vscode.l10n.t('{0}: not reachable with the new configuration; the previous one is back', name));
     else if (report.outcome === 'refused') void vscode.window.showErrorMessage(vscode.l10n.t('{0}: not applied: {1}', name, [...report.problems, ...report.warnings].join('; ')));
     else void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the outcome is unknown; check the host on its console (details in the Parc log)', name));
+    return report;
   };
 
   return [

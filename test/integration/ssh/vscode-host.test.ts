@@ -31,7 +31,7 @@ describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }
     ws = mkdtempSync(path.join(os.tmpdir(), 'parc-remote-vscode-'));
     mkdirSync(path.join(sshd.root, 'etc/netplan'), { recursive: true });
     writeFileSync(path.join(sshd.root, 'etc/netplan/01-netcfg.yaml'), 'network:\n  version: 2\n  ethernets:\n    ens3:\n      addresses: [198.18.0.5/24]\n      nameservers: {addresses: [198.18.0.53]}\n      gateway4: 198.18.0.1\n', { mode: 0o600 });
-    writeFileSync(path.join(ws, 'parc.yaml'), `linux:\n  - host: 127.0.0.1\n    name: lab\n    port: ${sshd.port}\n    user: ${sshd.user}\n    key: ${sshd.clientKeyFile}\n    sudo: true\n    sudoCredential: LABSUDO\n    root: ${sshd.root}\n`);
+    writeFileSync(path.join(ws, 'parc.yaml'), `linux:\n  - host: 127.0.0.1\n    name: lab\n    port: ${sshd.port}\n    user: ${sshd.user}\n    key: ${sshd.clientKeyFile}\n    sudo: true\n    sudoCredential: LABSUDO\n    root: ${sshd.root}\n    netplanApply: /bin/true   # stand-in: the real netplan apply would change this machine's network\n`);
     writeFileSync(path.join(ws, 'known_hosts'), sshd.hostKeyLine() + '\n');
   });
   after(async () => {
@@ -62,7 +62,7 @@ describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }
       assert.ok(existsSync(results), `no results file (exit ${code}); extension host said:\n${lines.slice(-30).join('\n')}`);
       const r = JSON.parse(readFileSync(results, 'utf8')) as { passed: number; failed: number; failures: string[] };
       assert.deepEqual(r.failures, []);
-      assert.equal(r.passed, 4);
+      assert.equal(r.passed, 5);
       assert.equal(code, 0);
       assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
     } finally {

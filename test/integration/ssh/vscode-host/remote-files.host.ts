@@ -79,4 +79,26 @@ suite('parc-ssh:// files and netplan diagnostics (real extension host, real sshd
     assert.equal(readFileSync(onDisk(), 'utf8'), '# changed on the host by someone else\n');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  test('Apply Netplan Safely stops on a bridge warning; accepted, it writes, applies (stand-in netplan apply) and confirms on a new connection', async () => {
+    const dir = path.dirname(onDisk());
+    writeFileSync(onDisk(), 'network:\n  version: 2\n  ethernets:\n    ens3: {}\n', { mode: 0o600 });
+    const br = path.join(dir, '02-br.yaml');
+    const original = 'network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: [ens3]\n      addresses: [198.18.0.5/24]\n';
+    writeFileSync(br, original, { mode: 0o600 });
+    const doc = await vscode.workspace.openTextDocument(uri('/etc/netplan/02-br.yaml'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), '# bridge for the lab\n');
+    await vscode.workspace.applyEdit(edit);
+    type Report = { outcome: string; warnings: string[]; problems: string[]; steps: string[] };
+    const refused = await vscode.commands.executeCommand<Report>('parc.remote.applyNetplan', doc.uri, { timeoutS: 20, newAddress: '127.0.0.1', acceptWarnings: false });
+    assert.equal(refused?.outcome, 'refused', JSON.stringify(refused));
+    assert.deepEqual(refused.problems, []);
+    assert.ok(refused.warnings.some((w) => /bridge/i.test(w)), JSON.stringify(refused.warnings));
+    assert.equal(readFileSync(br, 'utf8'), original, 'nothing written before the warnings are accepted');
+    const done = await vscode.commands.executeCommand<Report>('parc.remote.applyNetplan', doc.uri, { timeoutS: 20, newAddress: '127.0.0.1', acceptWarnings: true });
+    assert.equal(done?.outcome, 'confirmed', JSON.stringify(done?.steps));
+    assert.equal(readFileSync(br, 'utf8'), '# bridge for the lab\n' + original);
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-') && f.endsWith('.bak')).length, 1);
+  });
 });
