@@ -80,7 +80,13 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     // The device is selected and expanded in the visible view; both must survive the poll.
     await vscode.commands.executeCommand('parc.devices.focus');
     // (the workbench may still be loading the tree it was just asked to show: retry until it has the node)
-    await waitFor('the device revealed', () => Promise.resolve(api.context.devicesView.reveal(tree().deviceNode(key), { select: true, expand: true })).then(() => true, () => false));
+    let why = '';
+    await waitFor('the device revealed', () => Promise.resolve(api.context.devicesView.reveal(tree().deviceNode(key), { select: true, expand: true })).then(() => true, (e: Error) => {
+      why = e.message;
+      return false;
+    })).catch((e: Error) => {
+      throw new Error(`${e.message}; last reveal error: ${why}; view visible: ${api.context.devicesView.visible}`);
+    });
     const fired: (DevicesNode | undefined)[] = [];
     const sub = tree().onDidChangeTreeData((n) => fired.push(n));
     const fullBefore = tree().fullRefreshes;
@@ -256,6 +262,26 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
       assert.match(await fs.readFile(path.join(ws(), 'parc.yaml'), 'utf8'), new RegExp(`port: ${extra.port}`));
       // Scanning again finds it already listed.
       assert.deepEqual(await vscode.commands.executeCommand('parc.discoverSubnet', { cidr: '127.0.0.1/32', port: extra.port, addAll: true }), []);
+    } finally {
+      await extra.stop();
+    }
+  });
+
+  test('Discover subnet: the multi-select of what answered, accepted as offered (all ticked), adds it', async () => {
+    const extra = await startSnmpd({ community: COMMUNITY, location: 'Lyon, baie 5', sysName: 'found-2' });
+    try {
+      const scanning = vscode.commands.executeCommand<{ host: string; name?: string }[]>('parc.discoverSubnet', { cidr: '127.0.0.1/32', port: extra.port });
+      // The multi-select shows once the scan is over; accepting it keeps what is ticked.
+      let added: { host: string; name?: string }[] | undefined;
+      void scanning.then((a) => (added = a));
+      await waitFor('the multi-select accepted', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((r) => setTimeout(r, 300));
+        return added;
+      });
+      assert.deepEqual(added?.map((d) => [d.host, d.name]), [['127.0.0.1', 'found-2']]);
+      assert.match(await fs.readFile(path.join(ws(), 'parc.yaml'), 'utf8'), new RegExp(`port: ${extra.port}`));
+      await waitFor('found-2 in the estate', () => api.context.estate.get(`127.0.0.1:${extra.port}`));
     } finally {
       await extra.stop();
     }
