@@ -6,6 +6,7 @@ import { HostsService } from './hosts-service';
 import { HostsTreeProvider, type HostsNode } from './hosts-tree';
 import { registerNetplanCommands } from './netplan-commands';
 import { registerNetplanDiagnostics } from './netplan-diagnostics';
+import { registerSnmpdCommand } from './snmpd-command';
 
 export interface RemoteApi {
   hosts: HostsService;
@@ -24,6 +25,7 @@ export function registerRemote(ctx: ParcContext): { disposables: vscode.Disposab
     vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem, { isCaseSensitive: true }),
     ...registerNetplanDiagnostics(),
     ...registerNetplanCommands(hosts, fileSystem, ctx.log),
+    registerSnmpdCommand(hosts, ctx.secrets, () => ctx.inventories.inventory, ctx.log),
     vscode.commands.registerCommand('parc.remote.refresh', async () => {
       await hosts.reload();
       tree.refresh();

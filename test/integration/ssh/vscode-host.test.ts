@@ -3,12 +3,15 @@
 // is not installed, dist/extension.js is not built, sshd cannot run, or PARC_SKIP_VSCODE=1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { CHROMIUM, openBrowser, startCodeServer } from '../../vscode/code-server';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
+import { snmpdAvailable } from '../../support/snmpd';
+import { freeUdpPort } from '../../support/ports';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(os.homedir(), '.cache', 'parc', 'code-server-4.100.3', 'node_modules', 'code-server');
@@ -19,12 +22,15 @@ function unavailable(): string | false {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
   if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) return 'dist/extension.js is not built (npm run build)';
   if (!sshdAvailable()) return 'sshd cannot run here (needs root and openssh-server)';
+  if (!snmpdAvailable()) return 'snmpd is not installed (scripts/install-deps.sh)';
   return false;
 }
 
 describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }, () => {
   let sshd: RunningSshd;
   let ws: string;
+  let control: string | undefined;
+  let snmpPort: number;
 
   before(async () => {
     sshd = await startSshd();
@@ -33,8 +39,28 @@ describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }
     writeFileSync(path.join(sshd.root, 'etc/netplan/01-netcfg.yaml'), 'network:\n  version: 2\n  ethernets:\n    ens3:\n      addresses: [198.18.0.5/24]\n      nameservers: {addresses: [198.18.0.53]}\n      gateway4: 198.18.0.1\n', { mode: 0o600 });
     writeFileSync(path.join(ws, 'parc.yaml'), `linux:\n  - host: 127.0.0.1\n    name: lab\n    port: ${sshd.port}\n    user: ${sshd.user}\n    key: ${sshd.clientKeyFile}\n    sudo: true\n    sudoCredential: LABSUDO\n    root: ${sshd.root}\n    netplanApply: /bin/true   # stand-in: the real netplan apply would change this machine's network\n`);
     writeFileSync(path.join(ws, 'known_hosts'), sshd.hostKeyLine() + '\n');
+    // A real snmpd on the host's files, run by a stand-in for "systemctl {stop,start,restart} snmpd" (no systemd
+    // here), for Apply SNMP Settings… (same stand-in as test/integration/snmpdconf/apply.test.ts).
+    snmpPort = await freeUdpPort();
+    const r = sshd.root;
+    for (const d of ['etc/snmp', 'var/lib/snmp', 'run', 'var/log', 'sbin']) mkdirSync(path.join(r, d), { recursive: true, mode: 0o755 });
+    writeFileSync(path.join(r, 'etc/snmp/snmpd.conf'), `# lab snmpd.conf\nagentAddress udp:127.0.0.1:${snmpPort}\nview all included .1\nrocommunity oldcomm-5e2 127.0.0.1 -V all\nsysLocation Server room\n`, { mode: 0o600 });
+    control = path.join(r, 'sbin', 'snmpd-service');
+    writeFileSync(control, `#!/bin/sh
+R='${r}'
+PID="$R/run/snmpd.pid"
+stop() { [ -f "$PID" ] || return 0; p=$(cat "$PID"); kill "$p" 2>/dev/null; i=0
+  while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; rm -f "$PID"; }
+start() { SNMPCONFPATH="$R/etc/snmp:$R/var/lib/snmp" SNMP_PERSISTENT_DIR="$R/var/lib/snmp" MIBS= /usr/sbin/snmpd -p "$PID" \\
+  -Lf "$R/var/log/snmpd.log" -M /nonexistent -m '' -I -smux,mteTrigger,mteTriggerConf; }
+case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; esac
+`, { mode: 0o755 });
+    const started = spawnSync(control, ['start'], { encoding: 'utf8' });
+    assert.equal(started.status, 0, started.stderr);
+    writeFileSync(path.join(ws, 'parc.yaml'), readFileSync(path.join(ws, 'parc.yaml'), 'utf8') + `    snmpd:\n      restart: ${control} restart\n      stop: ${control} stop\n      start: ${control} start\n      port: ${snmpPort}\n`);
   });
   after(async () => {
+    if (control) spawnSync(control, ['stop']);
     await sshd?.stop();
     if (ws) rmSync(ws, { recursive: true, force: true });
   });
@@ -62,7 +88,7 @@ describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }
       assert.ok(existsSync(results), `no results file (exit ${code}); extension host said:\n${lines.slice(-30).join('\n')}`);
       const r = JSON.parse(readFileSync(results, 'utf8')) as { passed: number; failed: number; failures: string[] };
       assert.deepEqual(r.failures, []);
-      assert.equal(r.passed, 5);
+      assert.equal(r.passed, 7);
       assert.equal(code, 0);
       assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
     } finally {

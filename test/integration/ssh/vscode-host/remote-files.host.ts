@@ -86,19 +86,47 @@ suite('parc-ssh:// files and netplan diagnostics (real extension host, real sshd
     const br = path.join(dir, '02-br.yaml');
     const original = 'network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: [ens3]\n      addresses: [198.18.0.5/24]\n';
     writeFileSync(br, original, { mode: 0o600 });
+    // The document is left unedited: code-server autosaves dirty documents after a delay (web default), and a save
+    // landing between Parc's read and write is (rightly) refused as a concurrent change.
+    const text = original.replace('addresses: [198.18.0.5/24]', 'addresses: [198.18.0.6/24]');
+    writeFileSync(br, text, { mode: 0o600 });
     const doc = await vscode.workspace.openTextDocument(uri('/etc/netplan/02-br.yaml'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(0, 0), '# bridge for the lab\n');
-    await vscode.workspace.applyEdit(edit);
+    assert.equal(doc.getText(), text);
     type Report = { outcome: string; warnings: string[]; problems: string[]; steps: string[] };
     const refused = await vscode.commands.executeCommand<Report>('parc.remote.applyNetplan', doc.uri, { timeoutS: 20, newAddress: '127.0.0.1', acceptWarnings: false });
     assert.equal(refused?.outcome, 'refused', JSON.stringify(refused));
     assert.deepEqual(refused.problems, []);
     assert.ok(refused.warnings.some((w) => /bridge/i.test(w)), JSON.stringify(refused.warnings));
-    assert.equal(readFileSync(br, 'utf8'), original, 'nothing written before the warnings are accepted');
+    assert.equal(readFileSync(br, 'utf8'), text, 'nothing written before the warnings are accepted');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-')), []);
     const done = await vscode.commands.executeCommand<Report>('parc.remote.applyNetplan', doc.uri, { timeoutS: 20, newAddress: '127.0.0.1', acceptWarnings: true });
     assert.equal(done?.outcome, 'confirmed', JSON.stringify(done?.steps));
-    assert.equal(readFileSync(br, 'utf8'), '# bridge for the lab\n' + original);
-    assert.equal(readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-') && f.endsWith('.bak')).length, 1);
+    assert.ok(done.steps.some((x) => /^wrote .*02-br\.yaml \(backup /.test(x)) && done.steps.some((x) => /applying with "\/bin\/true"/.test(x)), JSON.stringify(done.steps));
+    assert.equal(readFileSync(br, 'utf8'), text);
+    const backups = readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-') && f.endsWith('.bak'));
+    assert.equal(backups.length, 1);
+    assert.equal(readFileSync(path.join(dir, backups[0]), 'utf8'), text);
+  });
+
+  test('Apply SNMP Settings… adds a community, restarts the real snmpd and polls with it', async () => {
+    const conf = path.join(root(), 'etc/snmp/snmpd.conf');
+    type Report = { ok: boolean; restored: boolean; error?: string; steps: string[]; poll?: { status: string; sysLocation?: string } };
+    const r = await vscode.commands.executeCommand<Report>('parc.remote.applySnmpd', undefined, { host: 'lab', community: 'vscomm-4d1', source: '127.0.0.1/32', location: 'Lab bench', confirm: false, timeoutS: 20 });
+    assert.equal(r?.ok, true, JSON.stringify(r));
+    assert.equal(r.poll?.sysLocation, 'Lab bench');
+    const text = readFileSync(conf, 'utf8');
+    assert.match(text, /^rocommunity vscomm-4d1 127\.0\.0\.1\/32$/m);
+    assert.match(text, /^rocommunity oldcomm-5e2 127\.0\.0\.1 -V all$/m, 'the other lines are kept');
+    assert.equal(readdirSync(path.dirname(conf)).filter((f) => f.startsWith('snmpd.conf.parc-') && f.endsWith('.bak')).length, 1);
+  });
+
+  test('Apply SNMP Settings… with a source that shuts the poller out: no answer, the previous file is put back', async () => {
+    const conf = path.join(root(), 'etc/snmp/snmpd.conf');
+    const before = readFileSync(conf, 'utf8');
+    type Report = { ok: boolean; restored: boolean; error?: string };
+    const r = await vscode.commands.executeCommand<Report>('parc.remote.applySnmpd', undefined, { host: 'lab', community: 'lockedout-77', source: '198.18.0.0/15', confirm: false, timeoutS: 3 });
+    assert.equal(r?.ok, false, JSON.stringify(r));
+    assert.equal(r.restored, true, JSON.stringify(r));
+    assert.equal(readFileSync(conf, 'utf8'), before);
   });
 });
