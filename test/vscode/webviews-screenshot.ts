@@ -152,6 +152,23 @@ async function main(): Promise<number> {
     await dash.locator('a[data-device]', { hasText: 'lyon-gw' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'lyon-gw' }).first().waitFor({ timeout: 15000 });
     log('dashboard row → device page of lyon-gw: ok');
+    // lyon-gw removed from parc.yaml while its page is open: the tab says so once, however often it is shown
+    // again, and takes the name back when the device returns.
+    const inventory = fs.readFileSync(fleet.inventory, 'utf8');
+    const lyonLine = inventory.split('\n').find((l) => l.includes('name: lyon-gw'))!;
+    fs.writeFileSync(fleet.inventory, inventory.replace(`${lyonLine}\n`, ''));
+    const editorTab = (name: string) => page.locator('.tabs-container .tab', { hasText: name }).first();
+    await editorTab('lyon-gw (removed)').waitFor({ timeout: 20000 });
+    for (let i = 0; i < 2; i++) {
+      await editorTab('Parc estate').click();
+      await editorTab('lyon-gw (removed)').click();
+      await page.waitForTimeout(500);
+    }
+    const title = (await editorTab('lyon-gw').textContent())?.trim();
+    if (title !== 'lyon-gw (removed)') throw new Error(`tab title after showing it again: "${title}"`);
+    fs.writeFileSync(fleet.inventory, inventory);
+    await page.waitForFunction('[...document.querySelectorAll(".tabs-container .tab")].some((t) => t.textContent.trim() === "lyon-gw")', undefined, { timeout: 20000 });
+    log('device removed while its page is open: tab marked "(removed)" once, named again when it is back: ok');
     log(`screenshots in ${shots}: vscode-device-page.png, vscode-dashboard.png`);
     return 0;
   } catch (err) {

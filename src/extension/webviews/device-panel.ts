@@ -30,7 +30,10 @@ export class DevicePanel implements vscode.Disposable {
     return [...DevicePanel.open.values()];
   }
 
+  private name: string;
+
   private constructor(private readonly ctx: ParcContext, readonly key: string, readonly panel: vscode.WebviewPanel, openOther: (key: string) => void) {
+    this.name = panel.title;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: { type?: string; range?: unknown; key?: unknown }) => {
@@ -67,8 +70,11 @@ export class DevicePanel implements vscode.Disposable {
   /** Sends a fresh model: the page redraws without reloading (the range and scroll stay). */
   push(): void {
     const model = this.model();
+    const d = this.ctx.estate.get(this.key);
+    // Marked once while the device is gone from parc.yaml (pushes repeat on every show), named again if it is back.
+    if (d) this.name = displayName(d);
+    this.panel.title = d ? this.name : `${this.name} (removed)`;
     if (model) void this.panel.webview.postMessage({ type: 'model', model });
-    else this.panel.title = `${this.panel.title} (removed)`;
   }
 
   dispose(): void {
