@@ -25,8 +25,11 @@ export class EventLogDocument implements vscode.TextDocumentContentProvider {
 
 async function askMinutes(): Promise<number | undefined> {
   const def = readConfig().muteMinutes;
-  const choices = [[30, vscode.l10n.t('30 minutes')], [60, vscode.l10n.t('1 hour')], [240, vscode.l10n.t('4 hours')], [1440, vscode.l10n.t('1 day')]] as const;
-  const items = choices.map(([m, label]) => ({ label, m, picked: m === def }));
+  const choices: [number, string][] = [[30, vscode.l10n.t('30 minutes')], [60, vscode.l10n.t('1 hour')], [240, vscode.l10n.t('4 hours')], [1440, vscode.l10n.t('1 day')]];
+  if (!choices.some(([m]) => m === def)) choices.push([def, vscode.l10n.t('{0} minutes', def)]);
+  // A single-choice quick pick ignores `picked`: the default (parc.muteMinutes) goes first, where Enter takes it.
+  const items = choices.map(([m, label]) => ({ label, m, description: m === def ? vscode.l10n.t('default') : undefined }));
+  items.sort((a, b) => Number(b.m === def) - Number(a.m === def));
   const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Mute device for') });
   return pick?.m;
 }

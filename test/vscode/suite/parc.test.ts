@@ -369,4 +369,28 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     assert.ok(!(await childLabels(tree().siteNode('Europe', 'Lyon'))).includes('silent-1'));
     assert.ok((await childLabels(tree().siteNode('Europe', 'Lyon'))).includes('lyon-gw'), 'the other devices stay');
   });
+
+  test('Mute device offers the parc.muteMinutes default first (Enter takes it), even a value not in the list', async () => {
+    const key = keyOf('paris-core');
+    const config = vscode.workspace.getConfiguration('parc');
+    const muteWithEnter = async () => {
+      const muting = vscode.commands.executeCommand<boolean>('parc.muteDevice', tree().deviceNode(key));
+      await new Promise((r) => setTimeout(r, 800));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await muting, true);
+      return (api.context.alerts.mutedUntil(key)! - Date.now()) / 60_000;
+    };
+    try {
+      await config.update('muteMinutes', 240, vscode.ConfigurationTarget.Workspace);
+      const four = await muteWithEnter();
+      assert.ok(four > 239 && four <= 240, `muted for ${four} min, expected 240`);
+      await config.update('muteMinutes', 90, vscode.ConfigurationTarget.Workspace);
+      const ninety = await muteWithEnter();
+      assert.ok(ninety > 89 && ninety <= 90, `muted for ${ninety} min, expected 90`);
+    } finally {
+      await vscode.commands.executeCommand('parc.unmuteDevice', tree().deviceNode(key));
+      await config.update('muteMinutes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.equal(api.context.alerts.isMuted(key), false);
+  });
 });
