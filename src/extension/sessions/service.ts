@@ -151,17 +151,23 @@ export class SessionsService implements vscode.Disposable {
     return steps;
   }
 
+  private scheduled?: Promise<void>;
+
   private schedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const minutes = vscode.workspace.getConfiguration('parc').get<number>('sessions.janitorScheduleMinutes', 0);
     if (!minutes || minutes <= 0) return;
-    this.timer = setInterval(() => void this.scheduledRun(), minutes * 60_000);
+    // One scheduled janitor at a time: a run that outlasts the interval is not stacked with the next one.
+    this.timer = setInterval(() => {
+      this.scheduled ??= this.scheduledRun().finally(() => (this.scheduled = undefined));
+    }, minutes * 60_000);
   }
 
   private async scheduledRun(): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
     for (const st of this.hosts()) {
+      if (!this.timer) return; // the schedule was switched off meanwhile
       try {
         const steps = await this.janitor(st.host.name, false);
         const done = steps.filter((s) => s.outcome === 'done').length;

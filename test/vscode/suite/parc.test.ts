@@ -81,10 +81,18 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     await vscode.commands.executeCommand('parc.devices.focus');
     // (the workbench may still be loading the tree it was just asked to show: retry until it has the node)
     let why = '';
-    await waitFor('the device revealed', () => Promise.resolve(api.context.devicesView.reveal(tree().deviceNode(key), { select: true, expand: true })).then(() => true, (e: Error) => {
-      why = e.message;
-      return false;
-    })).catch((e: Error) => {
+    // A reveal asked while the view is still rendering can stay pending: give each attempt 2 s, then ask again.
+    const attempt = () => Promise.race([
+      Promise.resolve(api.context.devicesView.reveal(tree().deviceNode(key), { select: true, expand: true })).then(() => true, (e: Error) => {
+        why = e.message;
+        return false;
+      }),
+      new Promise<boolean>((r) => setTimeout(() => {
+        why = 'reveal still pending after 2 s';
+        r(false);
+      }, 2000)),
+    ]);
+    await waitFor('the device revealed', attempt, 30_000).catch((e: Error) => {
       throw new Error(`${e.message}; last reveal error: ${why}; view visible: ${api.context.devicesView.visible}`);
     });
     const fired: (DevicesNode | undefined)[] = [];
