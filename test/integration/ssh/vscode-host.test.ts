@@ -4,23 +4,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as util from 'node:util';
-import { CHROMIUM, openBrowser, startCodeServer } from '../../vscode/code-server';
+import { runHostSuite, vscodeHostUnavailable } from '../../vscode/host-suite';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
 import { freeUdpPort } from '../../support/ports';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(os.homedir(), '.cache', 'parc', 'code-server-4.100.3', 'node_modules', 'code-server');
-
 function unavailable(): string | false {
-  if (process.env.PARC_SKIP_VSCODE === '1') return 'PARC_SKIP_VSCODE=1';
-  if (!existsSync(path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'))) return `code-server is not installed at ${CODE_SERVER_DIR} (scripts/vscode/install-code-server.sh)`;
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) return 'dist/extension.js is not built (npm run build)';
+  const editor = vscodeHostUnavailable();
+  if (editor) return editor;
   if (!sshdAvailable()) return 'sshd cannot run here (needs root and openssh-server)';
   if (!snmpdAvailable()) return 'snmpd is not installed (scripts/install-deps.sh)';
   return false;
@@ -66,34 +60,13 @@ case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; 
   });
 
   it('runs the extension-host checks', { timeout: 300000 }, async () => {
-    const logDir = path.join(ws, 'logs');
-    const results = path.join(logDir, 'results.json');
-    const cs = await startCodeServer({
-      codeServerDir: CODE_SERVER_DIR, workspaceTrust: false, logDir,
-      env: { PARC_CRED_LABSUDO: sshd.password, PARC_KNOWN_HOSTS: path.join(ws, 'known_hosts'), LAB_ROOT: sshd.root, PARC_REMOTE_VSCODE_RESULTS: results },
+    const { code, results: r, lines } = await runHostSuite({
+      workspace: ws, testsIndex: path.join(__dirname, 'vscode-host', 'index.js'), resultsEnv: 'PARC_REMOTE_VSCODE_RESULTS',
+      env: { PARC_CRED_LABSUDO: sshd.password, PARC_KNOWN_HOSTS: path.join(ws, 'known_hosts'), LAB_ROOT: sshd.root },
     });
-    const { browser, page } = await openBrowser(cs.tmp, logDir);
-    const lines: string[] = [];
-    try {
-      const exit = new Promise<number>((resolve) => {
-        void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-        void page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => lines.push(util.format(...(args ?? []))));
-      });
-      await page.goto(cs.url(ws, [
-        ['extensionDevelopmentPath', cs.remote(ROOT)],
-        ['extensionTestsPath', cs.remote(path.join(__dirname, 'vscode-host', 'index.js'))],
-        ['skipWelcome', 'true'],
-      ]));
-      const code = await Promise.race([exit, new Promise<number>((r) => setTimeout(() => r(-1), 240000).unref())]);
-      assert.ok(existsSync(results), `no results file (exit ${code}); extension host said:\n${lines.slice(-30).join('\n')}`);
-      const r = JSON.parse(readFileSync(results, 'utf8')) as { passed: number; failed: number; failures: string[] };
-      assert.deepEqual(r.failures, []);
-      assert.equal(r.passed, 7);
-      assert.equal(code, 0);
-      assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
-    } finally {
-      await browser.close().catch(() => undefined);
-      await cs.stop();
-    }
+    assert.deepEqual(r.failures, []);
+    assert.equal(r.passed, 7);
+    assert.equal(code, 0);
+    assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
   });
 });
