@@ -123,8 +123,11 @@ suite('Sessions view (stand-in, no Windows host here)', function () {
     try {
       await waitFor('the scheduled janitor to log off gaëlle', async () => !st.read().sessions.some((s) => s.id === 4));
       assert.deepEqual(st.read().sessions.map((s) => s.user), ['hélène', 'paul']);
+      // The audit line is appended just after the logoff returns: wait for it rather than racing it.
+      const doneEntries = () => readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.host === 'rds-fr' && e.user === 'gaëlle' && e.outcome === 'done');
+      await waitFor('the audit entry of that logoff', () => doneEntries().length > 0);
       const entries = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      const done = entries.filter((e) => e.host === 'rds-fr' && e.user === 'gaëlle' && e.outcome === 'done');
+      const done = doneEntries();
       assert.equal(done.length, 1, JSON.stringify(entries.slice(-5)));
       assert.match(done[0].reason, /disconnected for 125 min \(over 60\)/);
     } finally {
