@@ -4,12 +4,8 @@ import type { SecretSource } from '../host';
 import type { Device, SnmpProfile } from '../inventory/types';
 import { mapLimit } from '../limiter';
 import { classifyError, openClient, SnmpError, type SnmpClient } from '../snmp/client';
-import { pollExtend } from './modules/extend';
-import { pollInterfaces } from './modules/interfaces';
-import { pollProcessors } from './modules/processors';
-import { pollStorage } from './modules/storage';
-import { pollSystem, pollUptime } from './modules/system';
-import { pollUcd } from './modules/ucd';
+import { modulesFor, STAGES } from './modules/registry';
+import { pollSystem } from './modules/system';
 import type { DevicePoll } from './types';
 
 export interface PollTarget {
@@ -82,30 +78,16 @@ export class SnmpPoller implements Poller {
 
   private async optionalModules(client: SnmpClient, out: DevicePoll): Promise<void> {
     const errors: Record<string, string> = {};
-    const guard = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
-      try {
-        return await fn();
-      } catch (err) {
-        errors[name] = (err as Error).message;
-        return undefined;
-      }
-    };
-    const [, extendUptime, interfaces, storage, processors, ucd] = await Promise.all([
-      guard('uptime', () => pollUptime(client, out)),
-      guard('extend', () => pollExtend(client, out)),
-      guard('interfaces', () => pollInterfaces(client)),
-      guard('storage', () => pollStorage(client)),
-      guard('processors', () => pollProcessors(client)),
-      guard('ucd', () => pollUcd(client)),
-    ]);
-    if (extendUptime !== undefined) {
-      out.uptimeSeconds = extendUptime;
-      out.uptimeSource = 'extend';
+    // Stage by stage: a later stage sees what the earlier ones found (OS refined, tables read).
+    for (const stage of STAGES) {
+      await Promise.all(modulesFor(stage, out).map(async (m) => {
+        try {
+          await m.run(client, out);
+        } catch (err) {
+          errors[m.name] = (err as Error).message;
+        }
+      }));
     }
-    out.interfaces = interfaces ?? [];
-    out.storage = storage ?? [];
-    out.processors = processors ?? [];
-    if (ucd) out.ucd = ucd;
     if (Object.keys(errors).length) out.moduleErrors = errors;
   }
 }

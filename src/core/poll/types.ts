@@ -31,8 +31,79 @@ export interface StorageInfo {
 }
 
 export interface ProcessorInfo {
+  /** hrDevice index, or the vendor table's index. */
   index: number;
   loadPercent: number;
+  /** What the device calls it (hrDeviceDescr, vendor table), never a bare index. */
+  description?: string;
+  /** Module that read it: hr | ucd | cisco | … */
+  source?: string;
+}
+
+/** Memory (RAM, swap, vendor pools) — not storage: these never count as filesystems. */
+export interface MempoolInfo {
+  /** Stable key within the device, e.g. `hr.1`, `cisco.2`. */
+  index: string;
+  description: string;
+  /** ram | virtual | swap | buffers | cached | shared | other */
+  type: string;
+  totalBytes?: number;
+  usedBytes?: number;
+  freeBytes?: number;
+  usedPercent?: number;
+  source?: string;
+}
+
+export type SensorClass = 'temperature' | 'fanspeed' | 'voltage' | 'current' | 'power' | 'humidity' | 'frequency'
+  | 'dbm' | 'percent' | 'runtime' | 'load' | 'charge' | 'state' | 'airflow' | 'pressure' | 'signal' | 'count';
+
+export interface SensorInfo {
+  class: SensorClass;
+  /** Stable key within the device: `${source}.${index}`. */
+  index: string;
+  description: string;
+  /** Scaled value in `unit` (°C, rpm, V, A, W, %, Hz, dBm, minutes…); for class `state`, the raw state number. */
+  value?: number;
+  unit?: string;
+  limitHigh?: number;
+  limitLow?: number;
+  limitHighWarn?: number;
+  limitLowWarn?: number;
+  /** ok | warning | critical | unknown — from the device's own status column or the limits. */
+  status?: 'ok' | 'warning' | 'critical' | 'unknown';
+  /** For state sensors: the device's word for the state (e.g. `normal`, `failed`). */
+  stateText?: string;
+  source?: string;
+}
+
+export interface SupplyInfo {
+  index: string;
+  description: string;
+  /** toner | ink | drum | fuser | wasteToner | opc | developer | transferUnit | staples | other */
+  type: string;
+  colour?: string;
+  /** 0–100; undefined when the printer reports "unknown" or "some remaining". */
+  levelPercent?: number;
+  /** Raw prtMarkerSuppliesLevel / MaxCapacity (-1 other, -2 unknown, -3 some remaining). */
+  level?: number;
+  capacity?: number;
+  /** `someRemaining` / `unknown` when no percentage can be given. */
+  levelText?: string;
+}
+
+export interface UpsInfo {
+  /** online | onBattery | bypass | boost | trim | off | unknown */
+  status: string;
+  batteryChargePercent?: number;
+  runtimeMinutes?: number;
+  loadPercent?: number;
+  inputVoltage?: number;
+  outputVoltage?: number;
+  batteryTemperatureC?: number;
+  replaceBattery?: boolean;
+  /** normal | low | depleted | unknown */
+  batteryStatus?: string;
+  source?: string;
 }
 
 export interface UcdInfo {
@@ -72,16 +143,27 @@ export interface DevicePoll {
   sysUpTimeSeconds?: number;
   os?: string;
   vendor?: string;
+  /** Human OS name with version, e.g. `Cisco IOS 15.2(7)E9`, `MikroTik RouterOS 7.11`. */
+  osName?: string;
+  /** OS or firmware version, e.g. `15.2(7)E9`. */
+  version?: string;
   distro?: string;
+  /** Model, e.g. `WS-C2960X-48FPD-L`. */
   hardware?: string;
   serial?: string;
   interfaces: InterfaceInfo[];
   storage: StorageInfo[];
   processors: ProcessorInfo[];
+  mempools?: MempoolInfo[];
+  sensors?: SensorInfo[];
+  supplies?: SupplyInfo[];
+  /** Printer page counter (prtMarkerLifeCount). */
+  pageCount?: number;
+  ups?: UpsInfo;
   ucd?: UcdInfo;
   /** Modules that failed on an otherwise reachable device (e.g. a walk timed out). */
   moduleErrors?: Record<string, string>;
 }
 
 /** What one poll module contributes. Modules tolerate agents that lack their MIB. */
-export type PollModuleName = 'system' | 'extend' | 'interfaces' | 'storage' | 'processors' | 'ucd';
+export type PollModuleName = string;

@@ -1,0 +1,79 @@
+// Which poll module runs on which device. A module is one file per MIB or vendor; adding a vendor means
+// adding its file and one line here. Stages run in order; the modules of one stage run in parallel:
+//   identity — refines OS/model before anything depends on it (extend, uptime, ENTITY-MIB…);
+//   general  — standard MIBs every agent may have (IF-MIB, HOST-RESOURCES, UCD, Printer-MIB, UPS-MIB…);
+//   vendor   — vendor MIBs, only on devices whose OS says they apply, filling what the general ones left;
+//   final    — derivations from what was read (memory/storage split, human OS name…), no SNMP traffic needed.
+// A module that throws is recorded in moduleErrors under its name; the device stays up.
+import type { SnmpClient } from '../../snmp/client';
+import type { DevicePoll } from '../types';
+import { pollExtend } from './extend';
+import { pollInterfaces } from './interfaces';
+import { pollProcessors } from './processors';
+import { pollStorage } from './storage';
+import { pollUptime } from './system';
+import { pollUcd } from './ucd';
+
+export type PollStage = 'identity' | 'general' | 'vendor' | 'final';
+export const STAGES: readonly PollStage[] = ['identity', 'general', 'vendor', 'final'];
+
+export interface PollModule {
+  /** Key in moduleErrors; unique. */
+  readonly name: string;
+  readonly stage: PollStage;
+  /** OS codes (os-detect) the module applies to; absent means every device. */
+  readonly os?: readonly string[];
+  /** A finer condition on what is already known (enterprise number, a field left empty…). */
+  applies?(out: DevicePoll): boolean;
+  run(client: SnmpClient, out: DevicePoll): Promise<void>;
+}
+
+export function appliesTo(m: PollModule, out: DevicePoll): boolean {
+  if (m.os && !m.os.includes(out.os ?? 'generic')) return false;
+  return m.applies ? m.applies(out) : true;
+}
+
+const CORE: PollModule[] = [
+  {
+    name: 'extend', stage: 'identity',
+    async run(c, out) {
+      const up = await pollExtend(c, out);
+      if (up !== undefined) {
+        out.uptimeSeconds = up;
+        out.uptimeSource = 'extend';
+      }
+    },
+  },
+  {
+    // Uptime candidates and the kernel-command-line refinement (Synology); runs after extend, whose uptime wins.
+    name: 'uptime', stage: 'general',
+    async run(c, out) {
+      const fromExtend = out.uptimeSource === 'extend' ? out.uptimeSeconds : undefined;
+      await pollUptime(c, out);
+      if (fromExtend !== undefined) {
+        out.uptimeSeconds = fromExtend;
+        out.uptimeSource = 'extend';
+      }
+    },
+  },
+  { name: 'interfaces', stage: 'general', async run(c, out) { out.interfaces = await pollInterfaces(c); } },
+  { name: 'storage', stage: 'general', async run(c, out) { out.storage = await pollStorage(c); } },
+  { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollProcessors(c); } },
+  {
+    name: 'ucd', stage: 'general',
+    async run(c, out) {
+      const ucd = await pollUcd(c);
+      if (ucd) out.ucd = ucd;
+    },
+  },
+];
+
+/** Every module, in registration order. Vendor and MIB modules are appended below as they are written. */
+export const MODULES: readonly PollModule[] = [
+  ...CORE,
+];
+
+/** The modules of one stage that apply to this device. */
+export function modulesFor(stage: PollStage, out: DevicePoll, modules: readonly PollModule[] = MODULES): PollModule[] {
+  return modules.filter((m) => m.stage === stage && appliesTo(m, out));
+}

@@ -1,0 +1,42 @@
+// The peer oracle for device knowledge: every LibreNMS recording served by snmpsim, polled by Parc, each field
+// compared with what LibreNMS's own tests expect. Prints the agreement; fails when a field falls below its floor
+// (the level reached so far: raise the floor when agreement rises, never lower it).
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DevicePoll } from '../../../src/core/poll/types';
+import { corpusPresent, loadCases, pollCorpus, type LibrenmsCase } from '../../support/librenms/corpus';
+import { agreement, formatTable, type FieldAgreement } from '../../support/librenms/report';
+
+// Share of applicable devices that must agree, per field (percent).
+const FLOORS: Record<string, number> = {
+  os: 31,
+  hardware: 0,
+  serial: 0,
+  version: 0,
+  ports: 100,
+};
+
+describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : 'no ../shared/corpus/librenms beside the project: agreement not measured' }, () => {
+  let rows: FieldAgreement[] = [];
+  let cases: LibrenmsCase[] = [];
+  let polls = new Map<string, DevicePoll>();
+  before(async () => {
+    cases = loadCases();
+    polls = await pollCorpus(cases);
+    rows = agreement(cases, polls);
+    console.log(`LibreNMS agreement over ${cases.length} recordings:\n${formatTable(rows)}`);
+    for (const r of rows) for (const d of r.disagreements) console.log(`  ${r.field} ${d.community}: ${d.detail}`);
+  });
+
+  it('every recording answers', () => {
+    const down = cases.filter((c) => polls.get(c.community)?.status !== 'up').map((c) => c.community);
+    assert.deepEqual(down, []);
+  });
+
+  it('each field agrees at least as often as its floor', () => {
+    const below = rows.filter((r) => r.applicable && (100 * r.agreed) / r.applicable < (FLOORS[r.field] ?? 0))
+      .map((r) => `${r.field}: ${r.agreed}/${r.applicable} under ${FLOORS[r.field]} %`);
+    assert.deepEqual(below, []);
+    for (const r of rows) assert.ok(Object.hasOwn(FLOORS, r.field), `no floor set for field ${r.field}`);
+  });
+});

@@ -1,0 +1,9 @@
+// Every field compared with LibreNMS. Each area adds its checks file here.
+import { identityChecks } from './identity';
+import { portChecks } from './ports';
+import type { FieldCheck } from './types';
+
+export const CHECKS: FieldCheck[] = [
+  ...identityChecks,
+  ...portChecks,
+];

@@ -1,0 +1,63 @@
+// LibreNMS's device recordings and what LibreNMS's own tests expect for each (../shared/corpus/librenms, GPL test
+// data read in place, never copied into the repository). Serves every recording with snmpsim and polls it with
+// Parc's poller, so each field can be compared with LibreNMS's expectation.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { SnmpPoller } from '../../../src/core/poll/poller';
+import type { DevicePoll } from '../../../src/core/poll/types';
+import type { SnmpProfile } from '../../../src/core/inventory/types';
+import { MapSecrets } from '../estate';
+import { CORPUS, startSnmpsim } from '../snmpsim';
+
+export const LIBRENMS_DIR = path.join(CORPUS, 'librenms');
+
+/** One case of expected.json (see its fieldNotes); null = LibreNMS's test does not cover that field. */
+export interface LibrenmsCase {
+  file: string;
+  community: string;
+  family: string;
+  librenmsOs: string;
+  sysName: string | null;
+  sysDescr: string | null;
+  sysObjectID: string | null;
+  hardware: string | null;
+  version: string | null;
+  serial: string | null;
+  ports: { count: number; names: (string | null)[]; ifDescr: (string | null)[]; ifIndex: (number | null)[] } | null;
+  storage: string[] | null;
+  processors: number | null;
+  mempools: number | null;
+  sensors: { sensor_class: string; sensor_descr: string; sensor_current: number | null; sensor_limit?: number; sensor_limit_low?: number }[] | null;
+  printerSupplies: { supply_descr: string; supply_current?: number; supply_capacity?: number }[] | null;
+  modules: string[];
+  notes: string[];
+  /** Only OS detection is expected (os-detection/ recordings). */
+  osOnly?: boolean;
+}
+
+export function corpusPresent(): boolean {
+  return existsSync(path.join(LIBRENMS_DIR, 'expected.json'));
+}
+
+export function loadCases(): LibrenmsCase[] {
+  const d = JSON.parse(readFileSync(path.join(LIBRENMS_DIR, 'expected.json'), 'utf8')) as { cases: LibrenmsCase[]; osDetectionOnly: LibrenmsCase[] };
+  return [...d.cases, ...d.osDetectionOnly.map((c) => ({ ...c, osOnly: true }))];
+}
+
+/** Serves every recording with one snmpsim and polls each with its own community. */
+export async function pollCorpus(cases: LibrenmsCase[], o: { concurrency?: number } = {}): Promise<Map<string, DevicePoll>> {
+  const sim = await startSnmpsim({ files: cases.map((c) => path.join(LIBRENMS_DIR, c.file)) });
+  try {
+    const profile = (community: string): SnmpProfile => ({ name: community, version: '2c', credential: community, timeoutMs: 5000, retries: 2 });
+    const targets = cases.map((c) => ({
+      device: { host: '127.0.0.1', port: sim.port, name: c.community, line: 0 },
+      profile: profile(c.community),
+    }));
+    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(cases.map((c) => [c.community, c.community]))), concurrency: o.concurrency ?? 8 });
+    const out = new Map<string, DevicePoll>();
+    for (const p of await poller.poll(targets)) out.set(p.name!, p);
+    return out;
+  } finally {
+    await sim.stop();
+  }
+}
