@@ -5,7 +5,8 @@
 set -euo pipefail
 PKGS=(snmpd snmp snmpsim openssh-server openssh-client sshpass netplan.io slapd ldap-utils
       samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user chromium ripgrep iproute2 procps psmisc
-      build-essential python3 libkrb5-dev ca-certificates openssl sudo)
+      build-essential python3 libkrb5-dev ca-certificates openssl sudo
+      prometheus prometheus-snmp-exporter prometheus-alertmanager victoria-metrics)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

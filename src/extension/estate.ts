@@ -6,7 +6,7 @@ import { deviceKey, type Device, type Inventory } from '../core/inventory/types'
 import type { CycleResult } from '../core/monitor/cycle';
 import { Monitor } from '../core/monitor/monitor';
 import { snapshotFromReport, snapshotOf, type DeviceSnapshot } from '../core/monitor/snapshot';
-import { SnmpPoller } from '../core/poll/poller';
+import { EnginePoller } from '../core/poll/engine';
 import { intervalsFromMinutes } from '../core/schedule/scheduler';
 import { FileStateStore } from '../core/state/file-store';
 import type { ParcEvent } from '../core/state/types';
@@ -147,7 +147,7 @@ export class Estate implements vscode.Disposable {
   private createMonitor(store: FileStateStore): Monitor {
     const m = new Monitor({
       inventory: () => this.inventories.inventory!,
-      poller: new SnmpPoller({ secrets: this.secrets }),
+      poller: new EnginePoller(() => this.inventories.inventory, this.secrets),
       store,
       secrets: this.secrets,
       clock: systemClock,

@@ -5,10 +5,11 @@ import { historyCommand } from './history';
 import { ldapCommand } from './ldap';
 import { netplanCommand } from './netplan';
 import { pollCommand } from './poll';
+import { prometheusCommand } from './prometheus';
 import { snmpdCommand } from './snmpd';
 import { reportCommand } from './report';
 import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand, snmpdCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand, snmpdCommand, prometheusCommand];

@@ -1,7 +1,7 @@
 import { deviceKey } from '../../core/inventory/types';
 import type { DeviceReport } from '../../core/monitor/cycle';
 import { runPollCycle } from '../../core/monitor/cycle';
-import { SnmpPoller } from '../../core/poll/poller';
+import { EnginePoller } from '../../core/poll/engine';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore } from '../context';
 import { groupedReport } from '../format';
@@ -52,7 +52,7 @@ Exit code: 0 all up, 2 some device down, 1 error.`,
     }
     const concurrency = str(p, 'concurrency') ? Number(str(p, 'concurrency')) : undefined;
     if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new UsageError('--concurrency must be a positive whole number');
-    const poller = new SnmpPoller({ secrets: await cliSecrets(io), concurrency });
+    const poller = new EnginePoller(() => inv, await cliSecrets(io), { concurrency });
     const state = stateStore(inv, io, str(p, 'state'));
     const metrics = cliMetricRecorder(inv, state.dir, io);
     const result = await runPollCycle({ inventory: inv, poller, store: state, devices, signal, metrics }).finally(() => metrics.close());

@@ -1,7 +1,7 @@
 import { loadInventory } from '../../core/inventory/file';
 import { systemClock } from '../../core/host';
 import { Monitor } from '../../core/monitor/monitor';
-import { SnmpPoller } from '../../core/poll/poller';
+import { EnginePoller } from '../../core/poll/engine';
 import { bool, parseArgs, str } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
 import { cliMetricRecorder } from './history';
@@ -23,7 +23,7 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     const secrets = await cliSecrets(io);
     const store = stateStore(inv, io, str(p, 'state'));
     const metrics = cliMetricRecorder(inv, store.dir, logger);
-    const monitor = new Monitor({ inventory: () => inv, poller: new SnmpPoller({ secrets }), store, secrets, clock: systemClock, logger, metrics });
+    const monitor = new Monitor({ inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics });
     monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     monitor.on('events', (events) => metrics.archiveEvents(events));
     watchFile(inv.file, { interval: 2000 }, () => {

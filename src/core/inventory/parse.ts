@@ -1,6 +1,7 @@
 // parc.yaml → Inventory, with every problem located by line and column.
 import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { parseCidr, type Cidr } from '../net/cidr';
+import { readEngine } from './engine-section';
 import { NodeReader } from './reader';
 import {
   DEFAULT_SCHEDULE,
@@ -17,7 +18,7 @@ import {
   type SnmpVersion,
 } from './types';
 
-const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories'] as const;
+const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'engine'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
 
 const VERSIONS: Record<string, SnmpVersion> = { '1': '1', v1: '1', '2': '2c', '2c': '2c', v2c: '2c', '3': '3', v3: '3' };
@@ -136,6 +137,8 @@ export function parseInventory(text: string, file: string): ParseResult {
     const v = m ? r.entries(m, 'siteMatch', ['maxDistanceKm']).get('maxDistanceKm')?.value : undefined;
     if (v) inv.siteMaxDistanceKm = r.number(v, 'siteMatch.maxDistanceKm', 0, 20000, false) ?? inv.siteMaxDistanceKm;
   }
+  const engineNode = e.get('engine')?.value;
+  if (present(engineNode)) inv.engine = readEngine(r, engineNode);
   for (const k of OWNED_ELSEWHERE) {
     const v = e.get(k)?.value;
     if (v) inv.extra[k] = v.toJSON();

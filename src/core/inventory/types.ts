@@ -1,3 +1,4 @@
+import type { EngineConfig } from './engine-section';
 import type { Cidr } from '../net/cidr';
 
 export type SnmpVersion = '1' | '2c' | '3';
@@ -72,6 +73,8 @@ export interface Inventory {
   stateDir?: string;
   /** Maximum distance between a device's coordinates and a site's for a coordinate match. */
   siteMaxDistanceKm: number;
+  /** Who polls: absent = Parc's own poller; `prometheus` = read a Prometheus-compatible API. */
+  engine?: EngineConfig;
   /** Sections owned by other features (windows, linux, directories, janitor), kept as plain data. */
   extra: Record<string, unknown>;
 }

@@ -5,6 +5,7 @@ import { octetRate, rebootedBetween } from '../poll/rates';
 import type { DevicePoll } from '../poll/types';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import { formatDuration } from '../format';
+import { engineAlertEvents } from './engine-alerts';
 
 export interface ChangeResult {
   record: DeviceRecord;
@@ -19,6 +20,7 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
   const ev = (type: ParcEvent['type'], severity: ParcEvent['severity'], message: string, entity?: string) =>
     events.push({ time, type, severity, device: key, deviceName: name, entity, message });
 
+  events.push(...engineAlertEvents(previous?.last, cur, key, name));
   const prevStatus = previous?.last.status;
   const statusSince = prevStatus === cur.status ? previous!.statusSince : time;
 
@@ -28,7 +30,7 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
     const base = previous?.lastUp;
     const last: DevicePoll = base
       ? { ...base, status: 'down', error: cur.error, errorKind: cur.errorKind, polledAt: cur.polledAt, durationMs: cur.durationMs, name: cur.name,
-          interfaces: base.interfaces.map((i) => ({ ...i, inBps: undefined, outBps: undefined })) }
+          interfaces: base.interfaces.map((i) => ({ ...i, inBps: undefined, outBps: undefined })), engineAlerts: cur.engineAlerts }
       : cur;
     return { record: { last, lastUp: previous?.lastUp, statusSince }, events, rebooted: false };
   }

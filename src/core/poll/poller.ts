@@ -28,6 +28,8 @@ export interface SnmpPollerOptions {
   /** Devices polled at once; also the bound on open UDP sockets (one per device in flight). */
   concurrency?: number;
   now?: () => number;
+  /** Where SNMP answers come from: a real agent (default) or another engine's data (e.g. Prometheus). */
+  openClient?: (target: { host: string; port: number; profile: SnmpProfile }) => Promise<SnmpClient>;
 }
 
 export class SnmpPoller implements Poller {
@@ -60,7 +62,7 @@ export class SnmpPoller implements Poller {
     }
     let client: SnmpClient | undefined;
     try {
-      client = await openClient({ host: device.host, port: device.port, profile }, this.options.secrets);
+      client = await (this.options.openClient ? this.options.openClient({ host: device.host, port: device.port, profile }) : openClient({ host: device.host, port: device.port, profile }, this.options.secrets));
       await pollSystem(client, out);
       out.status = 'up';
       await this.optionalModules(client, out);

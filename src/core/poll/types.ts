@@ -161,9 +161,21 @@ export interface DevicePoll {
   pageCount?: number;
   ups?: UpsInfo;
   ucd?: UcdInfo;
+  /** Alerts firing for this device in the engine's Alertmanager (Prometheus engine only). */
+  engineAlerts?: EngineAlert[];
   /** Modules that failed on an otherwise reachable device (e.g. a walk timed out). */
   moduleErrors?: Record<string, string>;
 }
 
 /** What one poll module contributes. Modules tolerate agents that lack their MIB. */
 export type PollModuleName = string;
+
+/** An alert of an external engine (Alertmanager) about one device. */
+export interface EngineAlert {
+  /** alertname plus the labels that tell instances apart (interface, storage…). */
+  id: string;
+  name: string;
+  severity: 'critical' | 'warning' | 'info';
+  summary: string;
+  since: string;
+}

@@ -5,7 +5,8 @@ export type EventType =
   | 'interface-down' | 'interface-up'
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
-  | 'device-added' | 'cycle-overrun';
+  | 'device-added' | 'cycle-overrun'
+  | 'engine-alert' | 'engine-alert-resolved';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
