@@ -12,6 +12,6 @@ export const HPE_RULES: OsRule[] = [
   { os: 'hpe-ilo', vendor: 'HPE', descr: /^Integrated Lights-Out/ },
   { os: 'jetdirect', vendor: 'HP', oid: under('1.3.6.1.4.1.11.2.3.9') },
   { os: 'jetdirect', vendor: 'HP', descr: /JETDIRECT|HP ETHERNET MULTI-ENVIRONMENT/ },
-  { os: 'procurve', vendor: 'HPE', oid: under('1.3.6.1.4.1.11.2.3.7.11') },
-  { os: 'procurve', vendor: 'HPE', descr: /ProCurve/ },
+  { os: 'procurve', vendor: 'HP', oid: under('1.3.6.1.4.1.11.2.3.7.11') },
+  { os: 'procurve', vendor: 'HP', descr: /ProCurve/ },
 ];

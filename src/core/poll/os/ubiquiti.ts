@@ -18,5 +18,6 @@ export const UBIQUITI_RULES: OsRule[] = [
   { os: 'unifi', vendor: 'Ubiquiti', oid: UBNT_LINUX, descr: LINUX, probe: '1.3.6.1.4.1.41112.1.6' },
   { os: 'edgeos-ep', vendor: 'Ubiquiti', oid: UBNT_LINUX, descr: LINUX, probe: '1.3.6.1.4.1.41112.1.5' },
   { os: 'airos', vendor: 'Ubiquiti', oid: UBNT_LINUX, descr: LINUX, probe: '1.3.6.1.4.1.41112.1.4' },
+  { os: 'airos', vendor: 'Ubiquiti', oid: under('1.3.6.1.4.1.41112.1.4') },
   { os: 'airos', vendor: 'Ubiquiti', descr: /\bAirOS\b/i },
 ];
