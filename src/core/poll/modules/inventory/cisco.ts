@@ -4,7 +4,7 @@
 import type { DevicePoll } from '../../types';
 import type { PollModule } from '../registry';
 import { ciscoProductName } from './cisco-products';
-import { ENT_CLASS, entityRow, entityRows, type EntityRow } from './entity';
+import { ENT_CLASS, entityRow, entityRows, firstEntitySerial, pickChassis, type EntityRow } from './entity';
 import { scalarModule, setIdentity } from './scalars';
 import { ciscoVersion } from './sysdescr';
 
@@ -19,7 +19,8 @@ export function ciscoChassis(out: DevicePoll): { row?: EntityRow; hardware?: str
     row = one;
     hardware = one.model ?? one.name;
   }
-  if (!hardware || /Switch System/i.test(hardware)) {
+  // A virtual chassis (VSS, StackWise Virtual) names itself; the first member's model is the useful one.
+  if (!hardware || /Switch System|Virtual Stack/i.test(hardware)) {
     const member = [1000, 1001].map((i) => entityRow(out, i)).find((r) => r?.model);
     if (member) {
       row = member;
@@ -54,8 +55,9 @@ const ftd: PollModule = {
   name: 'inventory-ftd',
   stage: 'vendor',
   os: ['ftd'],
-  async run(_c, out) {
-    setIdentity(out, { serial: entityRows(out).find((r) => r.serial && (r.class === ENT_CLASS.chassis || r.class === ENT_CLASS.module))?.serial });
+  async run(c, out) {
+    // Firepower lists its chassis after containers and fans: the first serial in the table is the chassis's.
+    setIdentity(out, { serial: pickChassis(entityRows(out))?.serial ?? await firstEntitySerial(c) });
   },
 };
 
@@ -68,7 +70,7 @@ const ciscosb = scalarModule({
     boot: '1.3.6.1.4.1.9.6.1.101.2.10.0',
   },
   fill(v, out) {
-    const ent = entityRows(out).find((r) => r.class === ENT_CLASS.chassis);
+    const ent = pickChassis(entityRows(out));
     const version = v.software
       ? [`Software ${v.software}`, v.boot && `Bootldr ${v.boot}`, v.firmware && `Firmware ${v.firmware}`].filter(Boolean).join(', ')
       : undefined;

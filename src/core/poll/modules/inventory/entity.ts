@@ -77,28 +77,49 @@ export function pickChassis(rows: readonly EntityRow[]): EntityRow | undefined {
     ?? rows.find((r) => r.index === 1);
 }
 
+/** Rows 1, 1000 and 1001 are read whether or not the walk met them: agents that answer GETs but list no classes exist. */
+const FIXED_ROWS = [1, 1000, 1001];
+
+async function readRow(client: SnmpClient, index: number, cls: number | undefined): Promise<EntityRow | undefined> {
+  const cols = cls === undefined ? [...COLUMNS, ['class', 5] as [keyof EntityRow, number]] : COLUMNS;
+  const got = await getTolerant(client, cols.map(([, col]) => `${ENT}.${col}.${index}`));
+  const row: EntityRow = { index, class: cls };
+  let any = false;
+  cols.forEach(([key, col], i) => {
+    if (col === 4 || col === 5) {
+      const n = vbNumber(got[i]);
+      if (n !== undefined) (row as unknown as Record<string, number>)[key] = n;
+      if (n !== undefined) any = true;
+    } else {
+      const t = meaningful(vbText(got[i]));
+      (row as unknown as Record<string, unknown>)[key] = t;
+      if (t !== undefined || vbText(got[i]) !== undefined) any = true;
+    }
+  });
+  return any ? row : undefined;
+}
+
 export async function pollEntity(client: SnmpClient, out: DevicePoll): Promise<void> {
-  const vbs = await client.walk(CLASS_COLUMN, 40, CLASS_WALK_LIMIT);
+  const [vbs, fixed] = await Promise.all([
+    client.walk(CLASS_COLUMN, 40, CLASS_WALK_LIMIT),
+    Promise.all(FIXED_ROWS.map((i) => readRow(client, i, undefined))),
+  ]);
   const classes = new Map<number, number>();
   for (const vb of vbs) {
     const index = Number(vb.oid.slice(CLASS_COLUMN.length + 1));
     const cls = toNumber(vb.value);
     if (Number.isInteger(index) && cls !== undefined) classes.set(index, cls);
   }
-  if (!classes.size) return;
-  const rows = await Promise.all(candidateIndexes(classes).map(async (index) => {
-    const got = await getTolerant(client, COLUMNS.map(([, col]) => `${ENT}.${col}.${index}`));
-    const row: EntityRow = { index, class: classes.get(index) };
-    COLUMNS.forEach(([key, col], i) => {
-      if (col === 4) {
-        row.containedIn = vbNumber(got[i]);
-      } else {
-        (row as unknown as Record<string, unknown>)[key] = meaningful(vbText(got[i]));
-      }
-    });
-    return row;
-  }));
-  ROWS.set(out, rows);
+  const rows = fixed.filter((r): r is EntityRow => !!r);
+  const more = candidateIndexes(classes).filter((i) => !FIXED_ROWS.includes(i));
+  for (const r of await Promise.all(more.map((i) => readRow(client, i, classes.get(i))))) if (r) rows.push(r);
+  if (rows.length) ROWS.set(out, rows);
+}
+
+/** First non-empty entPhysicalSerialNum among the first rows, for agents whose chassis row has none. */
+export async function firstEntitySerial(client: SnmpClient, limit = 40): Promise<string | undefined> {
+  const vbs = await client.walk(`${ENT}.11`, limit, limit);
+  return vbs.map((vb) => meaningful(vbText(vb))).find(Boolean);
 }
 
 /** For tests and derived modules that already hold rows. */

@@ -1,6 +1,6 @@
 // Fortinet: FortiGate model from its sysObjectID (FORTINET-FORTIGATE-MIB fgModel), fgSysVersion; FortiSwitch's
 // fsSysVersion carries model and release together; FortiAP's fapVersion and fapSerialNum. Serials from ENTITY-MIB.
-import { ENT_CLASS, entityRows, pickChassis } from './entity';
+import { entityRows, pickChassis } from './entity';
 import { fortigateModel } from './fortigate-models';
 import { grab, scalarModule, setIdentity } from './scalars';
 
@@ -19,7 +19,7 @@ export const FORTINET_MODULES = [
       setIdentity(out, {
         hardware: grab(v.sysVersion, /^(\S+) v\d/),
         version: grab(v.sysVersion, /\bv(\d[\d.]*),/),
-        serial: entityRows(out).find((r) => r.class === ENT_CLASS.chassis && r.serial)?.serial,
+        serial: pickChassis(entityRows(out))?.serial,
       });
     },
   }),

@@ -4,7 +4,7 @@
 import { vbText } from '../../../snmp/values';
 import type { PollModule } from '../registry';
 import { getTolerant } from '../get-tolerant';
-import { ENT_CLASS, entityRow, entityRows, meaningful, pickChassis } from './entity';
+import { ENT_CLASS, entityRow, entityRows, firstEntitySerial, meaningful, pickChassis } from './entity';
 import { scalarModule, setIdentity } from './scalars';
 import { parseSysDescr } from './sysdescr';
 
@@ -12,12 +12,13 @@ const arubaCx: PollModule = {
   name: 'inventory-arubaos-cx',
   stage: 'vendor',
   os: ['arubaos-cx'],
-  async run(_c, out) {
+  async run(c, out) {
     const one = entityRow(out, 1);
     const banner = parseSysDescr('arubaos-cx', out.sysDescr);
     setIdentity(out, {
       hardware: one?.descr ?? banner.hardware,
-      serial: one?.serial ?? entityRows(out).find((r) => r.class === ENT_CLASS.chassis && r.serial)?.serial,
+      // A VSF stack's row 1 has no serial; the first member's does.
+      serial: one?.serial ?? entityRows(out).find((r) => r.class === ENT_CLASS.chassis && r.serial)?.serial ?? await firstEntitySerial(c),
       version: one?.softwareRev ?? banner.version,
     });
   },

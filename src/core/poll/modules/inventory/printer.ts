@@ -8,6 +8,9 @@ export const PRINTER_OSES = [
   'utax', 'kyocera', 'lexmarkprinter', 'ricoh',
 ] as const;
 
+/** Binary-looking OCTET STRINGs come back as hex ("01:15:32:30…"); the text is in the printable bytes. */
+const printable = (s: string | undefined) => (s && /^([0-9a-f]{2}:)+[0-9a-f]{2}$/.test(s) ? Buffer.from(s.replace(/:/g, ''), 'hex').toString('latin1') : s);
+
 const stripBrand = (s: string | undefined) => s?.replace(/^(HP|Hewlett-Packard|KONICA MINOLTA|Konica Minolta)\s+/i, '');
 
 export const PRINTER_MODULES = [
@@ -29,7 +32,7 @@ export const PRINTER_MODULES = [
       switch (out.os) {
         case 'jetdirect':
           id.hardware = stripBrand(grab(v.hpDeviceId, /(?:^|;)MDL:([^;]+)/) ?? v.device);
-          id.version = grab(v.hpFirmwareDate, /(\d{8})$/);
+          id.version = grab(printable(v.hpFirmwareDate), /(\d{8})$/);
           break;
         case 'brother': id.serial = v.brotherSerial ?? v.serial; break;
         case 'canonprinter': id.hardware = v.canonModel; id.version = v.canonVersion; break;

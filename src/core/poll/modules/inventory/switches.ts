@@ -12,14 +12,14 @@ const dlink = scalarModule({
   oids: { ...PROBE, unitSerial: '1.3.6.1.4.1.171.12.11.1.9.4.1.17.1', serial: '1.3.6.1.4.1.171.12.1.1.12.0' },
   fill(v, out) {
     const ent = pickChassis(entityRows(out));
-    const model = out.sysDescr?.split(' ')[0];
     if (out.os === 'dlink-dgs1250') {
       setIdentity(out, { hardware: out.sysDescr, serial: ent?.serial });
       return;
     }
+    const model = ent?.model ?? out.sysDescr?.split(' ')[0];
     setIdentity(out, {
-      hardware: ent?.model ?? (model && v.hardwareRev ? `${model} Rev. ${v.hardwareRev}` : model),
-      version: ent?.model ? ent.softwareRev ?? ent.firmwareRev : v.software,
+      hardware: model && v.hardwareRev ? `${model} Rev. ${v.hardwareRev}` : model,
+      version: v.software ?? ent?.softwareRev ?? ent?.firmwareRev,
       serial: v.unitSerial ?? v.serial ?? ent?.serial,
     });
   },
@@ -72,8 +72,11 @@ const ruckusSz: PollModule = {
   os: ['ruckuswireless-sz'],
   async run(c, out) {
     // The first controller of the cluster: model (column 3) and release (column 9); serial from the system group.
-    const [model, version, serial] = await Promise.all([c.walk(`${SZ}.3`, 1, 1), c.walk(`${SZ}.9`, 1, 1), c.get(['1.3.6.1.4.1.25053.1.4.1.1.1.15.13.0']).catch(() => [])]);
-    setIdentity(out, { hardware: vbText(model[0]), version: vbText(version[0]), serial: vbText(serial[0]) });
+    const [model, version, country, serial] = await Promise.all([
+      c.walk(`${SZ}.3`, 1, 1), c.walk(`${SZ}.9`, 1, 1), c.walk('1.3.6.1.4.1.25053.1.8.1.1.1.1.3.1.4', 1, 1),
+      c.get(['1.3.6.1.4.1.25053.1.4.1.1.1.15.13.0']).catch(() => []),
+    ]);
+    setIdentity(out, { hardware: vbText(model[0]), version: ruckusVersion(vbText(version[0]), vbText(country[0])), serial: vbText(serial[0]) });
   },
 };
 

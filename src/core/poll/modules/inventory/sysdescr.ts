@@ -8,10 +8,13 @@ export interface Identity {
 type Parser = (descr: string, sysObjectID: string) => Identity;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Some agents (or their recordings) wrap sysDescr in double quotes. */
+export const unquote = (s: string) => s.replace(/^\s*"/, '').replace(/"\s*$/, '');
 const m1 = (s: string, re: RegExp) => re.exec(s)?.[1];
 
 /** Cisco IOS, IOS XE, NX-OS, ASA, FTD. IOS XE 16+ is known by image and version ("CAT9K_IOSXE 17.9.4"). */
-export function ciscoVersion(descr: string): string | undefined {
+export function ciscoVersion(raw: string): string | undefined {
+  const descr = unquote(raw);
   const train = /^Cisco IOS Software \[[^\]]+\],.*?Software \(([^)]+)\), Version ([^, ]+)/.exec(descr);
   if (train) return `${train[1]} ${train[2]}`;
   return m1(descr, /Threat Defense, Version (.+?), ASA/i)
@@ -186,7 +189,7 @@ const PARSERS: Readonly<Record<string, Parser>> = {
 /** Model and version as this OS's sysDescr carries them; {} when it does not. */
 export function parseSysDescr(os: string | undefined, sysDescr: string | undefined, sysObjectID = ''): Identity {
   if (!os || !sysDescr || !Object.hasOwn(PARSERS, os)) return {};
-  const id = PARSERS[os](sysDescr, sysObjectID.replace(/^\./, ''));
+  const id = PARSERS[os](unquote(sysDescr), sysObjectID.replace(/^\./, ''));
   const out: Identity = {};
   for (const k of ['hardware', 'version', 'serial'] as const) {
     const v = id[k]?.trim();
