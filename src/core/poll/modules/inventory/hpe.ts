@@ -51,12 +51,10 @@ const comware: PollModule = {
   stage: 'vendor',
   os: ['comware'],
   async run(c, out) {
+    // hh3cEntityExtManuSerialNum of the chassis is the device's serial; entPhysicalSerialNum can be a board's.
     const chassis = pickChassis(entityRows(out));
-    let serial = chassis?.serial;
-    if (!serial && chassis) {
-      const [vb] = await getTolerant(c, [`1.3.6.1.4.1.25506.2.6.1.2.1.1.2.${chassis.index}`]);
-      serial = meaningful(vbText(vb));
-    }
+    const [vb] = await getTolerant(c, [`1.3.6.1.4.1.25506.2.6.1.2.1.1.2.${chassis?.index ?? 1}`]);
+    const serial = meaningful(vbText(vb)) ?? chassis?.serial;
     setIdentity(out, { ...parseSysDescr('comware', out.sysDescr), serial });
   },
 };

@@ -3,17 +3,35 @@
 import { vbText } from '../../../snmp/values';
 import type { PollModule } from '../registry';
 import { ENT_CLASS, entityRows, pickChassis } from './entity';
-import { grab, scalarModule, setIdentity } from './scalars';
+import type { DevicePoll } from '../../types';
+import { grab, readScalars, scalarModule, setIdentity, type Values } from './scalars';
 
 const PROBE = { software: '1.3.6.1.2.1.16.19.2.0', hardwareRev: '1.3.6.1.2.1.16.19.3.0' };
 
-const dlink = scalarModule({
-  name: 'inventory-dlink', os: ['dlink', 'dlink-dgs1250'],
-  oids: { ...PROBE, unitSerial: '1.3.6.1.4.1.171.12.11.1.9.4.1.17.1', serial: '1.3.6.1.4.1.171.12.1.1.12.0' },
-  fill(v, out) {
+// Newer D-Link switches keep unit 1's firmware in the common switch MIB (171.14) or its per-model copy
+// (171.11.<model>.1000, the model number being the one in the sysObjectID 171.10.<model>).
+const DLINK_UNIT_FIRMWARE = '5.1.8.1.3.1';
+
+const dlink: PollModule = {
+  name: 'inventory-dlink',
+  stage: 'vendor',
+  os: ['dlink', 'dlink-dgs1250'],
+  async run(c, out) {
+    const model = grab(out.sysObjectID, /^\.?1\.3\.6\.1\.4\.1\.171\.10\.(\d+)\./);
+    const v = await readScalars(c, {
+      ...PROBE, unitSerial: '1.3.6.1.4.1.171.12.11.1.9.4.1.17.1', serial: '1.3.6.1.4.1.171.12.1.1.12.0',
+      commonFirmware: `1.3.6.1.4.1.171.14.${DLINK_UNIT_FIRMWARE}`,
+      ...(model ? { modelFirmware: `1.3.6.1.4.1.171.11.${model}.1000.${DLINK_UNIT_FIRMWARE}` } : {}),
+    });
+    fillDlink(v, out);
+  },
+};
+
+function fillDlink(v: Values, out: DevicePoll): void {
+  {
     const ent = pickChassis(entityRows(out));
     if (out.os === 'dlink-dgs1250') {
-      setIdentity(out, { hardware: out.sysDescr, serial: ent?.serial });
+      setIdentity(out, { hardware: out.sysDescr, serial: ent?.serial, version: v.modelFirmware ?? v.commonFirmware });
       return;
     }
     const model = ent?.model ?? out.sysDescr?.split(' ')[0];
@@ -22,8 +40,8 @@ const dlink = scalarModule({
       version: v.software ?? ent?.softwareRev ?? ent?.firmwareRev,
       serial: v.unitSerial ?? v.serial ?? ent?.serial,
     });
-  },
-});
+  }
+}
 
 const JS = '1.3.6.1.4.1.11863.6.1.1';
 const tplink = scalarModule({
