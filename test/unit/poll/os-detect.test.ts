@@ -10,6 +10,7 @@ const CASES: [string, string, string, string | undefined][] = [
   ['1.3.6.1.4.1.9.1.2134', 'Cisco IOS Software [Amsterdam], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.3.4', 'iosxe', 'Cisco'],
   ['1.3.6.1.4.1.9.1.1208', 'Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E9', 'ios', 'Cisco'],
   ['1.3.6.1.4.1.9.1.2313', 'Cisco Adaptive Security Appliance Version 9.16(4)', 'asa', 'Cisco'],
+  ['1.3.6.1.4.1.9.1.1407', '', 'asa', 'Cisco'], // ciscoASA5512 in CISCO-PRODUCTS-MIB, banner empty
   ['1.3.6.1.4.1.11.2.3.7.11.104', 'ProCurve J9280A Switch 2510G-48, revision Y.11.16, ROM N.10.02', 'procurve', 'HP'],
   ['1.3.6.1.4.1.14823.1.1.32', 'ArubaOS (MODEL: 7010), Version 8.10.0.2', 'arubaos', 'Aruba'],
   ['1.3.6.1.4.1.41112.1.4', 'Linux 2.6.32.71 #1 Fri Apr 22 12:00:00 EEST 2016 mips', 'airos', 'Ubiquiti'],

@@ -1,5 +1,6 @@
 // Cisco and Cisco Meraki. Cisco's sysObjectIDs live under 1.3.6.1.4.1.9.1 (CISCO-PRODUCTS-MIB), small-business
 // products under 9.6.1, Nexus under 9.12.3; the software family is told by sysDescr.
+import { ciscoProductName } from '../modules/inventory/cisco-products';
 import { under, type OsRule } from './types';
 
 const CISCO = under('1.3.6.1.4.1.9');
@@ -19,6 +20,8 @@ export const CISCO_RULES: OsRule[] = [
   { os: 'ciscosb', vendor: 'Cisco', oid: CISCO, descr: /Smart Switch|Managed Switch|^(Linux, )?Cisco Systems, Inc WAP/ },
   { os: 'ciscosb', vendor: 'Cisco', oid: under('1.3.6.1.4.1.9.6.1') },
   { os: 'nxos', vendor: 'Cisco', oid: under('1.3.6.1.4.1.9.12.3.1.3') },
+  // ASAs whose sysDescr says nothing useful are known by their product name (ciscoASA5585Ssp10, ciscoPIX515E…).
+  { os: 'asa', vendor: 'Cisco', oid: under('1.3.6.1.4.1.9.1'), test: (oid) => /^cisco(ASA|PIX)/i.test(ciscoProductName(oid) ?? '') },
   { os: 'ios', vendor: 'Cisco', oid: under('1.3.6.1.4.1.9.1') },
   { os: 'merakimr', vendor: 'Cisco Meraki', descr: /Meraki MR\d/ },
   { os: 'merakimx', vendor: 'Cisco Meraki', descr: /Meraki (MX|Z)\d/ },

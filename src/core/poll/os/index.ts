@@ -44,6 +44,7 @@ function staticMatch(r: OsRule, oid: string, descr: string): boolean {
   if (!r.oid && !r.descr) return false;
   if (r.oid && !r.oid.test(oid)) return false;
   if (r.descr && !r.descr.test(descr)) return false;
+  if (r.test && !r.test(oid)) return false;
   return !(r.notDescr && r.notDescr.test(descr));
 }
 

@@ -13,6 +13,8 @@ export interface OsRule {
    * sysObjectID and sysDescr. Only asked when the static conditions hold, in the one identity request.
    */
   probe?: string;
+  /** A further condition on the sysObjectID (e.g. its name in a vendor's product table). */
+  test?: (sysObjectID: string) => boolean;
 }
 
 /** Prefix test on a sysObjectID: `under('1.3.6.1.4.1.9.1')` matches 1.3.6.1.4.1.9.1 and anything below. */
