@@ -2,6 +2,7 @@
 import { discoverCommand } from './discover';
 import { eventsCommand } from './events';
 import { historyCommand } from './history';
+import { inventoryCommand } from './inventory';
 import { ldapCommand } from './ldap';
 import { netplanCommand } from './netplan';
 import { pollCommand } from './poll';
@@ -12,4 +13,4 @@ import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand, snmpdCommand, prometheusCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, inventoryCommand, ldapCommand, snmpdCommand, prometheusCommand];

@@ -16,7 +16,7 @@ export function deviceJson(d: DeviceReport): Record<string, unknown> {
     region: d.region, site: d.site, siteReason: d.siteReason, siteExplanation: d.siteExplanation,
     sysName: n(d.sysName), sysDescr: n(d.sysDescr), sysObjectID: n(d.sysObjectID), sysLocation: n(d.sysLocation), sysContact: n(d.sysContact),
     uptimeSeconds: n(d.uptimeSeconds), uptimeSource: n(d.uptimeSource), rebooted: d.rebooted,
-    os: n(d.os), vendor: n(d.vendor), distro: n(d.distro), hardware: n(d.hardware), serial: n(d.serial),
+    os: n(d.os), osName: n(d.osName), vendor: n(d.vendor), distro: n(d.distro), hardware: n(d.hardware), serial: n(d.serial), version: n(d.version),
     error: n(d.error), errorKind: n(d.errorKind), polledAt: d.polledAt, durationMs: d.durationMs, rttMs: n(d.rttMs),
     interfaces: d.interfaces.map((i) => ({
       ifIndex: i.ifIndex, name: i.name, alias: n(i.alias), type: n(i.type), adminStatus: i.adminStatus, operStatus: i.operStatus,

@@ -42,8 +42,10 @@ export function classifyError(err: unknown, target: SnmpTarget): SnmpError {
 export interface SnmpClient {
   readonly target: SnmpTarget;
   get(oids: string[]): Promise<Varbind[]>;
-  /** All varbinds below `oid` (GETBULK on v2c/v3), never past the subtree. */
-  walk(oid: string, maxRepetitions?: number): Promise<Varbind[]>;
+  /** One GETNEXT for several OIDs: the varbind that follows each (end-of-MIB ones come back as errors). */
+  getNext(oids: string[]): Promise<Varbind[]>;
+  /** All varbinds below `oid` (GETBULK on v2c/v3), never past the subtree; at most `limit` when given. */
+  walk(oid: string, maxRepetitions?: number, limit?: number): Promise<Varbind[]>;
   /** A conceptual table as rows keyed by index, then by column number. */
   table(oid: string, maxRepetitions?: number): Promise<Map<string, Map<number, unknown>>>;
   close(): void;
@@ -109,19 +111,27 @@ class NetSnmpClient implements SnmpClient {
     });
   }
 
-  walk(oid: string, maxRepetitions = 25): Promise<Varbind[]> {
+  getNext(oids: string[]): Promise<Varbind[]> {
+    return new Promise((resolve, reject) => {
+      this.session.getNext(oids, (err, vbs) => (err ? reject(this.fail(err)) : resolve(vbs)));
+    });
+  }
+
+  walk(oid: string, maxRepetitions = 25, limit = Infinity): Promise<Varbind[]> {
     const out: Varbind[] = [];
     const prefix = oid + '.';
     return new Promise((resolve, reject) => {
       try {
         this.session.subtree(
           oid,
-          this.target.profile.version === '1' ? 1 : maxRepetitions,
+          this.target.profile.version === '1' ? 1 : Math.min(maxRepetitions, limit),
           (vbs) => {
             for (const vb of vbs) {
               if (snmp.isVarbindError(vb) || !vb.oid.startsWith(prefix)) continue;
               out.push(vb);
             }
+            // Returning true ends the walk (bounded walks of tables that can be huge, e.g. ENTITY-MIB on a chassis).
+            return out.length >= limit;
           },
           (err) => (err ? reject(this.fail(err)) : resolve(out)),
         );

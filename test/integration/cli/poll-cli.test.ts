@@ -46,7 +46,7 @@ ${extra}`;
     const json = JSON.parse(r.out) as { devices: Record<string, unknown>[] };
     assert.equal(json.devices.length, 1);
     const d = json.devices[0];
-    for (const k of ['host', 'port', 'status', 'region', 'site', 'siteReason', 'sysName', 'sysDescr', 'sysObjectID', 'sysLocation', 'uptimeSeconds', 'os', 'vendor', 'distro', 'hardware', 'serial', 'error', 'interfaces', 'storage', 'processors']) {
+    for (const k of ['host', 'port', 'status', 'region', 'site', 'siteReason', 'sysName', 'sysDescr', 'sysObjectID', 'sysLocation', 'uptimeSeconds', 'os', 'osName', 'vendor', 'distro', 'hardware', 'serial', 'version', 'error', 'interfaces', 'storage', 'processors']) {
       assert.ok(k in d, `missing ${k}`);
     }
     assert.deepEqual([d.host, d.port, d.status, d.region, d.site, d.siteReason, d.sysName], ['127.0.0.1', agent.port, 'up', 'Île-de-France', 'Suresnes HQ', 'location', 'cli-lab']);

@@ -9,14 +9,14 @@ import { corpusRecordings, readSnmprec, startSnmpsim, type RunningSnmpsim } from
 import { inventoryFrom, MapSecrets } from '../../support/estate';
 import { profileFor } from '../../../src/core/inventory/parse';
 
-// What each recorded device is, from the corpus's SOURCES.md.
+// What each recorded device is, from the corpus's SOURCES.md, as LibreNMS's os names.
 const EXPECTED_OS: Record<string, string> = {
   'librenms-snmpsim_airos': 'airos',
   'librenms-snmpsim_apc-netbotz200': 'netbotz',
-  'librenms-snmpsim_brother-nc7700w': 'printer',
+  'librenms-snmpsim_brother-nc7700w': 'brother',
   'librenms-snmpsim_ciscoasa': 'asa',
   'librenms-snmpsim_eaton-powerxpert': 'eatonups',
-  'librenms-snmpsim_hp-lj500': 'printer',
+  'librenms-snmpsim_hp-lj500': 'jetdirect',
   'librenms-snmpsim_synology-ds1515': 'dsm',
   'librenms-snmpsim_tripplite': 'poweralert',
   'librenms-snmpsim_unifi-ac-pro-gen2': 'unifi',
@@ -27,7 +27,8 @@ const EXPECTED_OS: Record<string, string> = {
   'snmpsim-data_windows-xp': 'windows',
   'snmpsim-data_paloalto-pa-5000': 'panos',
   'snmpsim-data_apc-8932': 'apc',
-  'snmpsim-data_linux-ibm-x3550-m3': 'linux',
+  // The x3550 M3's IMM (a MIPS Linux answering with net-snmp's sysObjectID) carries IBM's IMM subtree.
+  'snmpsim-data_linux-ibm-x3550-m3': 'ibm-imm',
 };
 
 const files = corpusRecordings();

@@ -25,9 +25,12 @@ function meaningful(v: string | undefined): string | undefined {
 /** Fills distro/hardware/vendor/serial; returns the host uptime from /proc/uptime when an `uptime` extend exists. */
 export async function pollExtend(client: SnmpClient, out: DevicePoll): Promise<number | undefined> {
   const obsOids = OBSERVIUM.map(([name, n]) => extendOutputOid(name, `${OID.observiumExtendBase}.${n}`));
+  // LibreNMS's distro script variant fills only the first output line (nsExtendOutLine.<name>.1).
+  const obsLineOids = OBSERVIUM.map(([name, n]) => `${extendOutputOid(name, `${OID.observiumExtendBase}.${n}`).replace(/\.3\.1\.1\.(\d+(?:\.\d+)*)$/, '.4.1.2.$1')}.1`);
   const namedOids = NAMED.map((name) => extendOutputOid(name));
-  const vbs = await getTolerant(client, [...obsOids, ...namedOids]);
-  const obs = Object.fromEntries(OBSERVIUM.map(([name], i) => [name, meaningful(vbText(vbs[i]))]));
+  const vbs = await getTolerant(client, [...obsOids, ...namedOids, ...obsLineOids]);
+  const lineAt = obsOids.length + namedOids.length;
+  const obs = Object.fromEntries(OBSERVIUM.map(([name], i) => [name, meaningful(vbText(vbs[i])) ?? meaningful(vbText(vbs[lineAt + i]))]));
   const named = Object.fromEntries(NAMED.map((name, i) => [name, meaningful(vbText(vbs[obsOids.length + i]))]));
   out.distro = obs.distro ?? named.distro ?? out.distro;
   out.hardware = obs.hardware ?? named.hardware ?? out.hardware;

@@ -26,3 +26,25 @@ export async function getTolerant(client: SnmpClient, oids: string[]): Promise<(
     return out;
   }
 }
+
+/**
+ * GETNEXT several OIDs in one request; on SNMPv1 an end-of-MIB fails the whole request (noSuchName), so a protocol
+ * error is retried one OID at a time. Missing answers come back undefined.
+ */
+export async function getNextTolerant(client: SnmpClient, oids: string[]): Promise<(Varbind | undefined)[]> {
+  try {
+    return await client.getNext(oids);
+  } catch (err) {
+    if (!(err instanceof SnmpError) || err.kind !== 'protocol') throw err;
+    const out: (Varbind | undefined)[] = [];
+    for (const oid of oids) {
+      try {
+        out.push((await client.getNext([oid]))[0]);
+      } catch (e) {
+        if (e instanceof SnmpError && e.kind === 'protocol') out.push(undefined);
+        else throw e;
+      }
+    }
+    return out;
+  }
+}

@@ -8,10 +8,11 @@
 import type { SnmpClient } from '../../snmp/client';
 import type { DevicePoll } from '../types';
 import { pollExtend } from './extend';
+import { INVENTORY_MODULES } from './inventory';
 import { pollInterfaces } from './interfaces';
 import { pollProcessors } from './processors';
 import { pollStorage } from './storage';
-import { pollUptime } from './system';
+import { pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
 
 export type PollStage = 'identity' | 'general' | 'vendor' | 'final';
@@ -44,12 +45,14 @@ const CORE: PollModule[] = [
       }
     },
   },
+  // Uptime candidates, kernel command line and the OS probe subtrees, in one request.
+  { name: 'identity', stage: 'identity', async run(c, out) { await pollIdentityProbe(c, out); } },
   {
-    // Uptime candidates and the kernel-command-line refinement (Synology); runs after extend, whose uptime wins.
+    // Picks the uptime from what the identity request read; runs after extend, whose uptime wins.
     name: 'uptime', stage: 'general',
-    async run(c, out) {
+    async run(_c, out) {
       const fromExtend = out.uptimeSource === 'extend' ? out.uptimeSeconds : undefined;
-      await pollUptime(c, out);
+      pollUptime(out);
       if (fromExtend !== undefined) {
         out.uptimeSeconds = fromExtend;
         out.uptimeSource = 'extend';
@@ -71,6 +74,7 @@ const CORE: PollModule[] = [
 /** Every module, in registration order. Vendor and MIB modules are appended below as they are written. */
 export const MODULES: readonly PollModule[] = [
   ...CORE,
+  ...INVENTORY_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

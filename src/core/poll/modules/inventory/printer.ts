@@ -1,0 +1,52 @@
+// Printer identity: Printer-MIB prtGeneralSerialNumber for every printer, the model from the brand's own MIB or the
+// IEEE 1284 device ID (JetDirect's "MDL:" field) or hrDeviceDescr of the printer device.
+import { grab, scalarModule, setIdentity } from './scalars';
+import { parseSysDescr } from './sysdescr';
+
+export const PRINTER_OSES = [
+  'jetdirect', 'brother', 'xerox', 'canonprinter', 'konica', 'epson', 'samsungprinter', 'sharp', 'fujifilmprinter', 'dell-laser',
+  'utax', 'kyocera', 'lexmarkprinter', 'ricoh',
+] as const;
+
+/** Binary-looking OCTET STRINGs come back as hex ("01:15:32:30…"); the text is in the printable bytes. */
+const printable = (s: string | undefined) => (s && /^([0-9a-f]{2}:)+[0-9a-f]{2}$/.test(s) ? Buffer.from(s.replace(/:/g, ''), 'hex').toString('latin1') : s);
+
+const stripBrand = (s: string | undefined) => s?.replace(/^(HP|Hewlett-Packard|KONICA MINOLTA|Konica Minolta)\s+/i, '');
+
+export const PRINTER_MODULES = [
+  scalarModule({
+    name: 'inventory-printer',
+    os: PRINTER_OSES,
+    oids: {
+      serial: '1.3.6.1.2.1.43.5.1.1.17.1', device: '1.3.6.1.2.1.25.3.2.1.3.1',
+      hpDeviceId: '1.3.6.1.4.1.11.2.3.9.1.1.7.0', hpFirmwareDate: '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.5.0',
+      brotherSerial: '1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1.0', brotherModel: '1.3.6.1.4.1.2435.2.4.3.2435.5.13.3.0',
+      canonModel: '1.3.6.1.4.1.1602.1.1.1.1.0', canonVersion: '1.3.6.1.4.1.1602.1.1.1.4.0',
+      konicaModel: '1.3.6.1.4.1.18334.1.1.1.1.6.2.1.0', konicaVersion: '1.3.6.1.4.1.18334.1.1.1.1.6.1.0',
+      sharpVersion: '1.3.6.1.4.1.2385.2.1.1.2.1.2.1',
+      kyoceraModel: '1.3.6.1.4.1.1347.43.5.1.1.1.1', kyoceraSerial: '1.3.6.1.4.1.1347.43.5.1.1.28.1',
+    },
+    fill(v, out) {
+      const banner = parseSysDescr(out.os, out.sysDescr);
+      const id = { ...banner, serial: v.serial };
+      switch (out.os) {
+        case 'jetdirect':
+          id.hardware = stripBrand(grab(v.hpDeviceId, /(?:^|;)MDL:([^;]+)/) ?? v.device);
+          id.version = grab(printable(v.hpFirmwareDate), /(\d{8})$/);
+          break;
+        case 'brother':
+          // "Brother HL-5370DW series [001ba90ba752]": model and the print server's MAC.
+          id.hardware = v.brotherModel?.replace(/^Brother\s+/, '').replace(/\s+series\b/, '');
+          id.serial = v.brotherSerial ?? v.serial;
+          break;
+        case 'canonprinter': id.hardware = v.canonModel; id.version = v.canonVersion; break;
+        case 'konica': id.hardware = stripBrand(v.konicaModel); id.version = v.konicaVersion; break;
+        case 'sharp': id.version = v.sharpVersion; id.hardware = banner.hardware; break;
+        case 'utax':
+        case 'kyocera': id.hardware = v.kyoceraModel; id.serial = v.kyoceraSerial ?? v.serial; break;
+        default: break;
+      }
+      setIdentity(out, id);
+    },
+  }),
+];

@@ -1,0 +1,30 @@
+// General-purpose systems and the appliances built on them (firewall and NAS distributions).
+import { under, type OsRule } from './types';
+
+const NET_SNMP = under('1.3.6.1.4.1.8072.3.2');
+
+export const HOST_RULES: OsRule[] = [
+  { os: 'windows', vendor: 'Microsoft', oid: under('1.3.6.1.4.1.311') },
+  { os: 'windows', vendor: 'Microsoft', descr: /Software: Windows|^Microsoft Windows/ },
+  { os: 'pfsense', descr: /\bpfSense\b/ },
+  // OPNsense runs HardenedBSD, whose release names end in -HBSD.
+  { os: 'opnsense', descr: /\bOPNsense\b|-HBSD\b/ },
+  { os: 'truenas-scale', vendor: 'iXsystems', descr: /^TrueNAS-SCALE/ },
+  { os: 'truenas', vendor: 'iXsystems', descr: /^(TrueNAS|FreeNAS)-/ },
+  { os: 'dsm', vendor: 'Synology', descr: /Synology|DiskStation/ },
+  { os: 'dsm', vendor: 'Synology', oid: NET_SNMP, probe: '1.3.6.1.4.1.6574.1' },
+  { os: 'qnap', vendor: 'QNAP', oid: under('1.3.6.1.4.1.24681') },
+  { os: 'vmware-esxi', vendor: 'VMware', oid: under('1.3.6.1.4.1.6876') },
+  { os: 'proxmox', descr: /^Linux\b.*\bPVE\b/ },
+  { os: 'freebsd', descr: /FreeBSD/ },
+  { os: 'openbsd', descr: /OpenBSD/ },
+  { os: 'netbsd', descr: /NetBSD/ },
+  { os: 'dragonfly', descr: /DragonFly/i },
+  { os: 'macos', vendor: 'Apple', descr: /Darwin/ },
+  { os: 'linux', descr: /^Linux\b/ },
+  // net-snmp's own Linux sysObjectID when sysDescr is hidden.
+  { os: 'linux', oid: under('1.3.6.1.4.1.8072.3.2.10') },
+];
+
+/** Systems whose hardware is a general computer: ENTITY-MIB and vendor appliance MIBs are not asked. */
+export const HOST_OSES: ReadonlySet<string> = new Set(['linux', 'windows', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'macos', 'proxmox', 'pfsense', 'opnsense', 'truenas', 'truenas-scale']);
