@@ -37,11 +37,8 @@ export function detectCodepage(bytes: Uint8Array, given?: number): { codepage: n
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const utf8 = isValidUtf8(sample.length < bytes.length ? trimPartialUtf8(sample) : sample);
   const candidates = CANDIDATE_CODEPAGES.filter((cp) => cp !== 65001 || utf8);
-  let base = -Infinity;
-  if (given !== undefined) {
-    base = codepageScore(decodeOem(sample, given));
-    if (base > 0) return { codepage: given, source: 'given', tried: [given] };
-  }
+  // The given page is kept unless another one reads strictly more known words (and fewer glyphs of a wrong page).
+  const base = given !== undefined ? codepageScore(decodeOem(sample, given)) : -Infinity;
   let best: number | undefined;
   let bestScore = base;
   for (const cp of candidates) {

@@ -179,6 +179,7 @@ export const LANGUAGES: SessionLanguage[] = [
 
 /** Upper-cases and strips accents one character at a time (indexes stay those of the original). */
 export function fold(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toUpperCase();
   let out = '';
   for (const ch of s) {
     const base = ch.normalize('NFD').charAt(0).toUpperCase();
@@ -187,7 +188,17 @@ export function fold(s: string): string {
   return out;
 }
 
-const key = (w: string) => fold(w).replace(/\s+/g, '');
+// Words repeat from row to row; a small cache keeps lookups cheap (bounded, cleared when full).
+const keyCache = new Map<string, string>();
+function key(w: string): string {
+  let k = keyCache.get(w);
+  if (k === undefined) {
+    k = fold(w).replace(/\s+/g, '');
+    if (keyCache.size > 4096) keyCache.clear();
+    if (w.length <= 64) keyCache.set(w, k);
+  }
+  return k;
+}
 
 export type TitleRole = keyof SessionLanguage['titles'];
 
