@@ -21,7 +21,8 @@ const MAX_WARNINGS = 50;
 export interface HeaderShape {
   /** From the first title's known words; undefined when they are not known (decided from the rows). */
   kind: 'quser' | 'qwinsta' | undefined;
-  /** Cell where the second column starts: session name (quser) or user name (qwinsta). */
+  /** Cell where the second column starts: session name (quser) or user name (qwinsta); undefined when
+   * the titles run together with single blanks (then their cells do not match the columns'). */
   secondCell: number | undefined;
   /** Cell just after the ID title, when it is known. */
   idEnd: number | undefined;
@@ -35,7 +36,7 @@ export function readHeader(line: string): HeaderShape | undefined {
   const first = titleInfo(titles[0].text.replace(/^>/, ''));
   const kind = first?.roles.has('user') ? 'quser' : first?.roles.has('session') ? 'qwinsta' : undefined;
   const id = titles.find((t) => titleInfo(t.text)?.roles.has('id') || titleInfo(t.text.split(/\s+/)[0])?.roles.has('id'));
-  return { kind, secondCell: titles[1]?.cell, idEnd: id ? id.cell + (id.text.split(/\s+/)[0].length) : undefined, titles };
+  return { kind, secondCell: titles.runTogether ? undefined : titles[1]?.cell, idEnd: id ? id.cell + (id.text.split(/\s+/)[0].length) : undefined, titles };
 }
 
 interface Anchored {
@@ -99,27 +100,49 @@ export function parseSessions(text: string, dateOrder?: DateOrder): ParsedListin
     if (warnings.length < MAX_WARNINGS) warnings.push({ line, message });
     else dropped++;
   };
-  const headerAt = lines.findIndex((l) => l.trim() !== '');
-  if (headerAt < 0) return { kind: 'quser', language: 'unknown', sessions: [], warnings };
-  const header = readHeader(lines[headerAt]);
-  // A capture without its header (rows only) is still a table when its first line is a session row.
-  const headless = !header ? anchor(lines[headerAt], headerAt + 1, undefined) : undefined;
-  if (!header && !headless) throw new SessionParseError('not a quser/qwinsta session table: the first line is neither a header (four or more column titles) nor a session row', headerAt + 1, lines[headerAt].trimEnd());
+  const firstAt = lines.findIndex((l) => l.trim() !== '');
+  if (firstAt < 0) return { kind: 'quser', language: 'unknown', sessions: [], warnings };
+  // The table starts at the first line shaped like a header and followed by a session row, or at the
+  // first session row (a capture without its header). Lines before it (a prompt, a banner) are ignored.
+  let headerAt = firstAt;
+  let header: HeaderShape | undefined;
+  let start = -1;
+  for (let i = firstAt; i < lines.length && start < 0; i++) {
+    if (lines[i].trim() === '') continue;
+    const h = readHeader(lines[i]);
+    if (h) {
+      let next = i + 1;
+      while (next < lines.length && lines[next].trim() === '') next++;
+      if (next >= lines.length || anchor(lines[next], next + 1, h.idEnd)) {
+        [headerAt, header, start] = [i, h, next];
+        break;
+      }
+    } else if (anchor(lines[i], i + 1, undefined)?.state) {
+      // Without a header, only a row whose state word is known starts a table.
+      [headerAt, start] = [i, i];
+      break;
+    }
+  }
+  if (start < 0) {
+    const h = readHeader(lines[firstAt]);
+    if (!h) throw new SessionParseError('not a quser/qwinsta session table: the first line is neither a header (four or more column titles) nor a session row', firstAt + 1, lines[firstAt].trimEnd());
+    const after = lines.findIndex((l, i) => i > firstAt && l.trim() !== '');
+    throw new SessionParseError('no session table: no line after the header has a session ID followed by a state', after + 1, lines[after].trimEnd());
+  }
+  for (let i = firstAt; i < headerAt; i++) if (lines[i].trim() !== '') warn(i + 1, `before the session table, ignored: "${quoteCapped(lines[i].trim())}"`);
 
   const rows: Anchored[] = [];
-  for (let i = header ? headerAt + 1 : headerAt; i < lines.length; i++) {
+  for (let i = start; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const a = anchor(lines[i], i + 1, header?.idEnd);
     if (a) rows.push(a);
     else warn(i + 1, `not a session row (no session ID followed by a state), ignored: "${quoteCapped(lines[i].trim())}"`);
   }
-  if (!rows.length && lines.slice(headerAt + 1).some((l) => l.trim() !== '')) {
-    throw new SessionParseError('no session table: no line after the header has a session ID followed by a state', headerAt + 2, lines.slice(headerAt + 1).find((l) => l.trim() !== '')!.trimEnd());
-  }
 
   const kind = header?.kind ?? guessKind(rows);
-  // Where the second column starts: from the header, else from where session-name-shaped values start.
-  const secondCell = header?.secondCell ?? modeCell(rows, kind);
+  // Where the second column starts: where session-name-shaped values start (quser) or the user names
+  // of two-name rows (qwinsta), else the header's second title.
+  const secondCell = modeCell(rows, kind) ?? header?.secondCell;
   const pending = rows.map((r) => readRow(r, kind, secondCell, warn));
 
   const logons = pending.filter((p) => p.logon).map((p) => p.logon!);

@@ -67,7 +67,7 @@ export function tokens(line: string, offsets = cellOffsets(line)): Token[] {
  * gives too few titles (a header whose words run together with single blanks, as Italian builds print),
  * every word is a title.
  */
-export function headerTitles(line: string): Token[] {
+export function headerTitles(line: string): Token[] & { runTogether?: boolean } {
   const offsets = cellOffsets(line);
   const words = tokens(line, offsets);
   const groups: Token[] = [];
@@ -77,5 +77,6 @@ export function headerTitles(line: string): Token[] {
       groups[groups.length - 1] = { text: line.slice(last.index, w.index + w.text.length), index: last.index, cell: last.cell, end: w.end };
     } else groups.push({ ...w });
   }
-  return groups.length >= 4 || groups.length >= words.length ? groups : words;
+  if (groups.length >= 4 || groups.length >= words.length) return groups;
+  return Object.assign(words, { runTogether: true });
 }

@@ -220,3 +220,18 @@ describe('the janitor never acts on what could not be read', () => {
     assert.equal(plan[3].reason, 'active but its idle time could not be read; left alone');
   });
 });
+
+describe('where the table starts', () => {
+  it('a prompt or banner before the header is ignored with a warning', () => {
+    const r = parseSessions(`C:\\Users\\admin>quser\n\n${EN}\n>admin                 console             1  Active      none   3/4/2024 9:00 AM`);
+    assert.deepEqual(rows(`C:\\Users\\admin>quser\n${EN}\n>admin                 console             1  Active      none   3/4/2024 9:00 AM`), [['admin', 'console', 1, 'active', 0, '2024-03-04T09:00', true]]);
+    assert.deepEqual(r.warnings, [{ line: 1, message: 'before the session table, ignored: "C:\\Users\\admin>quser"' }]);
+  });
+  it('rows without a header start at the first row whose state is known', () => {
+    assert.deepEqual(rows(' user1              rdp-tcp#1          30  Active          .  12/11/2020 11:23'), [['user1', 'rdp-tcp#1', 30, 'active', 0, '2020-11-12T11:23', false]]);
+    assert.throws(() => parseSessions(' x 1 y'), SessionParseError);
+  });
+  it('a header whose titles run together with single blanks does not place the session column', () => {
+    assert.deepEqual(rows('NOMEUTENTE NOMESESSIONE ID STATO INATTIVITÀ ACCESSO\n Giovanni Battista Rossi                 2  Disc  5  04/03/2024 09:05'), [['Giovanni Battista Rossi', '', 2, 'disconnected', 5, '2024-03-04T09:05', false]]);
+  });
+});
