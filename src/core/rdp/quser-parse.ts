@@ -29,8 +29,12 @@ export interface HeaderShape {
   titles: Token[];
 }
 
+// quser/qwinsta headers are under 100 cells; a line far longer is not one (and is not worth splitting).
+const MAX_HEADER = 4096;
+
 /** Reads a header line by its shape: at least four titles, none of them a number. */
 export function readHeader(line: string): HeaderShape | undefined {
+  if (line.length > MAX_HEADER) return undefined;
   const titles = headerTitles(line.replace(/^\uFEFF/, ''));
   if (titles.length < 4 || titles.some((t) => ID.test(t.text))) return undefined;
   const first = titleInfo(titles[0].text.replace(/^>/, ''));
