@@ -2,7 +2,7 @@
 // output laid out like quser's, in a chosen display language and OEM code page. No Windows host runs
 // here; tests that use them say so. State lives in a JSON file; each call may apply a scripted change
 // (e.g. an ID reused by another user between Parc's listing and its logoff).
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export interface StandinSession {
@@ -95,7 +95,11 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   const standin: Standin = {
     dir, bin, stateFile,
     read: () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandinState,
-    write: (s) => writeFileSync(stateFile, JSON.stringify(s, null, 2)),
+    // Atomic, as the programs' own saves: a reader never sees a half-written state file.
+    write: (s) => {
+      writeFileSync(`${stateFile}.tmp`, JSON.stringify(s, null, 2));
+      renameSync(`${stateFile}.tmp`, stateFile);
+    },
   };
   standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
   return standin;

@@ -8,7 +8,7 @@ import { SessionParseError } from './errors';
 import { parseIdle } from './idle-time';
 import { LANGUAGES, multiWordStates, noneLanguages, stateLanguages, stateOf, titleInfo, titleWordLanguages } from './languages';
 import { decideOrder, formatLogon, scanLogon, type DateOrder, type RawLogon } from './logon-time';
-import { cellOffsets, headerTitles, tokens, type Token } from './text-columns';
+import { cellOffsets, displayWidth, headerTitles, tokens, type Token } from './text-columns';
 import type { KnownSessionState, ParsedListing, ParseWarning, RdpSession, SessionState } from './types';
 
 const SESSION_NAME = /^(console|services|rdp-tcp(#\d+)?|ica-[\w-]*(#\d+)?|[\w-]+#\d+|31c5ce94259d4006a9e4#\d+)$/i;
@@ -40,7 +40,7 @@ export function readHeader(line: string): HeaderShape | undefined {
   const first = titleInfo(titles[0].text.replace(/^>/, ''));
   const kind = first?.roles.has('user') ? 'quser' : first?.roles.has('session') ? 'qwinsta' : undefined;
   const id = titles.find((t) => titleInfo(t.text)?.roles.has('id') || titleInfo(t.text.split(/\s+/)[0])?.roles.has('id'));
-  return { kind, secondCell: titles.runTogether ? undefined : titles[1]?.cell, idEnd: id ? id.cell + (id.text.split(/\s+/)[0].length) : undefined, titles };
+  return { kind, secondCell: titles.runTogether ? undefined : titles[1]?.cell, idEnd: id ? id.cell + displayWidth(id.text.split(/\s+/)[0]) : undefined, titles };
 }
 
 interface Anchored {
