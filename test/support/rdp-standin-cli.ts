@@ -10,9 +10,17 @@ function main(): number {
   const out = (t: string) => process.stdout.write(iconv.encode(t, enc));
   const err = (t: string) => process.stderr.write(iconv.encode(t, enc));
   // Atomic (write then rename): a test reading the state while a program saves it never sees half a file.
+  // A stand-in run as another user (sshd with a password login) may write the file but not its folder.
   const save = () => {
-    writeFileSync(`${stateFile}.${process.pid}.tmp`, JSON.stringify(st, null, 2));
-    renameSync(`${stateFile}.${process.pid}.tmp`, stateFile);
+    const text = JSON.stringify(st, null, 2);
+    const tmp = `${stateFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, text);
+    } catch {
+      writeFileSync(stateFile, text);
+      return;
+    }
+    renameSync(tmp, stateFile);
   };
   const local = args.filter((a) => !a.toLowerCase().startsWith('/server:'));
   st.calls.push([program, ...args]);
