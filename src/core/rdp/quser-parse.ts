@@ -218,7 +218,7 @@ function readRow(r: Anchored, kind: 'quser' | 'qwinsta', secondCell: number | un
   if (kind === 'quser') {
     const last = head[head.length - 1];
     // A user name longer than its column pushes the session name right; the name's shape still tells.
-    const isSession = head.length >= 2 && (SESSION_NAME.test(last.text) || (secondCell !== undefined && last.cell >= secondCell - SLACK));
+    const isSession = head.length >= 2 && (SESSION_NAME.test(last.text.replace(/^>/, '')) || (secondCell !== undefined && last.cell >= secondCell - SLACK));
     username = headText(0, isSession ? head.length - 1 : head.length);
     sessionName = isSession ? last.text : '';
     if (rest.length) {
@@ -237,7 +237,13 @@ function readRow(r: Anchored, kind: 'quser' | 'qwinsta', secondCell: number | un
     sessionName = isSession ? first.text : '';
     username = headText(isSession ? 1 : 0, head.length);
   }
-  return { session: { username, sessionName, id, state, stateText: r.stateText, idleMinutes, current: r.current, line: r.lineNo }, logon, logonText };
+  // Over SSH quser has been seen marking the current session on the session name itself (">services").
+  let current = r.current;
+  if (sessionName.startsWith('>') && sessionName.length > 1) {
+    sessionName = sessionName.slice(1);
+    current = true;
+  }
+  return { session: { username, sessionName, id, state, stateText: r.stateText, idleMinutes, current, line: r.lineNo }, logon, logonText };
 }
 
 /** The display language the words tell: localized words win over English ones (headers are often English). */

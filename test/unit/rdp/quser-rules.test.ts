@@ -71,6 +71,9 @@ describe('structure first', () => {
       ['sshd_admin', 'services', 0, 'active', 0, '2024-03-04T09:07', true],
       ['guest', 'rdp-tcp#3', 4, 'connected', 0, '2024-03-04T09:08', false],
     ]);
+    // The marker on the session name itself, and qwinsta's ">services".
+    assert.deepEqual(rows(`${EN}\n administrator         >services           0  Active      none   11/2/2023 10:00 AM`), [['administrator', 'services', 0, 'active', 0, '2023-11-02T10:00', true]]);
+    assert.deepEqual(parseSessions(' SESSIONNAME       USERNAME                 ID  STATE   TYPE        DEVICE\n>services                                    0  Disc').sessions.map((s) => [s.sessionName, s.current]), [['services', true]]);
   });
   it('a header in a language Parc has no words for still gives a listing (states then unknown)', () => {
     const r = parseSessions(' KÄYTTÄJÄNIMI          ISTUNTONIMI        TUNNUS TILA    JOUTOAIKA  KIRJAUTUMISAIKA\n>matti                 console             1  Aktiivinen   ei mitään  4.3.2024 9.05');
