@@ -223,9 +223,12 @@ function readRow(r: Anchored, kind: 'quser' | 'qwinsta', secondCell: number | un
     sessionName = isSession ? last.text : '';
     if (rest.length) {
       const idle = parseIdle(rest[0].text);
-      if (idle === undefined) warn(r.lineNo, `unreadable idle time "${quoteCapped(rest[0].text)}"; left unread`);
+      // A row without its idle cell: what follows the state is already the logon time.
+      const whole = idle === undefined && rest[0].text.length <= 80 ? line.slice(rest[0].index).trim() : '';
+      const shifted = whole.length <= 80 && whole ? scanLogon(whole) : undefined;
+      if (idle === undefined) warn(r.lineNo, shifted ? 'no idle time in this row; left unread' : `unreadable idle time "${quoteCapped(rest[0].text)}"; left unread`);
       else idleMinutes = idle;
-      logonText = rest.length > 1 ? line.slice(rest[1].index).trim() : '';
+      logonText = shifted ? whole : rest.length > 1 ? line.slice(rest[1].index).trim() : '';
       if (logonText) {
         logon = scanLogon(logonText);
         if (!logon) warn(r.lineNo, `unreadable logon time "${quoteCapped(logonText)}"; left unread`);

@@ -94,6 +94,11 @@ describe('degrade, do not reject', () => {
     assert.deepEqual([r.sessions[0].idleMinutes, r.sessions[0].logonTime, r.sessions[0].state], [null, null, 'disconnected']);
     assert.deepEqual(r.warnings.map((w) => [w.line, w.message]), [[2, 'unreadable idle time "forever"; left unread'], [2, 'unreadable logon time "yesterday noon"; left unread']]);
   });
+  it('a row without its idle cell still gives its logon time', () => {
+    const r = parseSessions(`${EN}\n bob                                       3  Disc           3/4/2024 9:00 AM`);
+    assert.deepEqual([r.sessions[0].idleMinutes, r.sessions[0].logonTime], [null, '2024-03-04T09:00']);
+    assert.deepEqual(r.warnings, [{ line: 2, message: 'no idle time in this row; left unread' }]);
+  });
   it('impossible dates and dates that cannot share one order are left unread, with the line', () => {
     const r = parseSessions(`${EN}\n a   3  Disc  2  2/30/2024 9:00 AM`);
     assert.equal(r.sessions[0].logonTime, null);
