@@ -14,6 +14,8 @@ import type { KnownSessionState, ParsedListing, ParseWarning, RdpSession, Sessio
 const SESSION_NAME = /^(console|services|rdp-tcp(#\d+)?|ica-[\w-]*(#\d+)?|[\w-]+#\d+|31c5ce94259d4006a9e4#\d+)$/i;
 const ID = /^\d{1,9}$/;
 const HAS_LETTER = /\p{L}/u;
+// What can follow an ID as its state: a word, never a session name, a path, a date or a time.
+const NOT_A_STATE = /[#\\/:@]/;
 // Slack for headers printed without their leading blank (some captures trim it).
 const SLACK = 2;
 const MAX_WARNINGS = 50;
@@ -27,6 +29,8 @@ export interface HeaderShape {
   /** Cell just after the ID title, when it is known. */
   idEnd: number | undefined;
   titles: Token[];
+  /** Whether any title word is a known one (a hint used to tell a header from a banner line). */
+  known: boolean;
 }
 
 // quser/qwinsta headers are under 100 cells; a line far longer is not one (and is not worth splitting).
@@ -40,7 +44,8 @@ export function readHeader(line: string): HeaderShape | undefined {
   const first = titleInfo(titles[0].text.replace(/^>/, ''));
   const kind = first?.roles.has('user') ? 'quser' : first?.roles.has('session') ? 'qwinsta' : undefined;
   const id = titles.find((t) => titleInfo(t.text)?.roles.has('id') || titleInfo(t.text.split(/\s+/)[0])?.roles.has('id'));
-  return { kind, secondCell: titles.runTogether ? undefined : titles[1]?.cell, idEnd: id ? id.cell + displayWidth(id.text.split(/\s+/)[0]) : undefined, titles };
+  const known = titles.some((t) => titleInfo(t.text) !== undefined || t.text.split(/\s+/).some((w) => titleWordLanguages(w) !== undefined));
+  return { kind, secondCell: titles.runTogether ? undefined : titles[1]?.cell, idEnd: id ? id.cell + displayWidth(id.text.split(/\s+/)[0]) : undefined, titles, known };
 }
 
 interface Anchored {
@@ -65,7 +70,7 @@ function anchor(raw: string, lineNo: number, idEnd: number | undefined): Anchore
   let bestKnown = false;
   let bestDistance = Infinity;
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (!ID.test(toks[i].text) || !HAS_LETTER.test(toks[i + 1].text)) continue;
+    if (!ID.test(toks[i].text) || !HAS_LETTER.test(toks[i + 1].text) || NOT_A_STATE.test(toks[i + 1].text)) continue;
     const known = stateOf(toks[i + 1].text) !== undefined || multiWordStates(toks[i + 1].text).length > 0;
     const distance = idEnd === undefined ? i : Math.abs(toks[i].end - idEnd);
     if ((known && !bestKnown) || (known === bestKnown && distance < bestDistance)) {
@@ -108,24 +113,26 @@ export function parseSessions(text: string, dateOrder?: DateOrder): ParsedListin
   if (firstAt < 0) return { kind: 'quser', language: 'unknown', sessions: [], warnings };
   // The table starts at the first line shaped like a header and followed by a session row, or at the
   // first session row (a capture without its header). Lines before it (a prompt, a banner) are ignored.
+  // First look for a header with known words or followed by a row whose state is known (a banner line
+  // can be shaped like a header), then for any header followed by a row.
   let headerAt = firstAt;
   let header: HeaderShape | undefined;
   let start = -1;
-  for (let i = firstAt; i < lines.length && start < 0; i++) {
-    if (lines[i].trim() === '') continue;
-    const h = readHeader(lines[i]);
-    if (h) {
-      let next = i + 1;
-      while (next < lines.length && lines[next].trim() === '') next++;
-      if (next >= lines.length || anchor(lines[next], next + 1, h.idEnd)) {
-        [headerAt, header, start] = [i, h, next];
-        break;
+  for (const requireKnown of [true, false]) {
+    for (let i = firstAt; i < lines.length && start < 0; i++) {
+      if (lines[i].trim() === '') continue;
+      const h = readHeader(lines[i]);
+      if (h) {
+        let next = i + 1;
+        while (next < lines.length && lines[next].trim() === '') next++;
+        const row = next < lines.length ? anchor(lines[next], next + 1, h.idEnd) : undefined;
+        if (next >= lines.length || (row && (!requireKnown || row.state || h.known))) [headerAt, header, start] = [i, h, next];
+      } else if (anchor(lines[i], i + 1, undefined)?.state) {
+        // Without a header, only a row whose state word is known starts a table.
+        [headerAt, start] = [i, i];
       }
-    } else if (anchor(lines[i], i + 1, undefined)?.state) {
-      // Without a header, only a row whose state word is known starts a table.
-      [headerAt, start] = [i, i];
-      break;
     }
+    if (start >= 0) break;
   }
   if (start < 0) {
     const h = readHeader(lines[firstAt]);
