@@ -2,7 +2,7 @@
 // output laid out like quser's, in a chosen display language and OEM code page. No Windows host runs
 // here; tests that use them say so. State lives in a JSON file; each call may apply a scripted change
 // (e.g. an ID reused by another user between Parc's listing and its logoff).
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export interface StandinSession {
@@ -12,12 +12,14 @@ export interface StandinSession {
   state: 'Active' | 'Disc';
   idleMinutes: number;
   logon: string; // already in the host's date format
+  /** Printed instead of the language's word for `state` (a word Parc does not know, a hostile one). */
+  stateWord?: string;
   /** Memory of the session's processes, for tasklist (default 10000 KB, two processes). */
   memoryKb?: number;
 }
 
 export interface StandinState {
-  language: 'en' | 'fr' | 'de' | 'ru';
+  language: StandinLanguage;
   codepage: number;
   sessions: StandinSession[];
   /** Applied right after the Nth quser call (1-based) has printed. */
@@ -29,13 +31,25 @@ export interface StandinState {
   groups?: Record<string, string[]>;
 }
 
+export type StandinLanguage = keyof typeof WORDS;
+
 // Literal words as the localized Windows builds print them (written independently of Parc's tables).
+// it: header words run together and the English "Disc"; pt-BR: English header with Portuguese values
+// ("nenhum" is wider than "none"); zh-CN: wide characters (two console cells each), yyyy/M/d dates.
 export const WORDS = {
   en: { header: ['USERNAME', 'SESSIONNAME', 'ID', 'STATE', 'IDLE TIME', 'LOGON TIME'], Active: 'Active', Disc: 'Disc', none: 'none', chcp: 'Active code page: ', noUser: 'No User exists for *' },
   fr: { header: ['UTILISATEUR', 'SESSION', 'ID', 'ÉTAT', 'TEMPS INACT', 'TEMPS SESSION'], Active: 'Actif', Disc: 'Déco', none: 'aucun', chcp: 'Page de codes active : ', noUser: "Aucun utilisateur n'existe pour *" },
   de: { header: ['BENUTZERNAME', 'SITZUNGSNAME', 'ID', 'STATUS', 'LEERLAUF', 'ANMELDEZEIT'], Active: 'Aktiv', Disc: 'Getr.', none: 'Kein', chcp: 'Aktive Codepage: ', noUser: 'Kein Benutzer vorhanden für *' },
-  ru: { header: ['ПОЛЬЗОВАТЕЛЬ', 'СЕАНС', 'ID', 'СТАТУС', 'БЕЗДЕЙСТВ.', 'ВРЕМЯ ВХОДА'], Active: 'Активно', Disc: 'Диск', none: 'нет', chcp: 'Текущая кодовая страница: ', noUser: 'Пользователь для * не существует' },
+  ru: { header: ['ПОЛЬЗОВАТЕЛЬ', 'СЕАНС', 'ID', 'СТАТУС', 'БЕЗДЕЙСТВ.', 'ВРЕМЯ ВХОДА'], Active: 'Активно', Disc: 'Диск', none: 'отсутствует', chcp: 'Текущая кодовая страница: ', noUser: 'Пользователь для * не существует' },
+  it: { header: ['NOMEUTENTE', 'NOMESESSIONE', 'ID', 'STATO', 'INATTIVITÀ', 'ACCESSO'], Active: 'Attivo', Disc: 'Disc', none: 'nessuno', chcp: 'Tabella codici attiva: ', noUser: 'Nessun utente esistente per *' },
+  'pt-BR': { header: ['USERNAME', 'SESSIONNAME', 'ID', 'STATE', 'IDLE TIME', 'LOGON TIME'], Active: 'Ativo', Disc: 'Disco', none: 'nenhum', chcp: 'Página de código ativa: ', noUser: 'Não existe usuário para *' },
+  'zh-CN': { header: ['用户名', '会话名', 'ID', '状态', '空闲时间', '登录时间'], Active: '运行中', Disc: '断开', none: '无', chcp: '活动代码页: ', noUser: '没有用户 *' },
+  ja: { header: ['ユーザー名', 'セッション名', 'ID', '状態', 'アイドル時間', 'ログオン時刻'], Active: 'アクティブ', Disc: '切断', none: 'なし', chcp: '現在のコード ページ: ', noUser: '* のユーザーは存在しません' },
 } as const;
+
+// Console cells: East Asian wide characters take two (written here independently of Parc's own).
+const wide = (c: string) => /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c);
+const width = (s: string) => [...s].reduce((n, c) => n + (wide(c) ? 2 : 1), 0);
 
 export function idleText(min: number, none: string): string {
   if (min === 0) return none;
@@ -45,7 +59,8 @@ export function idleText(min: number, none: string): string {
   return d ? `${d}+${hm.padStart(5, '0')}` : hm;
 }
 
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - width(s)));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
 
 export function quserText(st: StandinState, current?: number): string {
   const w = WORDS[st.language];
@@ -53,7 +68,7 @@ export function quserText(st: StandinState, current?: number): string {
   const lines = [' ' + pad(h[0], 22) + pad(h[1], 19) + pad(h[2], 4) + pad(h[3], 8) + pad(h[4], 11) + h[5]];
   for (const s of st.sessions) {
     const head = (s.id === current ? '>' : ' ') + pad(s.user, 22) + pad(s.session, 18);
-    lines.push(head + String(s.id).padStart(3) + '  ' + pad(w[s.state], 8) + idleText(s.idleMinutes, w.none).padStart(8) + '  ' + s.logon);
+    lines.push(head + String(s.id).padStart(3) + '  ' + pad(s.stateWord ?? w[s.state], 8) + padStart(idleText(s.idleMinutes, w.none), 8) + '  ' + s.logon);
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -80,7 +95,11 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   const standin: Standin = {
     dir, bin, stateFile,
     read: () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandinState,
-    write: (s) => writeFileSync(stateFile, JSON.stringify(s, null, 2)),
+    // Atomic, as the programs' own saves: a reader never sees a half-written state file.
+    write: (s) => {
+      writeFileSync(`${stateFile}.tmp`, JSON.stringify(s, null, 2));
+      renameSync(`${stateFile}.tmp`, stateFile);
+    },
   };
   standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
   return standin;
@@ -113,7 +132,7 @@ const NET_WORDS = {
 export function netGroupText(st: StandinState, domain: boolean, name: string): string | undefined {
   const members = st.groups?.[`${domain ? 'domain' : 'local'}:${name}`];
   if (!members) return undefined;
-  const w = NET_WORDS[st.language];
+  const w = st.language in NET_WORDS ? NET_WORDS[st.language as keyof typeof NET_WORDS] : NET_WORDS.en;
   const rows: string[] = [];
   if (domain) for (let i = 0; i < members.length; i += 3) rows.push(members.slice(i, i + 3).map((m) => m.padEnd(25)).join('').trimEnd());
   else rows.push(...members);

@@ -4,16 +4,17 @@ import * as path from 'node:path';
 import { stateDirFor } from '../../core/inventory/file';
 import { AuditLog, currentActor } from '../../core/rdp/audit';
 import { isSupportedCodepage } from '../../core/rdp/codepage';
+import { displaySafe } from '../../core/rdp/display-text';
 import { parseSessionBytes } from '../../core/rdp/decode-listing';
 import { RdpError, SessionParseError } from '../../core/rdp/errors';
 import type { WindowsHost, WindowsSection } from '../../core/rdp/hosts';
 import { loadWindowsSection } from '../../core/rdp/hosts-read';
 import { excludedGroupMembers, planJanitor, runJanitor, type JanitorStep } from '../../core/rdp/janitor';
 import { openTransport } from '../../core/rdp/open-transport';
-import { listSessions, logoffChecked, sessionMemory, type ActionOutcome } from '../../core/rdp/session-service';
+import { listSessionsDetailed, logoffChecked, sessionMemory, type ActionOutcome } from '../../core/rdp/session-service';
 import type { HostKeyPrompt } from '../../core/rdp/transports/known-hosts';
 import type { WindowsTransport } from '../../core/rdp/transport';
-import type { RdpSession } from '../../core/rdp/types';
+import type { ParseWarning, RdpSession } from '../../core/rdp/types';
 import { systemClock } from '../../core/host';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, openInventory, type CliIO } from '../context';
@@ -51,8 +52,18 @@ export function formatIdle(min: number | null): string {
   return `${Math.floor(min / 1440)}d${Math.floor((min % 1440) / 60)}h`;
 }
 
+/** The state as shown to a human: an unknown one with the word the host printed (neutralised). */
+export function stateLabel(s: RdpSession): string {
+  return s.state === 'unknown' ? `unknown (${displaySafe(s.stateText)})` : s.state;
+}
+
+// Host-supplied text is neutralised before it reaches a terminal (see display-text.ts).
 export function sessionsTable(list: RdpSession[]): string {
-  return table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, s.username, s.sessionName, s.state, formatIdle(s.idleMinutes), s.logonTime ?? ''])]);
+  return table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, displaySafe(s.username), displaySafe(s.sessionName), stateLabel(s), formatIdle(s.idleMinutes), s.logonTime ?? ''])]);
+}
+
+function printWarnings(io: CliIO, where: string, warnings: ParseWarning[]): void {
+  for (const w of warnings) io.err(`warning: ${where}${w.line ? `:${w.line}` : ''}: ${displaySafe(w.message)}`);
 }
 
 async function readStdin(io: CliIO): Promise<Buffer> {
@@ -74,12 +85,15 @@ async function parseCmd(argv: string[], io: CliIO): Promise<number> {
   const bytes = p.positionals[0] ? await fs.readFile(path.resolve(io.cwd, p.positionals[0])) : await readStdin(io);
   try {
     const r = parseSessionBytes(bytes, codepage, order as 'dmy' | 'mdy' | undefined);
-    if (bool(p, 'json')) io.out(JSON.stringify({ sessions: r.sessions.map(sessionJson) }, null, 2));
-    else io.out(`${sessionsTable(r.sessions)}\n(${r.kind}, language ${r.language}, code page ${r.codepage})`);
+    if (bool(p, 'json')) io.out(JSON.stringify({ kind: r.kind, language: r.language, codepage: r.codepage, codepageSource: r.codepageSource, sessions: r.sessions.map(sessionJson), warnings: r.warnings }, null, 2));
+    else {
+      printWarnings(io, p.positionals[0] ?? 'stdin', r.warnings);
+      io.out(`${sessionsTable(r.sessions)}\n(${r.kind}, language ${r.language}, code page ${r.codepage}${r.codepageSource === 'recovered' ? ` instead of ${codepage}` : ''})`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof SessionParseError) {
-      io.err(`parc sessions parse: ${p.positionals[0] ?? 'stdin'}: ${e.message}`);
+      io.err(`parc sessions parse: ${p.positionals[0] ?? 'stdin'}: ${displaySafe(e.message)}`);
       return 1;
     }
     throw e;
@@ -139,7 +153,7 @@ function exitFor(steps: JanitorStep[], hostFailed: boolean): number {
 }
 
 function stepsTable(steps: JanitorStep[]): string {
-  return table([['HOST', 'ID', 'USER', 'STATE', 'IDLE', 'OUTCOME', 'WHY'], ...steps.map((s) => [s.host, String(s.session.id), s.session.username, s.session.state, formatIdle(s.session.idleMinutes), s.outcome, s.detail ?? s.reason])]);
+  return table([['HOST', 'ID', 'USER', 'STATE', 'IDLE', 'OUTCOME', 'WHY'], ...steps.map((s) => [s.host, String(s.session.id), displaySafe(s.session.username), stateLabel(s.session), formatIdle(s.session.idleMinutes), s.outcome, displaySafe(s.detail ?? s.reason)])]);
 }
 
 async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
@@ -171,10 +185,12 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     let t: WindowsTransport | undefined;
     try {
       t = await r.open(h);
-      const list = await listSessions(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
+      const listing = await listSessionsDetailed(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
+      const list = listing.sessions;
+      printWarnings(io, h.name, listing.warnings);
       const mem = bool(p, 'memory') ? await sessionMemory(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal }) : undefined;
       if (json) io.out(JSON.stringify({ host: h.name, sessions: list.map((s) => (mem ? { ...sessionJson(s), processes: mem.get(s.id)?.processes ?? 0, memoryKb: mem.get(s.id)?.memoryKb ?? 0 } : sessionJson(s))) }, null, 2));
-      else if (mem) io.out(`${h.name} (${t.description})\n${table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON', 'PROCS', 'MEMORY'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, s.username, s.sessionName, s.state, formatIdle(s.idleMinutes), s.logonTime ?? '', String(mem.get(s.id)?.processes ?? 0), `${((mem.get(s.id)?.memoryKb ?? 0) / 1024).toFixed(1)} MiB`])])}`);
+      else if (mem) io.out(`${h.name} (${t.description})\n${table([['ID', 'USER', 'SESSION', 'STATE', 'IDLE', 'LOGON', 'PROCS', 'MEMORY'], ...list.map((s) => [`${s.current ? '>' : ''}${s.id}`, displaySafe(s.username), displaySafe(s.sessionName), stateLabel(s), formatIdle(s.idleMinutes), s.logonTime ?? '', String(mem.get(s.id)?.processes ?? 0), `${((mem.get(s.id)?.memoryKb ?? 0) / 1024).toFixed(1)} MiB`])])}`);
       else io.out(`${h.name} (${t.description})\n${sessionsTable(list)}`);
       return 0;
     } catch (e) {
@@ -190,8 +206,11 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     try {
       t = await r.open(h);
       const transport = t;
-      const list = await listSessions(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
+      const listing = await listSessionsDetailed(t, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
+      const list = listing.sessions;
+      printWarnings(io, h.name, listing.warnings);
       let targets: Array<{ session: RdpSession; reason: string }>;
+      const leftAlone: Array<{ session: RdpSession; reason: string }> = [];
       if (id !== undefined) {
         const s = list.find((x) => x.id === id);
         if (!s) {
@@ -203,8 +222,14 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
         const policy = { ...h.janitor, disconnectedOverMinutes: idleOver ?? -1, idleOverMinutes: 0 };
         const plan = planJanitor(list, policy, await excludedGroupMembers(transport, policy, { codepage: h.codepage, dateOrder: h.dateOrder, signal }));
         targets = plan.filter((d) => d.action === 'logoff').map((d) => ({ session: d.session, reason: `--disconnected${idleOver !== undefined ? ` --idle-over ${idleOver}m` : ''}: ${d.reason}` }));
+        // Sessions Parc could not read are never logged off; say so (output and audit).
+        for (const d of plan) if (d.action === 'keep' && d.unreadable) leftAlone.push({ session: d.session, reason: d.reason });
       }
       const steps: JanitorStep[] = [];
+      for (const { session, reason } of leftAlone) {
+        steps.push({ host: h.name, session, action: 'logoff', reason, outcome: 'kept' });
+        await r.audit.append({ at: new Date().toISOString(), actor, host: h.name, user: session.username, sessionId: session.id, action: 'logoff', outcome: 'skipped', reason: `${dryRun ? 'dry run: ' : ''}${reason}` });
+      }
       for (const { session, reason } of targets) {
         let outcome: ActionOutcome | undefined;
         if (!dryRun) outcome = await logoffChecked(transport, { id: session.id, username: session.username, state: session.state }, { codepage: h.codepage, dateOrder: h.dateOrder, signal });
@@ -233,7 +258,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
     } catch (e) {
       if (!(e instanceof RdpError || e instanceof SessionParseError)) throw e;
       failedHosts.push({ host: h.name, error: e.message });
-      if (!json) io.err(`parc sessions janitor: ${h.name}: ${e.message}`);
+      if (!json) io.err(`parc sessions janitor: ${h.name}: ${displaySafe(e.message)}`);
     } finally {
       await t?.close().catch(() => undefined);
     }
@@ -245,7 +270,7 @@ async function remote(sub: 'list' | 'logoff' | 'janitor', argv: string[], io: Cl
 
 function hostError(io: CliIO, h: WindowsHost, e: unknown): number {
   if (e instanceof RdpError || e instanceof SessionParseError) {
-    io.err(`parc sessions: ${h.name}: ${e.message}`);
+    io.err(`parc sessions: ${h.name}: ${displaySafe(e.message)}`);
     return 2;
   }
   throw e;

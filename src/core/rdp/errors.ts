@@ -1,4 +1,6 @@
-/** quser/qwinsta output Parc does not understand. Quotes the line; never a guess. */
+import { quoteCapped } from './display-text';
+
+/** quser/qwinsta output Parc cannot read at all (no session table). Quotes the line, capped and neutralised. */
 export class SessionParseError extends Error {
   constructor(
     message: string,
@@ -6,7 +8,7 @@ export class SessionParseError extends Error {
     readonly line: number,
     readonly text?: string,
   ) {
-    super(line ? `line ${line}: ${message}${text !== undefined ? `: "${text}"` : ''}` : message);
+    super(line ? `line ${line}: ${message}${text !== undefined ? `: "${quoteCapped(text)}"` : ''}` : message);
     this.name = 'SessionParseError';
   }
 }

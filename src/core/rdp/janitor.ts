@@ -10,7 +10,7 @@ import type { RdpSession } from './types';
 export type Decision =
   | { session: RdpSession; action: 'logoff'; reason: string }
   | { session: RdpSession; action: 'warn-then-logoff'; reason: string }
-  | { session: RdpSession; action: 'keep'; reason: string };
+  | { session: RdpSession; action: 'keep'; reason: string; /** Left alone because Parc could not read it: audited. */ unreadable?: boolean };
 
 export function isExcluded(username: string, patterns: string[]): string | undefined {
   const bare = username.includes('\\') ? username.slice(username.lastIndexOf('\\') + 1) : username;
@@ -33,7 +33,12 @@ export function planJanitor(sessions: RdpSession[], policy: JanitorPolicy, membe
     for (const [group, users] of members) {
       if (isExcluded(s.username, users)) return { session: s, action: 'keep', reason: `excluded (member of ${group})` };
     }
+    // Never act on what could not be read: an unknown state word, or an idle time that did not parse.
+    if (s.state === 'unknown') return { session: s, action: 'keep', unreadable: true, reason: `state "${s.stateText}" is not one Parc knows; left alone (never acted upon)` };
     const idle = s.idleMinutes ?? 0;
+    if ((s.state === 'disconnected' || (s.state === 'active' && policy.idleOverMinutes > 0)) && s.idleMinutes === null && s.line !== undefined) {
+      return { session: s, action: 'keep', unreadable: true, reason: `${s.state} but its idle time could not be read; left alone` };
+    }
     if (s.state === 'disconnected') {
       if (s.idleMinutes !== null && idle > policy.disconnectedOverMinutes) return { session: s, action: 'logoff', reason: `disconnected for ${idle} min (over ${policy.disconnectedOverMinutes})` };
       return { session: s, action: 'keep', reason: `disconnected for ${idle} min (not over ${policy.disconnectedOverMinutes})` };
@@ -89,6 +94,8 @@ export async function runJanitor(o: JanitorRun): Promise<JanitorStep[]> {
     const base = { host: o.host, session: d.session, action: d.action, reason: d.reason };
     if (d.action === 'keep') {
       steps.push({ ...base, outcome: 'kept' });
+      // Sessions left alone because they could not be read are audited, so the log says why.
+      if (d.unreadable) await o.audit?.append({ at: new Date(o.clock.now()).toISOString(), actor: o.actor, host: o.host, user: d.session.username, sessionId: d.session.id, action: 'logoff', outcome: 'skipped', reason: `${o.dryRun ? 'dry run: ' : ''}${d.reason}` });
       continue;
     }
     if (o.dryRun) {

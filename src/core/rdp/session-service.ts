@@ -7,7 +7,7 @@ import { netGroupCommand, parseNetGroupMembers } from './net-group';
 import { parseTasklist, type SessionMemory } from './tasklist';
 import type { WindowsTransport } from './transport';
 import type { DateOrder } from './logon-time';
-import type { RdpSession } from './types';
+import type { ParseWarning, RdpSession } from './types';
 
 export interface ListOptions {
   /** From the inventory; otherwise the transport's, else asked with chcp, else found from the header. */
@@ -31,15 +31,21 @@ async function hostCodepage(t: WindowsTransport, o: ListOptions): Promise<number
 }
 
 export async function listSessions(t: WindowsTransport, o: ListOptions = {}): Promise<RdpSession[]> {
+  return (await listSessionsDetailed(t, o)).sessions;
+}
+
+/** The listing with what the parser could not read (warnings naming output lines) and the code page used. */
+export async function listSessionsDetailed(t: WindowsTransport, o: ListOptions = {}): Promise<{ sessions: RdpSession[]; warnings: ParseWarning[]; codepage?: number }> {
   const codepage = await hostCodepage(t, o);
   const r = await t.run(['quser'], o.signal);
   if (r.exitCode !== 0) {
     // quser exits 1 with "No User exists for *" (translated) on stderr when nobody is logged on.
-    if (r.stdout.toString().trim() === '' && /\*\s*\.?\s*$/.test(r.stderr.toString('latin1').trim())) return [];
+    if (r.stdout.toString().trim() === '' && /\*\s*\.?\s*$/.test(r.stderr.toString('latin1').trim())) return { sessions: [], warnings: [] };
     const msg = decodeOem(r.stderr.length ? r.stderr : r.stdout, codepage ?? 437).trim().split(/\r?\n/)[0] ?? '';
     throw new RdpError(`quser on ${t.description} failed (exit ${r.exitCode})${msg ? `: ${msg}` : ''}`);
   }
-  return parseSessionBytes(r.stdout, codepage, o.dateOrder).sessions;
+  const listing = parseSessionBytes(r.stdout, codepage, o.dateOrder);
+  return { sessions: listing.sessions, warnings: listing.warnings, codepage: listing.codepage };
 }
 
 export interface Expected {

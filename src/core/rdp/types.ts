@@ -1,8 +1,10 @@
 // The session model shared by the parser, the transports, the janitor and the CLI/extension.
 
-export type SessionState = 'active' | 'disconnected' | 'listen' | 'idle' | 'down' | 'connected' | 'connectQuery' | 'shadow' | 'reset' | 'init';
+export type KnownSessionState = 'active' | 'disconnected' | 'listen' | 'idle' | 'down' | 'connected' | 'connectQuery' | 'shadow' | 'reset' | 'init';
+/** 'unknown': the host printed a state word Parc does not know; such a session is listed but never acted upon. */
+export type SessionState = KnownSessionState | 'unknown';
 
-export const SESSION_STATES: readonly SessionState[] = ['active', 'disconnected', 'listen', 'idle', 'down', 'connected', 'connectQuery', 'shadow', 'reset', 'init'];
+export const SESSION_STATES: readonly SessionState[] = ['active', 'disconnected', 'listen', 'idle', 'down', 'connected', 'connectQuery', 'shadow', 'reset', 'init', 'unknown'];
 
 export interface RdpSession {
   /** Empty when the row has none (listener and service sessions of qwinsta). */
@@ -19,11 +21,21 @@ export interface RdpSession {
   logonTime: string | null;
   /** The `>` marker: the session the command ran in. */
   current: boolean;
+  /** 1-based line of the output this session was read from (absent for sessions not parsed from text). */
+  line?: number;
+}
+
+/** Something the parser read but could not fully understand; the listing goes on without it. */
+export interface ParseWarning {
+  /** 1-based line of the output. */
+  line: number;
+  message: string;
 }
 
 export interface ParsedListing {
   kind: 'quser' | 'qwinsta';
-  /** Language whose header words matched (en, fr, de, ...). */
+  /** Display language whose words were recognised (en, fr, de, zh-CN, ...); 'unknown' when none were. */
   language: string;
   sessions: RdpSession[];
+  warnings: ParseWarning[];
 }

@@ -109,6 +109,24 @@ janitor:
     assert.ok(st.read().calls.some((c) => c.join(' ') === 'net localgroup Remote Desktop Admins'));
   });
 
+  it('logoff --disconnected --idle-over never logs off a session whose state word is unknown; output and audit say why; a hostile name is shown escaped', async () => {
+    st.write({ ...st.read(), sessions: [...structuredClone(SESSIONS), { user: 'eve\u001b]0;x\u0007', session: '', id: 6, state: 'Disc', stateWord: 'Zombie', idleMinutes: 999, logon: '3/2/2024 9:00 AM' }] });
+    const list = await parc(['list', '--host', 'rds01'], dir);
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.err, /^warning: rds01:7: unknown session state "Zombie"; listed as unknown, never acted upon/m);
+    assert.match(list.out, /eve\\x1b\]0;x\\x07\s+unknown \(Zombie\)/);
+    assert.ok(!list.out.includes('\u001b'), 'no raw escape reaches the terminal');
+    const r = await parc(['logoff', '--host', 'rds01', '--disconnected', '--idle-over', '60m', '--json'], dir);
+    assert.equal(r.code, 0, r.err);
+    const actions = JSON.parse(r.out).actions;
+    assert.deepEqual(actions.map((a: { id: number; outcome: string; state: string }) => [a.id, a.state, a.outcome]), [[6, 'unknown', 'kept'], [2, 'disconnected', 'done']]);
+    assert.equal(actions[0].reason, 'state "Zombie" is not one Parc knows; left alone (never acted upon)');
+    assert.ok(st.read().sessions.some((s) => s.id === 6), 'the unknown session is still there');
+    const audit = readFileSync(path.join(dir, '.parc', 'rdp-audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(audit.some((e) => e.sessionId === 6 && e.outcome === 'skipped' && /not one Parc knows/.test(e.reason)));
+    assert.ok(!audit.some((e) => e.sessionId === 6 && e.outcome === 'done'));
+  });
+
   it('logoff --id: the session changed hands between listing and logoff → skipped, exit 3, audited', async () => {
     st.write({ ...st.read(), changes: [{ afterQuser: 1, sessions: SESSIONS.map((s) => (s.id === 4 ? { ...s, user: 'mallory' } : s)) }] });
     const r = await parc(['logoff', '--host', 'rds01', '--id', '4', '--json'], dir);

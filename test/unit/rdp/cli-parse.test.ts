@@ -15,7 +15,8 @@ describe('parc sessions parse', () => {
     const r = run(['--codepage', '852', '--json'], fixture('pl.cp852.bin'));
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['sessions']);
+    assert.deepEqual(Object.keys(out), ['kind', 'language', 'codepage', 'codepageSource', 'sessions', 'warnings']);
+    assert.deepEqual([out.kind, out.language, out.codepage, out.codepageSource, out.warnings], ['quser', 'pl', 852, 'given', []]);
     assert.deepEqual(out.sessions[1], { username: 'agnieszka', sessionName: '', id: 3, state: 'disconnected', stateText: 'Rozł.', idleMinutes: 195, logonTime: '2024-03-03T22:10', current: false });
     assert.deepEqual(Object.keys(out.sessions[0]), ['username', 'sessionName', 'id', 'state', 'stateText', 'idleMinutes', 'logonTime', 'current']);
   });
@@ -32,11 +33,24 @@ describe('parc sessions parse', () => {
     assert.equal(s[4].logonTime, null);
     assert.equal(s[4].state, 'listen');
   });
-  it('exits 1 with a message quoting the line on output it cannot parse', () => {
-    const r = run(['--json'], Buffer.from(' USERNAME              SESSIONNAME        ID  STATE   IDLE TIME  LOGON TIME\r\n bob    3  Zombie  5  1/1/2024 1:00 PM\r\n'));
+  it('an unknown state word is listed as unknown with a warning naming the line (not a rejected listing)', () => {
+    const input = Buffer.from(' USERNAME              SESSIONNAME        ID  STATE   IDLE TIME  LOGON TIME\r\n bob    3  Zombie  5  1/1/2024 1:00 PM\r\n ann    4  Disc  5  1/1/2024 1:00 PM\r\n');
+    const j = run(['--json'], input);
+    assert.equal(j.status, 0, j.stderr);
+    const out = JSON.parse(j.stdout);
+    assert.deepEqual(out.sessions.map((s: { state: string; stateText: string }) => [s.state, s.stateText]), [['unknown', 'Zombie'], ['disconnected', 'Disc']]);
+    assert.deepEqual(out.warnings, [{ line: 2, message: 'unknown session state "Zombie"; listed as unknown, never acted upon' }]);
+    const h = run([], input);
+    assert.equal(h.status, 0);
+    assert.match(h.stderr, /^warning: stdin:2: unknown session state "Zombie"/);
+    assert.match(h.stdout, /unknown \(Zombie\)/);
+  });
+  it('exits 1 quoting (capped, neutralised) the line when there is no session table at all', () => {
+    const r = run([], Buffer.from(`\u001b]0;owned\u0007${'y'.repeat(5000)}\r\n`));
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /line 2: unknown session state "Zombie": " bob {4}3 {2}Zombie/);
+    assert.match(r.stderr, /line 1: not a quser\/qwinsta session table.*"\\x1b\]0;owned\\x07y+… \(4890 more characters\)"/);
+    assert.ok(!r.stderr.includes('\u001b'), 'no raw escape reaches the terminal');
   });
   it('exits 1 on an unknown code page', () => {
     const r = run(['--codepage', '12345'], Buffer.from(''));

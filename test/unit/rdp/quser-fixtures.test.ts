@@ -61,7 +61,7 @@ const cases: Array<{ file: string; cp: number; lang: string; rows: Row[] }> = [
     ],
   },
   {
-    file: 'pt.cp850.bin', cp: 850, lang: 'pt', rows: [
+    file: 'pt.cp850.bin', cp: 850, lang: 'pt-BR', rows: [
       ['joão', 'rdp-tcp#0', 2, 'active', 'Ativo', 0, '2024-03-04T10:20'],
       ['conceição', '', 3, 'disconnected', 'Disco', 120, '2024-03-03T08:05'],
     ],
@@ -131,7 +131,9 @@ describe('quser/qwinsta raw bytes per language and code page', () => {
     }
   });
 
-  it('decoding with the wrong code page is refused, not guessed (cp866 Russian read as 850)', () => {
-    assert.throws(() => parseSessionBytes(bytes('ru.cp866.bin'), 850), { name: 'SessionParseError', message: /line 1: not a quser\/qwinsta header/ });
+  it('a wrong code page given (cp866 Russian said to be 850) is recovered and reported', () => {
+    const r = parseSessionBytes(bytes('ru.cp866.bin'), 850);
+    assert.deepEqual([r.codepage, r.codepageSource, r.sessions[0].username], [866, 'recovered', 'иванов']);
+    assert.match(r.warnings[0].message, /does not read in code page 850/);
   });
 });
