@@ -43,7 +43,9 @@ export class FileCheck {
   }
 
   report(node: Node | null | undefined, message: string, severity: Diagnostic['severity'] = 'error'): void {
-    const [s, e] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    let [s, e] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    // An empty value sits right after its ':' for libyaml (and so in netplan's messages), not after the blanks.
+    if (s === e && isScalar(node) && node.value === '') while (s > 0 && (this.file.text[s - 1] === ' ' || this.file.text[s - 1] === '\t')) e = --s;
     const a = this.lines.linePos(s);
     const b = this.lines.linePos(e);
     this.diagnostics.push({ severity, message, line: a.line, col: a.col, endLine: b.line, endCol: b.col });

@@ -923,7 +923,7 @@ export class NetplanParser {
       const id = this.validId(key);
       if (/[*[\]?]/.test(id)) this.fail(key, `Definition ID '${id}' must not use globbing`);
       if (id === 'renderer') {
-        this.assertType(value, 'scalar');
+        // netplan reads this value as a scalar whatever it is: a mapping or sequence comes out as ''.
         this.typeBackend = this.renderer(value as Scalar, this.text(value));
         continue;
       }

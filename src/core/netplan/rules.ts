@@ -4,7 +4,7 @@
 import type { Node } from 'yaml';
 import type { FileCheck } from './file-check';
 import { isIp4, isIp6 } from './inet';
-import type { Backend, NetDef, Overrides } from './model';
+import type { AccessPoint, Backend, NetDef, Overrides } from './model';
 import { isWireguardKey, type NetplanParser } from './parser';
 
 export interface RuleFinding {
@@ -145,6 +145,11 @@ function networkFile(p: NetplanParser, d: NetDef): void {
 
 const CHANNELS_5GHZ = new Set([7, 8, 9, 11, 12, 16, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 68, 96, 100, 102, 104, 106, 108, 110, 112, 114, 116, 118, 120, 122, 124, 126, 128, 132, 134, 136, 138, 140, 142, 144, 149, 151, 153, 155, 157, 159, 161, 165, 169, 173]);
 
+function channel(d: NetDef, ap: AccessPoint): void {
+  if (ap.band === '2.4' && ap.channel && (ap.channel < 1 || ap.channel > 14)) fail(d, `ERROR: invalid 2.4GHz WiFi channel: ${ap.channel}`, ap.keyNode);
+  if (ap.band === '5' && ap.channel && !CHANNELS_5GHZ.has(ap.channel)) fail(d, `ERROR: invalid 5GHz WiFi channel: ${ap.channel}`, ap.keyNode);
+}
+
 function psk(d: NetDef, id: string, password: string | undefined, keyManagement: string | undefined, node?: Node): void {
   if (password === undefined || keyManagement !== 'psk') return;
   if (password.length === 64) {
@@ -160,8 +165,7 @@ function networkd(p: NetplanParser, d: NetDef): void {
     if (d.type === 'wifis') {
       if (d.wowlan > 1 && (d.wowlan & 1 || d.wowlan >= 1 << 8)) fail(d, `ERROR: unsupported wowlan_triggers mask: 0x${d.wowlan.toString(16)}`);
       for (const ap of d.accessPoints?.values() ?? []) {
-        if (ap.band === '2.4' && ap.channel && (ap.channel < 1 || ap.channel > 14)) fail(d, `ERROR: invalid 2.4GHz WiFi channel: ${ap.channel}`, ap.keyNode);
-        if (ap.band === '5' && ap.channel && !CHANNELS_5GHZ.has(ap.channel)) fail(d, `ERROR: invalid 5GHz WiFi channel: ${ap.channel}`, ap.keyNode);
+        channel(d, ap);
         if (ap.mode === 'ap') fail(d, `ERROR: ${d.id}: ${ap.ssid}: networkd does not support this wifi mode`, ap.keyNode);
         if (ap.hasAuth) psk(d, ap.ssid, ap.auth.password, ap.auth.keyManagement, ap.keyNode);
       }
@@ -214,6 +218,7 @@ function networkManager(d: NetDef, warn: (d: NetDef, m: string, n?: Node) => voi
     }
   }
   if (d.ipv6Mtu) fail(d, `ERROR: ${d.id}: NetworkManager definitions do not support ipv6-mtu`);
+  for (const ap of d.accessPoints?.values() ?? []) channel(d, ap);
   for (const r of d.routes) {
     if (r.family !== undefined && r.type.toLowerCase() !== 'unicast') fail(d, `ERROR: ${d.id}: NetworkManager only supports unicast routes`, r.node);
   }

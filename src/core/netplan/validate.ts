@@ -59,8 +59,9 @@ export function validateNetplanText(text: string, path = 'netplan.yaml', options
 function syntax(c: FileCheck): boolean {
   const lines = c.file.text.split('\n');
   for (const [i, line] of lines.entries()) {
-    const lead = /^[ \t]*/.exec(line)![0];
-    if (lead.includes('\t') && line.trim() !== '') {
+    // libyaml refuses a tab where indentation is read: in the leading blanks of any line, or right after "- ".
+    const lead = /^[ \t]*(?:-[ \t]*)*/.exec(line)![0];
+    if (lead.includes('\t')) {
       c.diagnostics.push({ severity: 'error', message: 'Invalid YAML: tabs are not allowed for indent', line: i + 1, col: lead.indexOf('\t') + 1, endLine: i + 1, endCol: lead.length + 1 });
       return true;
     }
