@@ -10,7 +10,8 @@ import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../cor
 import { KnownHosts } from '../../core/ssh/known-hosts';
 import { validateNetplan } from '../../core/netplan/validate';
 import { judgeNetplan } from '../../core/netplan/verdict';
-import { requireNetplanVersion } from '../../core/netplan/versions';
+import { netplanVersionOn } from '../../core/netplan/generate';
+import { parseNetplanVersion, requireNetplanVersion } from '../../core/netplan/versions';
 import { localRunner } from '../local-runner';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stderrLogger, type CliIO } from '../context';
@@ -25,10 +26,11 @@ const USAGE = `parc netplan static --interface IF --address A/P [--gateway G] [-
       Parc's validator decides with the rules of netplan V (default: the newest Parc knows: 1.1).
       The last line on stderr says which verdict was used. --no-netplan: Parc's validator only
   parc netplan show --host NAME
-      the host's netplan files in the order netplan reads them, their problems, and each interface's
-      configured addresses next to the ones it has now
+      the host's netplan version, its netplan files in the order netplan reads them, their problems (with the
+      rules of that version), and each interface's configured addresses next to the ones it has now
   parc netplan apply --host NAME --file FILE [--timeout S] [--target /etc/netplan/NAME.yaml] [--new-address IP] [--yes]
-      validates FILE (Parc, then the host's own netplan generate), applies it with automatic rollback after S seconds
+      validates FILE with the host's own netplan generate (its verdict decides; Parc's other findings are printed
+      as notes and never block), applies it with automatic rollback after S seconds
       (default 120) unless Parc reconnects (on --new-address, or the file's address when the SSH address changes)
       and confirms; otherwise reconnects on the old address and checks the previous configuration is back.
       --yes accepts the warnings (cloud-init owns the file; bonds/bridges netplan try cannot revert)
@@ -110,8 +112,11 @@ async function showCmd(argv: string[], io: CliIO): Promise<number> {
   const conn = await connectHost(host, { secrets: await cliSecrets(io), knownHosts: new KnownHosts(knownHostsFile), trust, logger: stderrLogger(io, bool(p, 'verbose')), env: io.env });
   try {
     const cfg = await readHostNetplan(conn, host);
+    const installed = await netplanVersionOn(conn);
     io.out(`${host.name}: netplan reads ${cfg.files.length ? cfg.files.map((f) => f.path).join(', ') : 'no file'}`);
-    for (const r of validateNetplan(cfg.files.map((f) => ({ path: f.path, text: f.text })))) {
+    io.out(`${host.name}: netplan version ${installed ?? '(not installed)'}`);
+    const version = installed ? parseNetplanVersion(installed) : undefined;
+    for (const r of validateNetplan(cfg.files.map((f) => ({ path: f.path, text: f.text })), { version })) {
       for (const d of r.diagnostics) io.out(`${r.path}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
     }
     for (const i of cfg.interfaces) {
