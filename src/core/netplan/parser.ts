@@ -3,6 +3,7 @@
 // interface defined further down the file; a later file may not be referred to by an earlier one). As in netplan,
 // the first error of a file ends the reading. Written from netplan's documented behaviour and its src/parse.c.
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { suggest } from '../inventory/reader';
 import type { FileCheck } from './file-check';
 import { isHostname, isIp4, isIp6, strtoull, UINT_MAX } from './inet';
 import { newNetDef, PHYSICAL_TYPES, type AccessPoint, type Auth, type Backend, type DefType, type NetDef, type Overrides, type Route, type WireguardPeer } from './model';
@@ -148,7 +149,10 @@ export class NetplanParser {
       this.assertType(key, 'scalar');
       const k = this.text(key);
       const entry = table.get(k);
-      if (!entry) this.fail(key, `unknown key '${k}'`);
+      if (!entry) {
+        const hint = suggest(k, [...table.keys()].filter((x) => !keyTooNew(table.get(x)!.group, x, this.version)));
+        this.fail(key, `unknown key '${k}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+      }
       const since = keyTooNew(entry.group, k, this.version);
       if (since) this.fail(key, `unknown key '${k}' (added in netplan ${since}; the target runs ${formatVersion(this.version)})`);
       this.assertType(value, entry.h.t);
