@@ -30,9 +30,9 @@ const NAME = /^[A-Za-z0-9._-]+\.yaml$/;
  * The script run on the host. The files arrive on stdin, one "NAME BASE64" line each, never on the command line:
  * a netplan file may hold Wi-Fi or 802.1x passwords, and command lines are visible to every user of the host.
  */
-export function generateScript(netplan = 'netplan'): string {
+export function generateScript(netplan = 'netplan', withVersion = true): string {
   return [
-    ...(netplan === 'netplan' ? [VERSION_SCRIPT] : []),
+    ...(netplan === 'netplan' && withVersion ? [VERSION_SCRIPT] : []),
     'd=$(mktemp -d /tmp/parc-netplan.XXXXXX) || exit 90',
     'trap \'rm -rf "$d"\' EXIT',
     'mkdir -p "$d/etc/netplan" || exit 90',
@@ -105,8 +105,8 @@ export function parseGenerateOutput(output: string, ok = false): { diagnostics: 
   return { diagnostics, warnings, output: text.trim() };
 }
 
-export async function netplanGenerate(runner: CommandRunner, files: GenerateFile[], options: { sudo?: boolean; netplan?: string } = {}): Promise<GenerateResult> {
-  const r = await runner.exec(`sh -c ${shq(generateScript(options.netplan))}`, { sudo: options.sudo, timeoutMs: 60000, stdin: generateInput(files) });
+export async function netplanGenerate(runner: CommandRunner, files: GenerateFile[], options: { sudo?: boolean; netplan?: string; version?: boolean } = {}): Promise<GenerateResult> {
+  const r = await runner.exec(`sh -c ${shq(generateScript(options.netplan, options.version !== false))}`, { sudo: options.sudo, timeoutMs: 60000, stdin: generateInput(files) });
   if (r.code === 90 || r.code === 91) throw new Error(`could not prepare a temporary netplan root on the host: ${r.stderr.trim() || r.stdout.trim()}`);
   if (r.code === 127 || /netplan: (command )?not found/.test(r.stdout + r.stderr)) throw new Error('netplan is not installed on the host');
   const parsed = parseGenerateOutput(r.stdout + r.stderr, r.code === 0);

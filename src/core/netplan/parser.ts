@@ -295,8 +295,9 @@ export class NetplanParser {
       })],
       ['table', S((n, v) => void (this.route!.table = this.guint(n, v)))],
       ['to', S((n, v) => {
-        if (v === 'default') this.route!.to ??= v;
-        else this.route!.to = this.routeIp(n, v);
+        if (v !== 'default') this.route!.to = this.routeIp(n, v);
+        else if (this.route!.to !== undefined && this.route!.to !== v) this.fail(n, `a route sets 'to' twice ('${this.route!.to}', then 'default'): netplan aborts on it`);
+        else this.route!.to = v;
       })],
       ['type', S((n, v) => {
         this.route!.type = v;
@@ -414,14 +415,8 @@ export class NetplanParser {
       })],
       ['dhcp4-overrides', overrides('dhcp4Overrides')],
       ['dhcp6-overrides', overrides('dhcp6Overrides')],
-      ['gateway4', S((n, v) => {
-        if (!isIp4(v)) this.fail(n, `invalid IPv4 address '${v}'`);
-        this.cur.gateway4 ??= v;
-      })],
-      ['gateway6', S((n, v) => {
-        if (!isIp6(v)) this.fail(n, `invalid IPv6 address '${v}'`);
-        this.cur.gateway6 ??= v;
-      })],
+      ['gateway4', S((n, v) => void (this.cur.gateway4 = this.gateway(n, v, 4, this.cur.gateway4)))],
+      ['gateway6', S((n, v) => void (this.cur.gateway6 = this.gateway(n, v, 6, this.cur.gateway6)))],
       ['ipv6-address-generation', S((n, v) => {
         if (v !== 'eui64' && v !== 'stable-privacy') this.fail(n, `unknown ipv6-address-generation '${v}'`);
         this.cur.addrGenMode = v;
@@ -657,6 +652,13 @@ export class NetplanParser {
   private renderer(n: Scalar, v: string): Backend {
     if (v === 'networkd' || v === 'NetworkManager') return v;
     this.fail(n, `unknown renderer '${v}'`);
+  }
+
+  private gateway(n: Scalar, v: string, family: 4 | 6, before: string | undefined): string {
+    if (!(family === 4 ? isIp4 : isIp6)(v)) this.fail(n, `invalid IPv${family} address '${v}'`);
+    // netplan keeps the first value and asserts that a repeated one is the same (it aborts otherwise).
+    if (before !== undefined && before !== v) this.fail(n, `gateway${family} is set twice on ${this.cur.id} ('${before}', then '${v}'): netplan aborts on it`);
+    return v;
   }
 
   private useDomains(n: Scalar, v: string): string {

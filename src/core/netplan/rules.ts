@@ -135,6 +135,10 @@ const OVERRIDE_NAMES: [keyof Overrides, string][] = [
 /** What the networkd writer checks in a .network file (also written for Open vSwitch definitions). */
 function networkFile(p: NetplanParser, d: NetDef): void {
   if (d.type === 'vlans' && d.sriovVlanFilter) return;
+  for (const r of d.routes) {
+    // netplan's networkd writer asserts on this (get_global_network) and aborts: say why instead.
+    if (r.to === 'default' && r.family === undefined) fail(d, `${d.id}: a 'to: default' route needs 'via' or 'from' to tell IPv4 from IPv6 (netplan's networkd writer aborts on it)`, r.node);
+  }
   if (!d.addrGenToken && d.addrGenMode === 'stable-privacy' && !p.rules.networkdStablePrivacy) fail(d, `ERROR: ${d.id}: ipv6-address-generation mode is not supported by networkd`);
   if (d.dhcp4 && d.dhcp6) {
     for (const [field, name] of OVERRIDE_NAMES) {

@@ -55,7 +55,7 @@ export async function judgeNetplan(files: NetplanFile[], o: JudgeOptions = {}): 
     try {
       gen = await netplanGenerate(o.runner, files.map((f, i) => ({ name: names[i], text: f.text })), { sudo: o.sudo, netplan: o.netplan });
     } catch (err) {
-      why = (err as Error).message;
+      why = (err as Error).message.replace('on the host', o.where ?? 'locally');
     }
   }
   const judgeVersion = gen?.version ? parseNetplanVersion(gen.version) : undefined;
