@@ -6,7 +6,7 @@ import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
 import { registerDirectories } from './ldap/index';
-import { registerRemote } from './remote/index';
+import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { Estate } from './estate';
 import { InventoryService } from './inventory-service';
@@ -25,6 +25,8 @@ export interface ParcApi {
   notifier: Notifier;
   /** Resolves once parc.yaml (if any) has been read and applied. */
   ready: Promise<void>;
+  /** The Hosts view and its services (for tests and scripts). */
+  remote: RemoteApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): ParcApi {
@@ -53,6 +55,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     alertsView.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} open alert(s)', n) } : undefined;
   };
 
+  const remote = registerRemote(context);
   extension.subscriptions.push(
     channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
@@ -60,11 +63,11 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     alerts.onDidChange(badge),
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
-    ...registerRemote(context).disposables,
+    ...remote.disposables,
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
-  return { context, alertsTree, statusBar, notifier, ready };
+  return { context, alertsTree, statusBar, notifier, ready, remote: remote.api };
 }
 
 export function deactivate(): void {}

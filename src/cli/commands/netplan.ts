@@ -9,20 +9,28 @@ import { setStaticIp, StaticIpError } from '../../core/netplan/static-ip';
 import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
 import { KnownHosts } from '../../core/ssh/known-hosts';
 import { validateNetplan } from '../../core/netplan/validate';
+import { judgeNetplan } from '../../core/netplan/verdict';
+import { netplanVersionOn } from '../../core/netplan/generate';
+import { parseNetplanVersion, requireNetplanVersion } from '../../core/netplan/versions';
+import { localRunner } from '../local-runner';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stderrLogger, type CliIO } from '../context';
 import type { Command } from './types';
 
 const USAGE = `parc netplan static --interface IF --address A/P [--gateway G] [--dns D1,D2] [--search S1,S2] [--from FILE]
       prints the netplan YAML with IF set to the static address (FILE's other settings and comments kept)
-  parc netplan check FILE...
+  parc netplan check [--netplan-version V] [--no-netplan] FILE...
       prints file:line:col: severity: message for each problem; exit 1 when there are errors
-      (the files are checked together, as one configuration: references between them are resolved)
+      (the files are checked together, as one configuration, in the order given). When netplan is installed
+      here (and is release V, if given), its generate decides and Parc's other findings are warnings; otherwise
+      Parc's validator decides with the rules of netplan V (default: the newest Parc knows: 1.1).
+      The last line on stderr says which verdict was used. --no-netplan: Parc's validator only
   parc netplan show --host NAME
-      the host's netplan files in the order netplan reads them, their problems, and each interface's
-      configured addresses next to the ones it has now
+      the host's netplan version, its netplan files in the order netplan reads them, their problems (with the
+      rules of that version), and each interface's configured addresses next to the ones it has now
   parc netplan apply --host NAME --file FILE [--timeout S] [--target /etc/netplan/NAME.yaml] [--new-address IP] [--yes]
-      validates FILE (Parc, then the host's own netplan generate), applies it with automatic rollback after S seconds
+      validates FILE with the host's own netplan generate (its verdict decides; Parc's other findings are printed
+      as notes and never block), applies it with automatic rollback after S seconds
       (default 120) unless Parc reconnects (on --new-address, or the file's address when the SSH address changes)
       and confirms; otherwise reconnects on the old address and checks the previous configuration is back.
       --yes accepts the warnings (cloud-init owns the file; bonds/bridges netplan try cannot revert)
@@ -65,13 +73,21 @@ async function staticCmd(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function checkCmd(argv: string[], io: CliIO): Promise<number> {
-  const p = parseArgs(argv, {});
+  const p = parseArgs(argv, { 'netplan-version': 'string', 'no-netplan': 'boolean' });
   if (!p.positionals.length) throw new UsageError('name at least one netplan file');
+  const v = str(p, 'netplan-version');
+  let version;
+  try {
+    version = v === undefined ? undefined : requireNetplanVersion(v);
+  } catch (err) {
+    throw new UsageError(`--netplan-version: ${(err as Error).message}`);
+  }
   const files = [];
   for (const f of p.positionals) files.push({ path: f, text: await readText(io, f) });
   let errors = 0;
   let warnings = 0;
-  for (const r of validateNetplan(files)) {
+  const verdict = await judgeNetplan(files, { runner: bool(p, 'no-netplan') ? undefined : localRunner, where: 'on this machine', version });
+  for (const r of verdict.reports) {
     for (const d of r.diagnostics) {
       io.out(`${r.path}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
       if (d.severity === 'error') errors++;
@@ -79,6 +95,7 @@ async function checkCmd(argv: string[], io: CliIO): Promise<number> {
     }
   }
   io.err(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s)`);
+  io.err(verdict.description);
   return errors ? 1 : 0;
 }
 
@@ -95,8 +112,11 @@ async function showCmd(argv: string[], io: CliIO): Promise<number> {
   const conn = await connectHost(host, { secrets: await cliSecrets(io), knownHosts: new KnownHosts(knownHostsFile), trust, logger: stderrLogger(io, bool(p, 'verbose')), env: io.env });
   try {
     const cfg = await readHostNetplan(conn, host);
+    const installed = await netplanVersionOn(conn);
     io.out(`${host.name}: netplan reads ${cfg.files.length ? cfg.files.map((f) => f.path).join(', ') : 'no file'}`);
-    for (const r of validateNetplan(cfg.files.map((f) => ({ path: f.path, text: f.text })))) {
+    io.out(`${host.name}: netplan version ${installed ?? '(not installed)'}`);
+    const version = installed ? parseNetplanVersion(installed) : undefined;
+    for (const r of validateNetplan(cfg.files.map((f) => ({ path: f.path, text: f.text })), { version })) {
       for (const d of r.diagnostics) io.out(`${r.path}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
     }
     for (const i of cfg.interfaces) {

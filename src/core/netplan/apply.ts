@@ -9,11 +9,10 @@ import type { SshConnection } from '../ssh/connection';
 import { hostPath, type LinuxHost } from '../ssh/linux-hosts';
 import { RemoteFiles } from '../ssh/remote-file';
 import { shq } from '../ssh/runner';
-import { netplanGenerate } from './generate';
 import { readHostNetplan } from './host-config';
 import { parseIp } from './ip';
 import { applyWarnings, mergeNetplan, summarizeInterfaces } from './merge';
-import { validateNetplan } from './validate';
+import { judgeNetplan } from './verdict';
 
 export interface NetplanApplyOptions {
   /** A connection to the host on its current address. */
@@ -38,8 +37,14 @@ export interface NetplanApplyOptions {
 export interface NetplanApplyReport {
   outcome: 'confirmed' | 'reverted' | 'refused' | 'unknown';
   warnings: string[];
-  /** Validation problems (Parc's and the host's netplan generate), as file:line:col: message. */
+  /** Validation problems (the host's netplan generate decides; Parc's when it cannot run), as file:line:col: message. */
   problems: string[];
+  /** Parc's findings the host's netplan does not confirm, and other notes: shown, never blocking. */
+  notes: string[];
+  /** Which verdict was used ("verdict: netplan 0.106-2 on lab (…)"). */
+  verdict?: string;
+  /** The host's netplan version, as its package database reports it. */
+  netplanVersion?: string;
   backup?: string;
   steps: string[];
 }
@@ -86,7 +91,7 @@ export function watchdogScript(o: { target: string; backup?: string; apply: stri
 export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanApplyReport> {
   const log = o.logger ?? silentLogger;
   const timeoutS = o.timeoutS ?? 120;
-  const report: NetplanApplyReport = { outcome: 'refused', warnings: [], problems: [], steps: [] };
+  const report: NetplanApplyReport = { outcome: 'refused', warnings: [], problems: [], notes: [], steps: [] };
   const step = (s: string) => {
     report.steps.push(s);
     log.info(s);
@@ -110,16 +115,23 @@ export async function safeNetplanApply(o: NetplanApplyOptions): Promise<NetplanA
   }
   const others = cfg.files.filter((f) => base(f.path) !== mine.name).map((f) => ({ name: base(f.path), text: f.text }));
   const all = [...others, mine].sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const r of validateNetplan(all.map((f) => ({ path: f.name, text: f.text })))) {
-    for (const d of r.diagnostics.filter((x) => x.severity === 'error')) report.problems.push(`${r.path}:${d.line}:${d.col}: ${d.message}`);
+  // The host's own netplan decides (generate in a temporary root there); Parc's findings it does not confirm
+  // are notes. Its version also chooses the rules of Parc's own check.
+  const verdict = await judgeNetplan(all.map((f) => ({ path: f.name, text: f.text })), { runner: o.conn, sudo: h.sudo, where: `on ${h.name}` });
+  report.verdict = verdict.description;
+  report.netplanVersion = verdict.netplanVersion;
+  step(verdict.description);
+  for (const r of verdict.reports) {
+    for (const d of r.diagnostics) (d.severity === 'error' ? report.problems : report.notes).push(`${r.path}:${d.line}:${d.col}: ${d.message}`);
   }
-  if (report.problems.length) {
-    step('Parc\'s validation found errors; nothing was changed');
+  for (const n of report.notes) step(`note: ${n}`);
+  if (verdict.judge !== 'netplan') {
+    report.problems.push(`netplan could not judge the configuration on ${h.name}: ${verdict.description.replace(/^.*?; /, '')}`);
+    step('nothing was changed');
     return report;
   }
-  const gen = await netplanGenerate(o.conn, all, { sudo: h.sudo });
-  if (!gen.ok) {
-    report.problems.push(...(gen.diagnostics.length ? gen.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`) : [gen.output]));
+  if (!verdict.ok) {
+    if (!report.problems.length) report.problems.push(verdict.netplanOutput || 'netplan generate failed');
     step('the host\'s netplan generate rejected the configuration; nothing was changed');
     return report;
   }

@@ -14,8 +14,6 @@ export interface DeviceDef {
   id: string;
   keyNode: Scalar;
   map: YAMLMap | undefined;
-  /** `renderer:` set for the whole device type section in this file. */
-  typeRenderer?: string;
 }
 
 /** One parsed file, with a way to turn node ranges into line/column diagnostics. */
@@ -24,14 +22,30 @@ export class FileCheck {
   readonly lines = new LineCounter();
   readonly doc: Document;
   readonly devices: DeviceDef[] = [];
-  globalRenderer?: string;
+  /** A failure of the YAML reader itself (nesting deeper than its stack), reported like a syntax error. */
+  readonly loadError?: { pos: [number, number]; code: string; message: string };
 
   constructor(readonly file: NetplanFile) {
-    this.doc = parseDocument(file.text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    // Every scalar as the string written, as netplan's libyaml gives it (`yes`, `0x1`, `~` are judged by netplan).
+    const options = { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false, schema: 'failsafe' } as const;
+    try {
+      this.doc = parseDocument(file.text, options);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.doc = parseDocument('', options);
+      this.loadError = { pos: [0, 0], code: 'DEPTH', message: 'the YAML nesting is too deep to read' };
+    }
+  }
+
+  /** No YAML node at all (an empty file or only comments): netplan reads nothing from it. */
+  get empty(): boolean {
+    return this.doc.contents === null && !this.loadError;
   }
 
   report(node: Node | null | undefined, message: string, severity: Diagnostic['severity'] = 'error'): void {
-    const [s, e] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    let [s, e] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    // An empty value sits right after its ':' for libyaml (and so in netplan's messages), not after the blanks.
+    if (s === e && isScalar(node) && node.value === '') while (s > 0 && (this.file.text[s - 1] === ' ' || this.file.text[s - 1] === '\t')) e = --s;
     const a = this.lines.linePos(s);
     const b = this.lines.linePos(e);
     this.diagnostics.push({ severity, message, line: a.line, col: a.col, endLine: b.line, endCol: b.col });

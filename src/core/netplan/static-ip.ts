@@ -1,7 +1,8 @@
-// "Set static IP": edits a netplan file through yaml's Document API, so comments, key order and every other
-// setting of the file stay as they were. The gateway becomes a `routes: - to: default` entry (gateway4/6 are
-// deprecated and are removed for the family being set).
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
+// "Set static IP": edits a netplan file through yaml's Document API, then writes back only the edited
+// interface's block: every byte outside it (other interfaces, comments, spacing, line endings) stays as it was.
+// The gateway becomes a `routes: - to: default` entry (gateway4/6 are deprecated and are removed for the family
+// being set).
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
 import { inSubnet, parseIp, parseIpPrefix } from './ip';
 import { DEVICE_TYPES } from './schema';
 
@@ -72,18 +73,26 @@ export function setStaticIp(text: string | undefined, req: StaticIpRequest): Sta
   if (doc.errors.length) throw new StaticIpError(`the file is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   if (!isMap(doc.contents)) throw new StaticIpError('the file is not a netplan mapping (expected "network:")');
   const changes: string[] = [];
+  const networkBefore = pairOf(doc.contents, 'network')?.value;
   const network = mapAt(doc, doc.contents, 'network');
-  if (!pairOf(network, 'version')) network.items.unshift(doc.createPair('version', 2) as Pair<Node, Node | null>);
+  const hadVersion = !!pairOf(network, 'version');
+  if (!hadVersion) network.items.unshift(doc.createPair('version', 2) as Pair<Node, Node | null>);
 
   let dev: YAMLMap | undefined;
+  let where: Where | undefined;
   for (const type of Object.keys(DEVICE_TYPES)) {
     const section = pairOf(network, type)?.value;
     if (section && isMap(section)) {
       const p = pairOf(section, req.interface);
-      if (p) dev = mapAt(doc, section, req.interface);
+      if (p) {
+        where = { kind: 'existing', pair: p, value: p.value ?? undefined };
+        dev = mapAt(doc, section, req.interface);
+      }
     }
   }
   if (!dev) {
+    const eth = pairOf(network, 'ethernets')?.value;
+    where = eth && isMap(eth) ? { kind: 'new-in-section', section: eth } : { kind: 'new-section', network: isMap(networkBefore) ? networkBefore : undefined };
     dev = mapAt(doc, mapAt(doc, network, 'ethernets'), req.interface);
     changes.push(`added ethernets.${req.interface}`);
   }
@@ -152,5 +161,81 @@ export function setStaticIp(text: string | undefined, req: StaticIpRequest): Sta
       changes.push(`search domains: ${req.search.join(', ')}`);
     }
   }
-  return { text: doc.toString({ lineWidth: 0 }), changes };
+  const whole = () => doc.toString({ lineWidth: 0 });
+  const out = empty || !where ? undefined : splice(text!, dev, req.interface, where, hadVersion ? undefined : network);
+  return { text: out ?? whole(), changes };
+}
+
+type Where =
+  | { kind: 'existing'; pair: Pair<Node, Node | null>; value?: Node }
+  | { kind: 'new-in-section'; section: YAMLMap }
+  | { kind: 'new-section'; network?: YAMLMap };
+
+/** `node` as block YAML, each line indented by `indent` spaces, with the file's line ending. */
+function render(node: Node, indent: number, eol: string): string {
+  const d = new Document();
+  if (isMap(node)) node.flow = false; // a `{...}` interface becomes a block once it has routes and addresses
+  d.contents = node;
+  const lines = d.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  return lines.map((l) => (l ? ' '.repeat(indent) + l : l)).join(eol) + eol;
+}
+
+/**
+ * The original text with only the interface's block replaced (or the new block inserted); undefined when the
+ * layout is not one this can do byte-exactly (flow-style sections, an indented root), and the caller re-writes.
+ */
+function splice(text: string, dev: YAMLMap, id: string, where: Where, addVersionTo?: YAMLMap): string | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const afterLine = (at: number) => {
+    const nl = text.indexOf('\n', Math.max(at - 1, 0));
+    return nl < 0 ? text.length : nl + 1;
+  };
+  const colOf = (at: number) => (text.slice(lineStart(at), at).trim() === '' ? at - lineStart(at) : undefined);
+  const edits: { at: number; del: number; ins: string }[] = [];
+  const ending = (at: number) => (at === text.length && !text.endsWith('\n') ? eol : '');
+  if (where.kind === 'existing') {
+    const v = where.value;
+    const key = where.pair.key as Node;
+    if (v && isMap(v) && !v.flow && v.range && v.items.length) {
+      const start = lineStart(v.range[0]);
+      const indent = colOf(v.range[0]);
+      if (indent === undefined) return undefined;
+      const end = afterLine(v.range[1]);
+      edits.push({ at: start, del: end - start, ins: ending(end) + render(dev, indent, eol) });
+    } else if (key.range) {
+      const keyCol = colOf(key.range[0]);
+      if (keyCol === undefined) return undefined;
+      const colon = text.indexOf(':', key.range[1]);
+      const end = v?.range ? v.range[1] : colon + 1;
+      if (colon < 0) return undefined;
+      edits.push({ at: colon + 1, del: end - (colon + 1), ins: eol + render(dev, keyCol + 2, eol).replace(new RegExp(`${eol}$`), '') });
+    } else return undefined;
+  } else if (where.kind === 'new-in-section') {
+    const s = where.section;
+    const firstKey = s.items.map((p) => p.key as Node).find((k) => k.range);
+    if (s.flow || !s.range || !firstKey) return undefined;
+    const indent = colOf(firstKey.range![0]);
+    if (indent === undefined) return undefined;
+    const at = afterLine(s.range[1]);
+    edits.push({ at, del: 0, ins: ending(at) + ' '.repeat(indent) + `${id}:${eol}` + render(dev, indent + 2, eol) });
+  } else {
+    const n = where.network;
+    const firstKey = n?.items.map((p) => p.key as Node).find((k) => k.range);
+    if (!n || n.flow || !n.range || !firstKey) return undefined;
+    const indent = colOf(firstKey.range![0]);
+    if (indent === undefined) return undefined;
+    const at = afterLine(n.range[1]);
+    edits.push({ at, del: 0, ins: ending(at) + ' '.repeat(indent) + `ethernets:${eol}` + ' '.repeat(indent + 2) + `${id}:${eol}` + render(dev, indent + 4, eol) });
+  }
+  if (addVersionTo) {
+    const first = addVersionTo.items.find((p) => (p.key as Node).range);
+    const r = (first?.key as Node | undefined)?.range;
+    const indent = r ? colOf(r[0]) : undefined;
+    if (!r || indent === undefined || addVersionTo.flow) return undefined;
+    edits.push({ at: lineStart(r[0]), del: 0, ins: ' '.repeat(indent) + `version: 2${eol}` });
+  }
+  let out = text;
+  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.ins + out.slice(e.at + e.del);
+  return out;
 }

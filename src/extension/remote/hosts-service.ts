@@ -8,6 +8,7 @@ import type { Logger, SecretSource } from '../../core/host';
 import type { HostKeyInfo } from '../../core/ssh/known-hosts';
 import { KnownHosts } from '../../core/ssh/known-hosts';
 import { findLinuxHost, readLinuxHosts, type LinuxHost } from '../../core/ssh/linux-hosts';
+import { netplanVersionOn } from '../../core/netplan/generate';
 import { connectHost } from '../../core/ssh/host-connect';
 import { SshPool } from '../../core/ssh/pool';
 import type { HostSession } from '../../core/ssh/remote-fs';
@@ -37,6 +38,8 @@ export class HostsService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private hostList: LinuxHost[] = [];
+  /** Each host's netplan version as its package database says (read when the host is expanded, and before an apply). */
+  private readonly versions = new Map<string, string>();
   private readonly pool: SshPool;
   private readonly subs: vscode.Disposable[];
   /** Problems of the linux: section, shown on parc.yaml in the Problems panel. */
@@ -81,6 +84,29 @@ export class HostsService implements vscode.Disposable {
     const host = this.host(name);
     const conn = await connectHost(host, { secrets: this.secrets, knownHosts: new KnownHosts(knownHostsFile()), trust: askTrust, logger: this.log }, this.pool);
     return { host, conn };
+  }
+
+  /** The netplan version last read from the host, if any. */
+  knownNetplanVersion(name: string): string | undefined {
+    return this.versions.get(name);
+  }
+
+  /** Reads the host's netplan version over SSH ("not installed" when there is none) and remembers it. */
+  async netplanVersion(name: string): Promise<string> {
+    const { conn } = await this.session(name);
+    const v = (await netplanVersionOn(conn)) ?? vscode.l10n.t('not installed');
+    if (this.versions.get(name) !== v) {
+      this.versions.set(name, v);
+      this.changed.fire();
+    }
+    return v;
+  }
+
+  /** Records a version read by another path (the apply reads it with its netplan generate). */
+  rememberNetplanVersion(name: string, v: string | undefined): void {
+    if (!v || this.versions.get(name) === v) return;
+    this.versions.set(name, v);
+    this.changed.fire();
   }
 
   /**

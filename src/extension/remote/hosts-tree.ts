@@ -7,7 +7,9 @@ import type { HostsService } from './hosts-service';
 export interface HostNode { kind: 'host'; name: string }
 export interface FileNode { kind: 'file'; host: string; path: string; label: string }
 export interface MessageNode { kind: 'message'; host: string; text: string }
-export type HostsNode = HostNode | FileNode | MessageNode;
+/** The host's netplan version (its rules decide what the diagnostics of its files accept). */
+export interface VersionNode { kind: 'version'; host: string; version: string }
+export type HostsNode = HostNode | FileNode | MessageNode | VersionNode;
 
 export class HostsTreeProvider implements vscode.TreeDataProvider<HostsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HostsNode | undefined>();
@@ -27,9 +29,18 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsNode>, vs
       const h = this.hosts.hosts.find((x) => x.name === n.name);
       const item = new vscode.TreeItem(n.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `linux:${n.name}`;
-      item.description = h ? `${h.user}@${h.host}${h.port === 22 ? '' : `:${h.port}`}${h.sudo ? ' (sudo)' : ''}` : '';
+      const v = this.hosts.knownNetplanVersion(n.name);
+      item.description = h ? `${h.user}@${h.host}${h.port === 22 ? '' : `:${h.port}`}${h.sudo ? ' (sudo)' : ''}${v ? ` · netplan ${v}` : ''}` : '';
       item.iconPath = new vscode.ThemeIcon('server');
       item.contextValue = 'linuxHost';
+      return item;
+    }
+    if (n.kind === 'version') {
+      const item = new vscode.TreeItem(vscode.l10n.t('netplan {0}', n.version), vscode.TreeItemCollapsibleState.None);
+      item.id = `linux:${n.host}:netplan-version`;
+      item.iconPath = new vscode.ThemeIcon('versions');
+      item.tooltip = vscode.l10n.t("The host's netplan; Parc checks its files with this release's rules and asks it before an apply");
+      item.contextValue = 'netplanVersion';
       return item;
     }
     if (n.kind === 'message') {
@@ -57,6 +68,11 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsNode>, vs
       for (const [name, type] of entries) if (type === 'file' && name.endsWith('.yaml')) out.push({ kind: 'file', host: h.name, path: `${h.netplanDir}/${name}`, label: name });
     } catch (err) {
       out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan: {0}', (err as Error).message) });
+    }
+    try {
+      out.unshift({ kind: 'version', host: h.name, version: await this.hosts.netplanVersion(h.name) });
+    } catch (err) {
+      out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan version: {0}', (err as Error).message) });
     }
     out.push({ kind: 'file', host: h.name, path: h.snmpd.conf, label: 'snmpd.conf' });
     return out;

@@ -23,7 +23,7 @@ export function registerRemote(ctx: ParcContext): { disposables: vscode.Disposab
   const disposables: vscode.Disposable[] = [
     hosts, tree, view,
     vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem, { isCaseSensitive: true }),
-    ...registerNetplanDiagnostics(),
+    ...registerNetplanDiagnostics((host) => hosts.knownNetplanVersion(host)),
     ...registerNetplanCommands(hosts, fileSystem, ctx.log),
     registerSnmpdCommand(hosts, ctx.secrets, () => ctx.inventories.inventory, ctx.log),
     vscode.commands.registerCommand('parc.remote.refresh', async () => {

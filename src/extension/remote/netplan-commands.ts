@@ -116,6 +116,7 @@ export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSy
       const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0}: apply despite these warnings?', name), { modal: true, detail: report.warnings.join('\n') }, goOn);
       if (pick === goOn) report = await run(true);
     }
+    hosts.rememberNetplanVersion(name, report.netplanVersion);
     for (const s of [...report.problems, ...report.steps]) log.info(`netplan ${name}: ${s}`);
     fsys.files.forget(name, doc.uri.path);
     if (report.outcome === 'confirmed') {

@@ -1,17 +1,22 @@
-// Netplan files (local or parc-ssh://) are checked as you type: YAML, keys and types, addresses, gateway in
-// subnet, duplicates, deprecated gateway4/6 — the same checks as `parc netplan check`.
+// Netplan files (local or parc-ssh://) are checked as you type, as netplan reads them — with the rules of the
+// host's netplan release for a parc-ssh:// file once its version is known — plus Parc's operator warnings.
 import * as vscode from 'vscode';
 import { validateNetplanText } from '../../core/netplan/validate';
+import { parseNetplanVersion } from '../../core/netplan/versions';
+import { SCHEME } from './fs-provider';
 import { toVsDiagnostics } from '../diagnostics';
 
 export function isNetplanDocument(doc: vscode.TextDocument): boolean {
   return /\/netplan\/[^/]+\.ya?ml$/.test(doc.uri.path);
 }
 
-export function registerNetplanDiagnostics(): vscode.Disposable[] {
+export function registerNetplanDiagnostics(hostVersion: (host: string) => string | undefined = () => undefined): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('parc-netplan');
   const check = (doc: vscode.TextDocument) => {
-    if (isNetplanDocument(doc)) collection.set(doc.uri, toVsDiagnostics(validateNetplanText(doc.getText(), doc.uri.path)));
+    if (!isNetplanDocument(doc)) return;
+    const known = doc.uri.scheme === SCHEME ? hostVersion(doc.uri.authority) : undefined;
+    const version = known ? parseNetplanVersion(known) : undefined;
+    collection.set(doc.uri, toVsDiagnostics(validateNetplanText(doc.getText(), doc.uri.path, { version })));
   };
   vscode.workspace.textDocuments.forEach(check);
   return [

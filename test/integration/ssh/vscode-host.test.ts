@@ -65,7 +65,7 @@ case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; 
       env: { PARC_CRED_LABSUDO: sshd.password, PARC_KNOWN_HOSTS: path.join(ws, 'known_hosts'), LAB_ROOT: sshd.root },
     });
     assert.deepEqual(r.failures, []);
-    assert.equal(r.passed, 7);
+    assert.equal(r.passed, 8);
     assert.equal(code, 0);
     assert.ok(!lines.join('\n').includes(sshd.password), 'the sudo password never reaches the extension host log');
   });

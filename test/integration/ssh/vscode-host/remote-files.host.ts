@@ -1,6 +1,7 @@
 // Runs inside the VS Code extension host (code-server), started by ../vscode-host.test.ts with a workspace whose
 // parc.yaml has a linux: host pointing at the real test sshd (files in its temporary root, sudo with a password).
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -34,6 +35,21 @@ suite('parc-ssh:// files and netplan diagnostics (real extension host, real sshd
     const st = await vscode.workspace.fs.stat(uri('/etc/netplan/01-netcfg.yaml'));
     assert.equal(st.size, statSync(onDisk()).size);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri('/etc/netplan/nope.yaml'))), (e: Error) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound');
+  });
+
+  test('the Hosts view shows the host\'s netplan version, read over SSH', async () => {
+    type Tree = { getChildren(n?: unknown): Promise<{ kind: string; version?: string }[]>; getTreeItem(n: unknown): vscode.TreeItem };
+    const ext = vscode.extensions.getExtension<{ remote: { tree: Tree } }>('parc-it.parc')!;
+    const tree = ext.exports.remote.tree;
+    const host = (await tree.getChildren()).find((n) => (n as { name?: string }).name === 'lab');
+    assert.ok(host, 'host lab listed');
+    const children = await tree.getChildren(host);
+    const version = children.find((c) => c.kind === 'version');
+    const installed = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'netplan.io'], { encoding: 'utf8' }).stdout.trim();
+    assert.ok(installed, 'netplan.io is installed on the test host');
+    assert.equal(version?.version, installed);
+    assert.equal(tree.getTreeItem(version).label, `netplan ${installed}`);
+    assert.match(String(tree.getTreeItem(host).description), new RegExp(`netplan ${installed.replace(/[.+]/g, '\\$&')}$`));
   });
 
   test('a netplan document shows its problems as you type', async () => {
@@ -101,6 +117,7 @@ suite('parc-ssh:// files and netplan diagnostics (real extension host, real sshd
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-')), []);
     const done = await vscode.commands.executeCommand<Report>('parc.remote.applyNetplan', doc.uri, { timeoutS: 20, newAddress: '127.0.0.1', acceptWarnings: true });
     assert.equal(done?.outcome, 'confirmed', JSON.stringify(done?.steps));
+    assert.match(String((done as Report & { verdict?: string }).verdict), /^verdict: netplan 0\.\d+.* on lab/, 'the host\'s netplan decided');
     assert.ok(done.steps.some((x) => /^wrote .*02-br\.yaml \(backup /.test(x)) && done.steps.some((x) => /applying with "\/bin\/true"/.test(x)), JSON.stringify(done.steps));
     assert.equal(readFileSync(br, 'utf8'), text);
     const backups = readdirSync(dir).filter((f) => f.startsWith('02-br.yaml.parc-') && f.endsWith('.bak'));
