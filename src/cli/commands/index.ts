@@ -1,4 +1,5 @@
 // The CLI's command registry: one entry per command family.
+import { alertsCommand } from './alerts';
 import { discoverCommand } from './discover';
 import { eventsCommand } from './events';
 import { historyCommand } from './history';
@@ -11,4 +12,4 @@ import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand, snmpdCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, ldapCommand, snmpdCommand, alertsCommand];

@@ -1,4 +1,5 @@
 import type { Cidr } from '../net/cidr';
+import type { AlertingConfig, Language } from '../notify/types';
 
 export type SnmpVersion = '1' | '2c' | '3';
 export type SecurityLevel = 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
@@ -37,6 +38,8 @@ export interface Device {
   port: number;
   profile?: string;
   site?: string;
+  /** Free labels used by alert rules and maintenance windows (core, ups, ...). */
+  tags?: string[];
   line: number;
 }
 
@@ -72,6 +75,10 @@ export interface Inventory {
   stateDir?: string;
   /** Maximum distance between a device's coordinates and a site's for a coordinate match. */
   siteMaxDistanceKm: number;
+  /** Language of alert messages (`language: fr|en`); English when absent. */
+  language?: Language;
+  /** Alert delivery: transports, rules, maintenance windows (src/core/notify). */
+  alerting?: AlertingConfig;
   /** Sections owned by other features (windows, linux, directories, janitor), kept as plain data. */
   extra: Record<string, unknown>;
 }

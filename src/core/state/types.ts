@@ -5,7 +5,8 @@ export type EventType =
   | 'interface-down' | 'interface-up'
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
-  | 'device-added' | 'cycle-overrun';
+  | 'device-added' | 'cycle-overrun'
+  | 'delivery-failed' | 'delivery-ok';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
