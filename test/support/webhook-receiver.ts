@@ -16,8 +16,8 @@ export interface RunningReceiver {
   port: number;
   url(pathname: string): string;
   requests: Received[];
-  /** Statuses for the next requests, in order. */
-  answer(...statuses: number[]): void;
+  /** Statuses for the next requests whose path starts with `prefix`, in order. */
+  answer(prefix: string, ...statuses: number[]): void;
   down(): Promise<void>;
   up(): Promise<void>;
   stop(): Promise<void>;
@@ -25,7 +25,7 @@ export interface RunningReceiver {
 
 export async function startReceiver(): Promise<RunningReceiver> {
   const requests: Received[] = [];
-  const queue: number[] = [];
+  const queue: { prefix: string; status: number }[] = [];
   let port = 0;
   let server: http.Server | undefined;
   const listen = () => new Promise<void>((resolve, reject) => {
@@ -33,7 +33,8 @@ export async function startReceiver(): Promise<RunningReceiver> {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const status = queue.shift() ?? 200;
+        const i = queue.findIndex((q) => (req.url ?? '').startsWith(q.prefix));
+        const status = i >= 0 ? queue.splice(i, 1)[0].status : 200;
         requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
         res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(status === 200 ? 'ok' : 'receiver error');
@@ -61,7 +62,7 @@ export async function startReceiver(): Promise<RunningReceiver> {
     },
     url: (p) => `http://127.0.0.1:${port}${p}`,
     requests,
-    answer: (...s) => queue.push(...s),
+    answer: (prefix, ...s) => queue.push(...s.map((status) => ({ prefix, status }))),
     down: close,
     up: listen,
     stop: close,

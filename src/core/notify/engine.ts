@@ -271,6 +271,7 @@ export class DeliveryEngine {
       this.deps.onEvents?.(newEvents);
       // A failing transport is an alert of its own, delivered through the other transports by the rules that ask for it.
       this.ingest(newEvents, new Map(), this.deps.clock.now());
+      void this.serial(() => undefined);
     }
   }
 
