@@ -8,6 +8,7 @@ import { registerCommands } from './commands/index';
 import { registerDirectories } from './ldap/index';
 import { registerRemote } from './remote/index';
 import type { ParcContext } from './commands/types';
+import { DeliveryLog, registerDelivery } from './delivery';
 import { Estate } from './estate';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
@@ -23,6 +24,7 @@ export interface ParcApi {
   alertsTree: AlertsTreeProvider;
   statusBar: StatusBar;
   notifier: Notifier;
+  deliveries: DeliveryLog;
   /** Resolves once parc.yaml (if any) has been read and applied. */
   ready: Promise<void>;
 }
@@ -36,7 +38,8 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const alerts = new AlertsService(estate, extension.workspaceState);
   const devicesTree = new DevicesTreeProvider(estate, alerts);
   const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
-  const alertsTree = new AlertsTreeProvider(alerts, estate);
+  const deliveries = new DeliveryLog({ estate });
+  const alertsTree = new AlertsTreeProvider(alerts, estate, deliveries);
   const alertsView = vscode.window.createTreeView('parc.alerts', { treeDataProvider: alertsTree });
   const revealDevice = async (key: string) => {
     await vscode.commands.executeCommand('parc.devices.focus');
@@ -61,10 +64,11 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
     ...registerRemote(context).disposables,
+    ...registerDelivery(context, deliveries),
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
-  return { context, alertsTree, statusBar, notifier, ready };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready };
 }
 
 export function deactivate(): void {}

@@ -25,6 +25,8 @@ export interface DeliveryDeps {
   events: StateStore;
   /** Told about the events the engine appends (to print or show them). */
   onEvents?: (events: ParcEvent[]) => void;
+  /** Told after each batch of sends is recorded in the delivery log. */
+  onDelivered?: () => void;
   /** Builds a transport (the real ones by default). */
   transport?: (cfg: TransportConfig, secrets: SecretSource) => Promise<Transport>;
 }
@@ -266,6 +268,7 @@ export class DeliveryEngine {
       }
     }));
     await this.store.record(records).catch((err) => this.deps.logger.error(`alert delivery: cannot record deliveries: ${(err as Error).message}`));
+    this.deps.onDelivered?.();
     if (newEvents.length) {
       await this.deps.events.appendEvents(newEvents).catch((err) => this.deps.logger.error(`alert delivery: cannot log events: ${(err as Error).message}`));
       this.deps.onEvents?.(newEvents);
