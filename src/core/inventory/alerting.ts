@@ -6,10 +6,12 @@ import type { Severity } from '../state/types';
 import { NodeReader, suggest } from './reader';
 import type { Inventory } from './types';
 
-const LANGUAGES: Record<string, Language> = { en: 'en', english: 'en', fr: 'fr', french: 'fr', 'français': 'fr', francais: 'fr' };
-const KINDS: Record<string, TransportConfig['kind']> = { email: 'email', mail: 'email', smtp: 'email', teams: 'teams', slack: 'slack', mattermost: 'slack', webhook: 'webhook', json: 'webhook' };
-const SECURITY: Record<string, EmailTransportConfig['security']> = { starttls: 'starttls', tls: 'tls', ssl: 'tls', smtps: 'tls', none: 'none', plain: 'none' };
-const SEVERITIES: Record<string, Severity> = { critical: 'critical', warning: 'warning', info: 'info' };
+/** Lookup tables without a prototype: a user's `constructor` or `__proto__` is just an unknown word. */
+const own = <T>(o: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, o);
+const LANGUAGES: Record<string, Language> = own({ en: 'en', english: 'en', fr: 'fr', french: 'fr', 'français': 'fr', francais: 'fr' });
+const KINDS: Record<string, TransportConfig['kind']> = own({ email: 'email', mail: 'email', smtp: 'email', teams: 'teams', slack: 'slack', mattermost: 'slack', webhook: 'webhook', json: 'webhook' });
+const SECURITY: Record<string, EmailTransportConfig['security']> = own({ starttls: 'starttls', tls: 'tls', ssl: 'tls', smtps: 'tls', none: 'none', plain: 'none' });
+const SEVERITIES: Record<string, Severity> = own({ critical: 'critical', warning: 'warning', info: 'info' });
 /** Event types that open an alert (the only ones a rule can deliver). */
 export const ALERT_EVENTS = ['down', 'interface-down', 'storage-high', 'processor-high', 'reboot', 'delivery-failed'];
 const DAYS: Record<string, number[]> = {

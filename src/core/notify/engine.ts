@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, Logger, SecretSource } from '../host';
 import { alertId, PROBLEMS, RECOVERY, slot } from '../monitor/alerts';
 import type { CycleResult } from '../monitor/cycle';
-import { deviceKey, type Inventory } from '../inventory/types';
+import { deviceKey, type Device, type Inventory } from '../inventory/types';
 import type { EventType, ParcEvent, StateStore } from '../state/types';
 import { AckStore } from './acks';
 import { matchingRules, type AlertTarget } from './rules';
@@ -101,13 +101,14 @@ export class DeliveryEngine {
     void this.serial(() => this.ingest(relevant, places, seen));
   }
 
-  private targetOf(e: ParcEvent, place?: { region?: string; site?: string }): AlertTarget {
-    const dev = e.device ? this.deps.inventory().devices.find((d) => deviceKey(d) === e.device) : undefined;
+  private targetOf(e: ParcEvent, place: { region?: string; site?: string } | undefined, devices: Map<string, Device>): AlertTarget {
+    const dev = e.device ? devices.get(e.device) : undefined;
     return { type: e.type, severity: e.severity, device: e.device, deviceName: e.deviceName ?? dev?.name, region: place?.region, site: place?.site ?? dev?.site, tags: dev?.tags ?? [] };
   }
 
   private ingest(events: ParcEvent[], places: Map<string, { region?: string; site?: string }>, seenAt: number): void {
     const cfg = this.config;
+    const devices = new Map(this.deps.inventory().devices.map((d) => [deviceKey(d), d]));
     for (const e of [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time))) {
       const recovers = RECOVERY[e.type];
       if (recovers) {
@@ -120,7 +121,7 @@ export class DeliveryEngine {
       }
       const key = slot(e);
       if (this.state.alerts.some((a) => a.slot === key && a.closedAt === undefined)) continue;
-      const target = this.targetOf(e, e.device ? places.get(e.device) : undefined);
+      const target = this.targetOf(e, e.device ? places.get(e.device) : undefined, devices);
       const rules = matchingRules(cfg.rules, target);
       if (!rules.length) continue;
       this.state.alerts.push({ id: alertId(e), slot: key, event: e, target, seenAt, rules: rules.map((r) => ({ rule: r.name, sentTo: [] })) });

@@ -132,4 +132,20 @@ describe('alerting section', () => {
     at(diagnostics, /alerting\.transports\.s: "urlCredential" is required/);
     at(diagnostics, /escalate: "transports" is required/);
   });
+
+  it('takes hostile names as plain words', () => {
+    const { inventory, diagnostics } = parse(`alerting:
+  transports:
+    __proto__: { type: webhook, urlCredential: x }
+    constructor: { type: constructor, urlCredential: y }
+  rules:
+    - { transports: [__proto__], severity: toString }
+`);
+    assert.equal(inventory, undefined);
+    at(diagnostics, /alerting\.transports\.constructor\.type must be one of email, teams, slack, webhook \(got "constructor"\)/);
+    at(diagnostics, /severity .* must be one of critical, warning, info \(got "tostring"\)/);
+    const ok = parse(`alerting:\n  transports:\n    __proto__: { type: webhook, urlCredential: x }\n  rules:\n    - { transports: [__proto__] }\n`);
+    assert.deepEqual(ok.diagnostics, []);
+    assert.deepEqual([...ok.inventory!.alerting!.transports.keys()], ['__proto__']);
+  });
 });
