@@ -4,7 +4,7 @@
 // path: `handleCycle` only records and returns; the work happens later on the engine's own timer.
 import { randomUUID } from 'node:crypto';
 import type { Clock, Logger, SecretSource } from '../host';
-import { alertId, PROBLEMS, RECOVERY, slot } from '../monitor/alerts';
+import { alertId, PROBLEMS, REBOOT_ALERT_MS, RECOVERY, slot } from '../monitor/alerts';
 import type { CycleResult } from '../monitor/cycle';
 import { deviceKey, type Device, type Inventory } from '../inventory/types';
 import type { EventType, ParcEvent, StateStore } from '../state/types';
@@ -150,7 +150,17 @@ export class DeliveryEngine {
         groups.set(k, g);
       }
     };
+    const recoverable = new Set(Object.values(RECOVERY));
+    const known = new Set(this.deps.inventory().devices.map(deviceKey));
     for (const a of this.state.alerts) {
+      // Alerts that can never recover (a reboot) end after a day, as in the editor; a device taken out of
+      // parc.yaml takes its alerts with it. Neither gets a recovery message.
+      const expired = !recoverable.has(a.event.type) && now - a.seenAt >= REBOOT_ALERT_MS;
+      if (expired || (a.event.device !== undefined && !known.has(a.event.device))) {
+        a.rules.forEach((p) => (p.done = true));
+        continue;
+      }
+      if (!recoverable.has(a.event.type)) later(a.seenAt + REBOOT_ALERT_MS);
       const acked = acks.has(a.id);
       const quiet = silenced(cfg.maintenance, mutes, a.target, now);
       for (const p of a.rules) {

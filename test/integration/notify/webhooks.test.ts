@@ -67,9 +67,12 @@ ${extra}`;
     const raised: ParcEvent[] = [];
     const secrets = new MapSecrets({ 'hook-url': rx.url(`/hooks/${TOKEN}`), 'hook-key': HMAC_KEY, 'teams-url': rx.url(`/teams/${TEAMS_TOKEN}`), 'slack-url': rx.url('/slack/services/XXX') });
     const engine = new DeliveryEngine({ stateDir: dir, inventory: () => inv, secrets, clock, logger, events, onEvents: (e) => raised.push(...e) });
+    // Minute by minute, letting the engine finish between: a timer it arms after real I/O is then never skipped.
     const step = async (ms: number) => {
-      await clock.advance(ms);
-      await engine.whenIdle();
+      for (let left = ms; left > 0; left -= 60_000) {
+        await clock.advance(Math.min(left, 60_000));
+        await engine.whenIdle();
+      }
     };
     return { dir, inv, clock, logger, events, raised, engine, step, secrets };
   }
@@ -178,6 +181,42 @@ ${extra}`;
     assert.equal(slack.blocks[0].type, 'header');
     rx.answer('/teams/', 404);
     await assert.rejects(s.engine.sendTest('teams'), (err: Error) => /Teams: HTTP 404/.test(err.message) && !err.message.includes(TEAMS_TOKEN));
+    await s.engine.stop();
+  });
+
+  it('repeats while open, stops repeating and escalating once acknowledged, and a mute holds delivery until it ends', async () => {
+    rx.requests.length = 0;
+    const s = setup(`    - { name: ups, devices: [lille-ups], transports: [chat], repeatMinutes: 10, escalate: { afterMinutes: 25, transports: [teams] } }`);
+    await s.engine.whenIdle();
+    const t0 = new Date(s.clock.now()).toISOString();
+    const chat = () => rx.requests.filter((r) => r.path.startsWith('/slack/')).map((r) => JSON.parse(r.body).text.split('\n')[0] as string);
+    const teams = () => rx.requests.filter((r) => r.path.startsWith('/teams/'));
+    s.engine.handleEvents([down('10.9.0.2:161', 'lille-ups', t0)], place);
+    await s.engine.whenIdle();
+    assert.equal(chat().length, 1, 'no delay: sent at once');
+    assert.match(chat()[0], /^\[Parc\] ALERT: Device down — lille-ups \(10\.9\.0\.2\) @ Nord \/ Lille$/);
+    await s.step(10 * 60_000);
+    await s.step(10 * 60_000);
+    assert.equal(chat().length, 3, `repeated every 10 minutes: ${JSON.stringify(chat())} ${s.logger.lines.join(' | ')}`);
+    assert.match(chat()[2], /^\[Parc\] STILL OPEN: /);
+    const [alert] = (await s.engine.store.deliveries()).map((d) => d.alertIds[0]);
+    await s.engine.acks.acknowledge([alert], s.clock.now(), 'test');
+    await s.step(20 * 60_000);
+    assert.equal(chat().length, 3, 'no repeat once acknowledged');
+    assert.equal(teams().length, 0, 'no escalation once acknowledged');
+    s.engine.handleEvents([up('10.9.0.2:161', 'lille-ups', t0)], place);
+    await s.engine.whenIdle();
+    assert.match(chat()[3], /^\[Parc\] RECOVERED: /, 'the recovery is still sent');
+
+    // A mute of the site: a new problem waits for its end, then goes out.
+    await s.engine.acks.mute({ scope: 'site', value: 'Lille', until: s.clock.now() + 30 * 60_000 }, s.clock.now());
+    s.engine.handleEvents([down('10.9.0.2:161', 'lille-ups', new Date(s.clock.now()).toISOString())], place);
+    await s.engine.whenIdle();
+    await s.step(29 * 60_000);
+    assert.equal(chat().length, 4, 'silenced while muted');
+    await s.step(60_000);
+    assert.equal(chat().length, 5, 'delivered when the mute ends');
+    assert.match(chat()[4], /^\[Parc\] ALERT: /);
     await s.engine.stop();
   });
 });
