@@ -265,7 +265,9 @@ export class DeliveryEngine {
         const msg = err instanceof DeliveryError ? err.message : 'unexpected error (details withheld, they may hold a secret)';
         const give = o.attempts >= cfg.retry.maxAttempts;
         o.lastError = msg;
-        o.nextAt = now() + Math.min(cfg.retry.maxDelayMs, cfg.retry.firstDelayMs * 2 ** (o.attempts - 1));
+        // A refusal that will not change by itself (4xx, a missing credential) waits the longest delay; others back off.
+        const permanent = err instanceof DeliveryError && err.permanent;
+        o.nextAt = now() + (permanent ? cfg.retry.maxDelayMs : Math.min(cfg.retry.maxDelayMs, cfg.retry.firstDelayMs * 2 ** (o.attempts - 1)));
         if (give) this.state.outbox = this.state.outbox.filter((x) => x !== o);
         records.push({ time: new Date(now()).toISOString(), transport: o.transport, kind: o.kind, alertIds: o.alerts.map((a) => a.id), ok: false, attempts: o.attempts, error: msg, final: give });
         this.deps.logger.warn(`alert delivery to ${o.transport} failed (attempt ${o.attempts}): ${msg}${give ? '; giving up' : `; next try in ${Math.round((o.nextAt - now()) / 1000)} s`}`);

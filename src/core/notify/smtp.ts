@@ -17,7 +17,8 @@ export class SmtpTransport implements Transport {
     const c = this.cfg;
     const what = `e-mail via ${c.host}:${c.port}`;
     const pass = c.passwordCredential ? await needSecret(this.secrets, c.passwordCredential, what) : undefined;
-    const hide = pass ? [pass] : [];
+    // The password, and the forms AUTH PLAIN/LOGIN put on the wire, in case a server or library echoes them.
+    const hide = pass ? [pass, Buffer.from(pass).toString('base64'), Buffer.from(`\0${c.user ?? ''}\0${pass}`).toString('base64')] : [];
     return scrubbed(hide, what, async () => {
       const ca = c.caFile ? await fs.readFile(c.caFile).catch((e: Error) => { throw new DeliveryError(`cannot read caFile ${c.caFile}: ${e.message}`, true); }) : undefined;
       const transport = nodemailer.createTransport({
