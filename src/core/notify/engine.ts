@@ -9,6 +9,7 @@ import type { CycleResult } from '../monitor/cycle';
 import { deviceKey, type Device, type Inventory } from '../inventory/types';
 import type { EventType, ParcEvent, StateStore } from '../state/types';
 import { AckStore } from './acks';
+import { DeliveryLease, LEASE_HEARTBEAT_MS } from './lease';
 import { matchingRules, type AlertTarget } from './rules';
 import { NotifyStore, type DeliveryRecord, type NotifyState, type OutboxItem, type RuleProgress, type TrackedAlert } from './store';
 import { createTransport, DeliveryError, type Transport } from './transport';
@@ -54,16 +55,34 @@ export class DeliveryEngine {
   private stopped = false;
   private pending = 0;
 
+  readonly lease: DeliveryLease;
+  private holding = false;
+  private toldLeft = false;
+
   constructor(private readonly deps: DeliveryDeps) {
     this.store = new NotifyStore(deps.stateDir);
     this.acks = new AckStore(deps.stateDir);
-    this.chain = this.store.load().then(
-      (s) => {
-        this.state = s;
-        if (s.alerts.length || s.outbox.length) deps.logger.info(`alert delivery: resumed ${s.alerts.length} followed alert(s), ${s.outbox.length} message(s) waiting`);
-      },
-      (err) => deps.logger.error(`alert delivery: ${(err as Error).message}`),
-    ).then(() => this.tick());
+    this.lease = new DeliveryLease(deps.stateDir);
+    this.chain = Promise.resolve();
+    void this.serial(() => undefined);
+  }
+
+  /** Whether this process delivers; on taking over, it picks up the state the previous holder left. */
+  private async checkLease(): Promise<boolean> {
+    const held = await this.lease.hold(this.deps.clock.now());
+    if (held && !this.holding) {
+      try {
+        this.state = await this.store.load();
+        if (this.state.alerts.length || this.state.outbox.length) this.deps.logger.info(`alert delivery: resumed ${this.state.alerts.length} followed alert(s), ${this.state.outbox.length} message(s) waiting`);
+      } catch (err) {
+        this.deps.logger.error(`alert delivery: ${(err as Error).message}`);
+      }
+    } else if (!held && (this.holding || !this.toldLeft)) {
+      this.toldLeft = true;
+      this.deps.logger.info(`alert delivery: left to another process (${await this.lease.holder()}), which delivers for ${this.deps.stateDir}`);
+    }
+    this.holding = held;
+    return held;
   }
 
   private get config(): AlertingConfig {
@@ -75,6 +94,8 @@ export class DeliveryEngine {
     this.pending++;
     const run = this.chain.then(async () => {
       if (this.stopped) return;
+      // Another process delivers for this state directory: leave the events to it (it polls them too).
+      if (!(await this.checkLease())) return this.arm(this.deps.clock.now() + LEASE_HEARTBEAT_MS);
       await fn();
       await this.tick();
     }).catch((err) => this.deps.logger.error(`alert delivery: ${(err as Error).message}`)).finally(() => this.pending--);
@@ -210,7 +231,8 @@ export class DeliveryEngine {
     if (due.length) await this.sendAll(due, cfg);
     for (const o of this.state.outbox) later(o.nextAt);
     await this.store.save(this.state);
-    this.arm(next);
+    // Also wake up to refresh the lease's heartbeat.
+    this.arm(Math.min(next, now + LEASE_HEARTBEAT_MS));
   }
 
   private escalateOrRepeat(a: TrackedAlert, p: RuleProgress, rule: AlertingConfig['rules'][number], now: number, quiet: boolean, later: (t: number) => void, queue: (kind: MessageKind, ts: string[]) => void): void {
@@ -312,6 +334,13 @@ export class DeliveryEngine {
     await this.whenIdle();
     this.stopped = true;
     this.timer?.cancel();
+    if (this.holding) await this.lease.release().catch(() => undefined);
+    this.holding = false;
+  }
+
+  /** Whether this process is the one delivering for its state directory. */
+  get delivering(): boolean {
+    return this.holding;
   }
 }
 

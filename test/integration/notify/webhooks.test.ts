@@ -219,4 +219,29 @@ ${extra}`;
     assert.match(chat()[4], /^\[Parc\] ALERT: /);
     await s.engine.stop();
   });
+
+  it('one deliverer per state directory: a second process leaves delivery to the first, and takes over when it stops', async () => {
+    rx.requests.length = 0;
+    const a = setup();
+    await a.engine.whenIdle();
+    const b = setup('', a.dir, a.clock.now());
+    await b.engine.whenIdle();
+    assert.equal(a.engine.delivering, true);
+    assert.equal(b.engine.delivering, false);
+    assert.match(b.logger.lines.join('\n'), /left to another process/);
+    const t = new Date(a.clock.now()).toISOString();
+    // Both processes poll the same estate and see the same event.
+    for (const x of [a, b]) x.engine.handleEvents([down('10.9.0.1:161', 'lille-sw1', t)], place);
+    await Promise.all([a.step(2 * 60_000), b.step(2 * 60_000)]);
+    assert.equal(hookRequests().length, 1, 'sent once, not twice');
+    await a.engine.stop();
+    // The first one is gone: the second takes the lease at its next heartbeat and sends the recovery.
+    await b.step(60_000);
+    assert.equal(b.engine.delivering, true);
+    b.engine.handleEvents([up('10.9.0.1:161', 'lille-sw1', t)], place);
+    await b.engine.whenIdle();
+    assert.equal(hookRequests().length, 2);
+    assert.equal(JSON.parse(hookRequests()[1].body).kind, 'recovery', 'it picked up what the first one had sent');
+    await b.engine.stop();
+  });
 });
