@@ -5,6 +5,7 @@
 set -euo pipefail
 PKGS=(snmpd snmp snmpsim openssh-server openssh-client sshpass netplan.io slapd ldap-utils
       samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user chromium ripgrep iproute2 procps psmisc
+      postfix libsasl2-modules sasl2-bin
       build-essential python3 libkrb5-dev ca-certificates openssl sudo
       prometheus prometheus-snmp-exporter prometheus-alertmanager victoria-metrics)
 missing=()
@@ -19,6 +20,8 @@ policy=/usr/sbin/policy-rc.d; had_policy=0
 if [ $had_policy = 0 ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; fi
 trap '[ $had_policy = 0 ] && rm -f "$policy"' EXIT
 export DEBIAN_FRONTEND=noninteractive
+# Postfix without a system configuration: the mail tests run their own instance (test/support/mta.ts).
+echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections 2>/dev/null || true
 apt-get update -qq || true
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: installed ${missing[*]}"

@@ -5,6 +5,8 @@ import { stateDirFor } from '../core/inventory/file';
 import { deviceKey, type Device, type Inventory } from '../core/inventory/types';
 import type { CycleResult } from '../core/monitor/cycle';
 import { Monitor } from '../core/monitor/monitor';
+import { attachDelivery } from '../core/notify/attach';
+import type { DeliveryEngine } from '../core/notify/engine';
 import { snapshotFromReport, snapshotOf, type DeviceSnapshot } from '../core/monitor/snapshot';
 import { EnginePoller } from '../core/poll/engine';
 import { intervalsFromMinutes } from '../core/schedule/scheduler';
@@ -34,6 +36,10 @@ export class Estate implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.devicesChanged, this.eventsChanged];
   private devices = new Map<string, DeviceState>();
   private monitor?: Monitor;
+  private engine?: DeliveryEngine;
+  private readonly delivered = new vscode.EventEmitter<void>();
+  /** Fires when the delivery engine has sent (or failed to send) messages. */
+  readonly onDidDeliver = this.delivered.event;
   private store?: FileStateStore;
   private recorder?: MetricRecorder;
   private _events: ParcEvent[] = [];
@@ -88,6 +94,15 @@ export class Estate implements vscode.Disposable {
     return this.recorder;
   }
 
+  /** Alert delivery (e-mail, Teams, Slack, webhooks) for this estate's state directory. */
+  get delivery(): DeliveryEngine | undefined {
+    return this.engine;
+  }
+
+  get stateDir(): string | undefined {
+    return this.store?.dir;
+  }
+
   get monitoring(): boolean {
     return this.running;
   }
@@ -102,7 +117,9 @@ export class Estate implements vscode.Disposable {
   private async apply(inv: Inventory | undefined): Promise<void> {
     if (!inv) {
       await this.monitor?.stop();
+      await this.engine?.stop();
       this.monitor = undefined;
+      this.engine = undefined;
       this.store = undefined;
       this.recorder?.close();
       this.recorder = undefined;
@@ -115,6 +132,7 @@ export class Estate implements vscode.Disposable {
     const dir = stateDirFor(inv);
     if (!this.store || this.store.dir !== dir) {
       await this.monitor?.stop();
+      await this.engine?.stop();
       this.running = false;
       this.store = new FileStateStore(dir);
       this.recorder?.close();
@@ -160,6 +178,11 @@ export class Estate implements vscode.Disposable {
       if (keys.length) this.devicesChanged.fire(keys);
     });
     m.on('events', (events) => this.recorder?.archiveEvents(events));
+    this.engine = attachDelivery(m, {
+      stateDir: store.dir, inventory: () => this.inventories.inventory!, secrets: this.secrets, clock: systemClock, logger: this.log, events: store,
+      onEvents: (events) => void this.reloadEvents().then(() => this.eventsChanged.fire(events)),
+      onDelivered: () => this.delivered.fire(),
+    });
     m.on('cycle', (result) => {
       const keys: string[] = [];
       this.firstPolled.clear();
@@ -212,6 +235,8 @@ export class Estate implements vscode.Disposable {
 
   dispose(): void {
     void this.monitor?.stop();
+    void this.engine?.stop();
+    this.delivered.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

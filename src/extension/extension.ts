@@ -8,6 +8,7 @@ import { registerCommands } from './commands/index';
 import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
+import { DeliveryLog, registerDelivery } from './delivery';
 import { Estate } from './estate';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
@@ -23,6 +24,7 @@ export interface ParcApi {
   alertsTree: AlertsTreeProvider;
   statusBar: StatusBar;
   notifier: Notifier;
+  deliveries: DeliveryLog;
   /** Resolves once parc.yaml (if any) has been read and applied. */
   ready: Promise<void>;
   /** The Hosts view and its services (for tests and scripts). */
@@ -38,7 +40,8 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const alerts = new AlertsService(estate, extension.workspaceState);
   const devicesTree = new DevicesTreeProvider(estate, alerts);
   const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
-  const alertsTree = new AlertsTreeProvider(alerts, estate);
+  const deliveries = new DeliveryLog({ estate });
+  const alertsTree = new AlertsTreeProvider(alerts, estate, deliveries);
   const alertsView = vscode.window.createTreeView('parc.alerts', { treeDataProvider: alertsTree });
   const revealDevice = async (key: string) => {
     await vscode.commands.executeCommand('parc.devices.focus');
@@ -64,10 +67,11 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
     ...remote.disposables,
+    ...registerDelivery(context, deliveries),
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
-  return { context, alertsTree, statusBar, notifier, ready, remote: remote.api };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api };
 }
 
 export function deactivate(): void {}

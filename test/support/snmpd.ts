@@ -31,6 +31,8 @@ export interface RunningSnmpd {
   stop(): Promise<void>;
   /** Stops and starts again on the same port (a "reboot" of the agent). */
   restart(): Promise<void>;
+  /** Stops the daemon but keeps its directory, so restart() brings it back on the same port (an outage). */
+  halt(): Promise<void>;
 }
 
 export function observiumExtendLines(dir: string, values: { distro: string; hardware: string; vendor: string; serial: string; uptimeSeconds?: number }): string[] {
@@ -157,6 +159,7 @@ export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
       await stop();
       await launch();
     },
+    halt: stop,
     stop: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // The CLI's command registry: one entry per command family.
+import { alertsCommand } from './alerts';
 import { discoverCommand } from './discover';
 import { eventsCommand } from './events';
 import { historyCommand } from './history';
@@ -13,4 +14,4 @@ import { sessionsCommand } from './sessions';
 import type { Command } from './types';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, inventoryCommand, ldapCommand, snmpdCommand, prometheusCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, inventoryCommand, ldapCommand, snmpdCommand, alertsCommand, prometheusCommand];

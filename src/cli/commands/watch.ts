@@ -1,6 +1,7 @@
 import { loadInventory } from '../../core/inventory/file';
 import { systemClock } from '../../core/host';
 import { Monitor } from '../../core/monitor/monitor';
+import { attachDelivery } from '../../core/notify/attach';
 import { EnginePoller } from '../../core/poll/engine';
 import { bool, parseArgs, str } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
@@ -26,6 +27,8 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     const monitor = new Monitor({ inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics });
     monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     monitor.on('events', (events) => metrics.archiveEvents(events));
+    const printEvents = (events: { time: string; severity: string; message: string }[]) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`));
+    const delivery = attachDelivery(monitor, { stateDir: store.dir, inventory: () => inv, secrets, clock: systemClock, logger, events: store, onEvents: printEvents });
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then(
         (l) => {
@@ -41,6 +44,7 @@ parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping after the current job');
     await monitor.stop();
+    await delivery.stop();
     metrics.close();
     unwatchFile(inv.file); // or the file watcher keeps the process alive
     return 0;

@@ -1,6 +1,7 @@
 // parc.yaml → Inventory, with every problem located by line and column.
 import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { parseCidr, type Cidr } from '../net/cidr';
+import { readAlerting, readLanguage } from './alerting';
 import { readEngine } from './engine-section';
 import { NodeReader } from './reader';
 import {
@@ -18,7 +19,7 @@ import {
   type SnmpVersion,
 } from './types';
 
-const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'engine'] as const;
+const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'language', 'alerting', 'engine'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
 
 const VERSIONS: Record<string, SnmpVersion> = { '1': '1', v1: '1', '2': '2c', '2c': '2c', v2c: '2c', '3': '3', v3: '3' };
@@ -139,6 +140,9 @@ export function parseInventory(text: string, file: string): ParseResult {
   }
   const engineNode = e.get('engine')?.value;
   if (present(engineNode)) inv.engine = readEngine(r, engineNode);
+  inv.language = readLanguage(r, e.get('language')?.value);
+  const alerting = e.get('alerting')?.value;
+  if (present(alerting)) inv.alerting = readAlerting(r, alerting, inv);
   for (const k of OWNED_ELSEWHERE) {
     const v = e.get(k)?.value;
     if (v) inv.extra[k] = v.toJSON();
@@ -271,7 +275,7 @@ function readDevice(r: NodeReader, node: Node, where: string, inv: Inventory): D
   }
   const m = r.map(node, where);
   if (!m) return undefined;
-  const e = r.entries(m, where, ['host', 'name', 'port', 'profile', 'site']);
+  const e = r.entries(m, where, ['host', 'name', 'port', 'profile', 'site', 'tags']);
   const hostNode = e.get('host')?.value;
   if (!hostNode) {
     r.report(node, `${where}: "host" is required (a host name or an IP address)`);
@@ -287,6 +291,7 @@ function readDevice(r: NodeReader, node: Node, where: string, inv: Inventory): D
     d.profile = r.string(pNode, `${where}.profile`);
     if (d.profile && !inv.snmp.profiles.has(d.profile)) r.report(pNode, `${where}.profile: no SNMP profile named "${d.profile}"`);
   }
+  if (e.has('tags')) d.tags = r.stringList(e.get('tags')!.value, `${where}.tags`);
   if (e.has('site')) {
     const sNode = e.get('site')!.value;
     d.site = r.string(sNode, `${where}.site`);

@@ -1,5 +1,6 @@
 import type { EngineConfig } from './engine-section';
 import type { Cidr } from '../net/cidr';
+import type { AlertingConfig, Language } from '../notify/types';
 
 export type SnmpVersion = '1' | '2c' | '3';
 export type SecurityLevel = 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
@@ -38,6 +39,8 @@ export interface Device {
   port: number;
   profile?: string;
   site?: string;
+  /** Free labels used by alert rules and maintenance windows (core, ups, ...). */
+  tags?: string[];
   line: number;
 }
 
@@ -75,6 +78,10 @@ export interface Inventory {
   siteMaxDistanceKm: number;
   /** Who polls: absent = Parc's own poller; `prometheus` = read a Prometheus-compatible API. */
   engine?: EngineConfig;
+  /** Language of alert messages (`language: fr|en`); English when absent. */
+  language?: Language;
+  /** Alert delivery: transports, rules, maintenance windows (src/core/notify). */
+  alerting?: AlertingConfig;
   /** Sections owned by other features (windows, linux, directories, janitor), kept as plain data. */
   extra: Record<string, unknown>;
 }

@@ -9,15 +9,16 @@ export interface Alert {
   event: ParcEvent;
 }
 
-const RECOVERY: Partial<Record<EventType, EventType>> = {
+export const RECOVERY: Partial<Record<EventType, EventType>> = {
   up: 'down',
+  'delivery-ok': 'delivery-failed',
   'interface-up': 'interface-down',
   'storage-ok': 'storage-high',
   'processor-ok': 'processor-high',
   'engine-alert-resolved': 'engine-alert',
 };
 
-const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot', 'engine-alert']);
+export const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot', 'engine-alert', 'delivery-failed']);
 
 export const REBOOT_ALERT_MS = 86_400_000;
 
@@ -25,7 +26,8 @@ export function alertId(e: ParcEvent): string {
   return `${e.device ?? '*'}|${e.type}|${e.entity ?? ''}|${e.time}`;
 }
 
-function slot(e: ParcEvent, type: EventType): string {
+/** What an alert is about, whatever its start time: a recovery event closes the alert of the same slot. */
+export function slot(e: ParcEvent, type: EventType = e.type): string {
   return `${e.device ?? '*'}|${type}|${e.entity ?? ''}`;
 }
 

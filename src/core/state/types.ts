@@ -6,7 +6,8 @@ export type EventType =
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
   | 'device-added' | 'cycle-overrun'
-  | 'engine-alert' | 'engine-alert-resolved';
+  | 'engine-alert' | 'engine-alert-resolved'
+  | 'delivery-failed' | 'delivery-ok';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
