@@ -7,6 +7,7 @@ import type { Sample } from './api';
 import { EXPORTER_MODULES, type ExporterIndex, type ExporterMetric } from './exporter-metrics';
 
 const NO_SUCH_OBJECT = 128;
+const END_OF_MIB_VIEW = 130;
 const OCTET_STRING = 4;
 const INTEGER = 2;
 
@@ -79,9 +80,14 @@ export class SnapshotClient implements SnmpClient {
     return oids.map((oid) => this.vbs.get(oid) ?? { oid, type: NO_SUCH_OBJECT, value: null });
   }
 
-  async walk(oid: string): Promise<Varbind[]> {
+  async getNext(oids: string[]): Promise<Varbind[]> {
+    return oids.map((oid) => this.sorted.find((vb) => cmpOid(vb.oid, oid) > 0) ?? { oid, type: END_OF_MIB_VIEW, value: null });
+  }
+
+  async walk(oid: string, _maxRepetitions?: number, limit?: number): Promise<Varbind[]> {
     const prefix = oid + '.';
-    return this.sorted.filter((vb) => vb.oid.startsWith(prefix));
+    const all = this.sorted.filter((vb) => vb.oid.startsWith(prefix));
+    return limit === undefined ? all : all.slice(0, limit);
   }
 
   async table(oid: string): Promise<Map<string, Map<number, unknown>>> {
