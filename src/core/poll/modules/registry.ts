@@ -8,9 +8,8 @@
 import type { SnmpClient } from '../../snmp/client';
 import type { DevicePoll } from '../types';
 import { pollExtend } from './extend';
+import { HEALTH_MODULES } from './health';
 import { pollInterfaces } from './interfaces';
-import { pollProcessors } from './processors';
-import { pollStorage } from './storage';
 import { pollUptime } from './system';
 import { pollUcd } from './ucd';
 
@@ -57,8 +56,6 @@ const CORE: PollModule[] = [
     },
   },
   { name: 'interfaces', stage: 'general', async run(c, out) { out.interfaces = await pollInterfaces(c); } },
-  { name: 'storage', stage: 'general', async run(c, out) { out.storage = await pollStorage(c); } },
-  { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollProcessors(c); } },
   {
     name: 'ucd', stage: 'general',
     async run(c, out) {
@@ -71,6 +68,7 @@ const CORE: PollModule[] = [
 /** Every module, in registration order. Vendor and MIB modules are appended below as they are written. */
 export const MODULES: readonly PollModule[] = [
   ...CORE,
+  ...HEALTH_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

@@ -1,0 +1,15 @@
+// Vendor health modules, one file per vendor; each decides from the enterprise number whether it applies.
+import type { PollModule } from '../registry';
+import { ciscoHealth } from './cisco';
+import { comwareHealth } from './comware';
+import { fortinetHealth } from './fortinet';
+import { huaweiHealth } from './huawei';
+import { juniperHealth } from './juniper';
+
+export const VENDOR_HEALTH: PollModule[] = [
+  ciscoHealth,
+  comwareHealth,
+  fortinetHealth,
+  huaweiHealth,
+  juniperHealth,
+];
