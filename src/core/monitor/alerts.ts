@@ -14,9 +14,10 @@ const RECOVERY: Partial<Record<EventType, EventType>> = {
   'interface-up': 'interface-down',
   'storage-ok': 'storage-high',
   'processor-ok': 'processor-high',
+  'memory-ok': 'memory-high',
 };
 
-const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot']);
+const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'memory-high', 'reboot']);
 
 export const REBOOT_ALERT_MS = 86_400_000;
 
