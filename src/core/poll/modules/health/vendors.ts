@@ -4,16 +4,19 @@ import { arubaHealth } from './aruba';
 import { ciscoHealth } from './cisco';
 import { comwareHealth } from './comware';
 import { dlinkHealth } from './dlink';
+import { fastpathHealth } from './fastpath';
 import { fortinetHealth } from './fortinet';
+import { frogfootHealth } from './frogfoot';
+import { hpeIloHealth } from './hpe-ilo';
 import { huaweiHealth } from './huawei';
 import { juniperHealth } from './juniper';
+import { procurveHealth } from './procurve';
+import { ruckusHealth } from './ruckus';
+import { sonicwallHealth } from './sonicwall';
+import { tplinkHealth } from './tplink';
+import { zyxelHealth } from './zyxel';
 
 export const VENDOR_HEALTH: PollModule[] = [
-  arubaHealth,
-  ciscoHealth,
-  comwareHealth,
-  dlinkHealth,
-  fortinetHealth,
-  huaweiHealth,
-  juniperHealth,
+  arubaHealth, ciscoHealth, comwareHealth, dlinkHealth, fastpathHealth, fortinetHealth, frogfootHealth,
+  hpeIloHealth, huaweiHealth, juniperHealth, procurveHealth, ruckusHealth, sonicwallHealth, tplinkHealth, zyxelHealth,
 ];
