@@ -1,9 +1,9 @@
 // Cisco CPU and memory: CISCO-PROCESS-MIB (cpmCPUTotalTable, per-core cpmCoreTable), CISCO-ENHANCED-MEMPOOL-MIB,
-// CISCO-MEMORY-POOL-MIB; small-business switches (Radlan rlCpuUtil) and wireless controllers (AIRESPACE agent*).
+// CISCO-MEMORY-POOL-MIB, CISCO-FLASH-MIB partitions as storage; small-business switches (Radlan rlCpuUtil) and wireless controllers (AIRESPACE agent*).
 // CPUs are named from ENTITY-MIB entPhysicalName of cpmCPUTotalPhysicalIndex ("Switch 1", "module R0").
 import type { SnmpClient } from '../../../snmp/client';
 import { vbNumber, vbText } from '../../../snmp/values';
-import type { DevicePoll, MempoolInfo, ProcessorInfo } from '../../types';
+import type { DevicePoll, MempoolInfo, ProcessorInfo, StorageInfo } from '../../types';
 import { getTolerant } from '../get-tolerant';
 import type { PollModule } from '../registry';
 import { column, columns, enterprise, num, pool, text, useMempools, useProcessors } from './util';
@@ -13,6 +13,9 @@ const cpmCoreEntry = '1.3.6.1.4.1.9.9.109.1.1.2.1';
 const cempMemPoolEntry = '1.3.6.1.4.1.9.9.221.1.1.1.1';
 const ciscoMemoryPoolEntry = '1.3.6.1.4.1.9.9.48.1.1.1';
 const entPhysicalName = '1.3.6.1.2.1.47.1.1.1.1.7';
+/** CISCO-FLASH-MIB: device names, and the partitions (name, 32-bit and HC size/free in bytes). */
+const ciscoFlashDeviceName = '1.3.6.1.4.1.9.9.10.1.1.2.1.7';
+const ciscoFlashPartitionEntry = '1.3.6.1.4.1.9.9.10.1.1.4.1.1';
 const rlCpuUtilDuringLast5Minutes = '1.3.6.1.4.1.9.6.1.101.1.9.0';
 const rlCpuUtilDuringLastMinute = '1.3.6.1.4.1.9.6.1.101.1.8.0';
 const agentCurrentCPUUtilization = '1.3.6.1.4.1.14179.1.1.5.1.0';
@@ -73,6 +76,27 @@ async function mempools(client: SnmpClient): Promise<MempoolInfo[]> {
   })).filter(valid);
 }
 
+/** Flash filesystems, named as the CLI shows them: "bootflash:", or "bootflash(sup-local):" when the partition has its own name. */
+async function flash(client: SnmpClient): Promise<StorageInfo[]> {
+  const [devices, parts] = await Promise.all([
+    column(client, ciscoFlashDeviceName),
+    columns(client, { name: `${ciscoFlashPartitionEntry}.10`, size: `${ciscoFlashPartitionEntry}.4`, free: `${ciscoFlashPartitionEntry}.5`, hcSize: `${ciscoFlashPartitionEntry}.13`, hcFree: `${ciscoFlashPartitionEntry}.14` }),
+  ]);
+  const out: StorageInfo[] = [];
+  let k = 0;
+  for (const [idx, r] of parts) {
+    k++;
+    const device = text(devices.get(idx.split('.')[0]));
+    const part = text(r.name) ?? device ?? `flash${k}`;
+    const size = num(r.hcSize) ?? num(r.size) ?? 0;
+    const free = num(r.hcFree) ?? num(r.free) ?? 0;
+    if (!(size > 0)) continue;
+    const description = device && device !== part ? `${device}(${part}):` : `${part}:`;
+    out.push({ index: k, description, type: 'flashMemory', sizeBytes: size, usedBytes: Math.max(0, size - free), usedPercent: Math.round((Math.max(0, size - free) / size) * 1000) / 10 });
+  }
+  return out;
+}
+
 /** Small-business switches and wireless controllers: one CPU figure (and memory) as scalars. */
 async function scalars(client: SnmpClient, out: DevicePoll): Promise<void> {
   const [sb5, sb1, wlcCpu, wlcTotal, wlcFree] = await getTolerant(client, [
@@ -90,9 +114,10 @@ export const ciscoHealth: PollModule = {
   name: 'cisco-health', stage: 'vendor',
   applies: (out) => enterprise(out, 9, 14179),
   async run(client, out) {
-    const [cpus, pools] = await Promise.all([processors(client), mempools(client)]);
+    const [cpus, pools, disks] = await Promise.all([processors(client), mempools(client), flash(client)]);
     useProcessors(out, cpus);
     useMempools(out, pools);
+    out.storage = [...out.storage, ...disks];
     if (!out.processors.length || !out.mempools?.length) await scalars(client, out);
   },
 };

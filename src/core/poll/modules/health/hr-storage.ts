@@ -12,7 +12,12 @@ const FILESYSTEM_TYPES = new Set(['fixedDisk', 'removableDisk', 'floppyDisk', 'c
 /** hrStorageOther rows that are memory: net-snmp's names, and PAN-OS's data-plane packet pools. */
 const OTHER_MEMORY = /^(memory buffers|cached memory|shared memory)$|packet (buffers|descriptors)$/i;
 /** Kernel pseudo-filesystems and allocator statistics: neither memory nor storage. */
-const PSEUDO = /^(devfs|procfs|fdescfs|linprocfs|MALLOC|UMA)\b|mounted on: \/(proc|dev)\b|mounted on: \/junos\/(cf\/)?dev\b|mounted on: \/jail\/dev\b|^\/(proc|sys)(\/|$)|^\/dev$|^\/dev\/fd$/;
+const PSEUDO = /^(devfs|procfs|fdescfs|linprocfs|udev|MALLOC|UMA)\b|mounted on: \/(proc|dev)\b|mounted on: \/junos\/(cf\/)?dev\b|mounted on: \/jail\/dev\b|^\/(proc|sys)(\/|$)|^\/dev$|^\/dev\/fd$| on \/(dev|proc|sys)(\/|$)/;
+
+/** Kernel pseudo-filesystems (devfs, procfs, /sys, /dev): not storage whatever table lists them. */
+export function isPseudoFilesystem(description: string): boolean {
+  return PSEUDO.test(description);
+}
 /** JunOS mounts each read-only package image under /packages/mnt: always 100 % "full", never a filesystem to watch. */
 const PACKAGE_IMAGE = /mounted on: \/packages\/mnt\//;
 

@@ -15,7 +15,8 @@ const FLASH = [`${es}.6.0`, `${zw}.6.0`];
 
 export const zyxelHealth: PollModule = {
   name: 'zyxel-health', stage: 'vendor',
-  applies: (out) => enterprise(out, 890),
+  // USG FLEX firmware answers net-snmp's sysObjectID with only the model as sysDescr.
+  applies: (out) => enterprise(out, 890) || (enterprise(out, 8072) && /^(USG|ZyWALL|ATP|NXC|NAP|NWA|XGS|GS\d)/.test(out.sysDescr ?? '')),
   async run(client, out) {
     const oids = [...CPU, ...MEM, ...FLASH];
     const v = new Map((await getTolerant(client, oids)).map((vb, i) => [oids[i], vbNumber(vb)]));
