@@ -1,4 +1,5 @@
 // Vendor health modules, one file per vendor; each decides from the enterprise number whether it applies.
+// ucd-disk is a general MIB, but walked only where the general stage found no storage, so it runs here.
 import type { PollModule } from '../registry';
 import { arubaHealth } from './aruba';
 import { ciscoHealth } from './cisco';
@@ -14,9 +15,11 @@ import { procurveHealth } from './procurve';
 import { ruckusHealth } from './ruckus';
 import { sonicwallHealth } from './sonicwall';
 import { tplinkHealth } from './tplink';
+import { ucdDisk } from './ucd-disk';
 import { zyxelHealth } from './zyxel';
 
 export const VENDOR_HEALTH: PollModule[] = [
   arubaHealth, ciscoHealth, comwareHealth, dlinkHealth, fastpathHealth, fortinetHealth, frogfootHealth,
   hpeIloHealth, huaweiHealth, juniperHealth, procurveHealth, ruckusHealth, sonicwallHealth, tplinkHealth, zyxelHealth,
+  ucdDisk,
 ];
