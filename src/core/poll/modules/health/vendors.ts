@@ -15,11 +15,12 @@ import { procurveHealth } from './procurve';
 import { ruckusHealth } from './ruckus';
 import { sonicwallHealth } from './sonicwall';
 import { tplinkHealth } from './tplink';
+import { truenasStorage } from './truenas';
 import { ucdDisk } from './ucd-disk';
 import { zyxelHealth } from './zyxel';
 
 export const VENDOR_HEALTH: PollModule[] = [
   arubaHealth, ciscoHealth, comwareHealth, dlinkHealth, fastpathHealth, fortinetHealth, frogfootHealth,
   hpeIloHealth, huaweiHealth, juniperHealth, procurveHealth, ruckusHealth, sonicwallHealth, tplinkHealth, zyxelHealth,
-  ucdDisk,
+  truenasStorage, ucdDisk,
 ];
