@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { splitHrStorage, type HrStorageRow } from '../../../src/core/poll/modules/health/hr-storage';
 import { processorName } from '../../../src/core/poll/modules/health/hr-processors';
 import { ucdFallback, ucdMempools } from '../../../src/core/poll/modules/health/ucd';
-import { pool } from '../../../src/core/poll/modules/health/util';
+import { percent, pool } from '../../../src/core/poll/modules/health/util';
+import { fastpathCpu } from '../../../src/core/poll/modules/health/fastpath';
+import { isPseudoFilesystem } from '../../../src/core/poll/modules/health/hr-storage';
 import type { DevicePoll } from '../../../src/core/poll/types';
 
 const row = (index: number, type: string, description: string, size: number, used: number, units = 1024): HrStorageRow => ({ index, type, description, units, size, used });
@@ -108,5 +110,20 @@ describe('pool()', () => {
   it('derives the missing one of total/used/free, or keeps a bare percentage', () => {
     assert.deepEqual(pool({ index: 'x', description: 'm', source: 's', used: 30, free: 70 }), { index: 'x', description: 'm', type: 'ram', source: 's', totalBytes: 100, usedBytes: 30, freeBytes: 70, usedPercent: 30 });
     assert.deepEqual(pool({ index: 'x', description: 'm', source: 's', percent: 56 }), { index: 'x', description: 'm', type: 'ram', source: 's', usedPercent: 56 });
+  });
+});
+
+describe('vendor value parsing', () => {
+  it('FASTPATH\'s CPU text gives the 5-minute figure, else the 1-minute one', () => {
+    assert.equal(fastpathCpu('    5 Secs ( 96.4918%)   60 Secs ( 54.2271%)  300 Secs ( 38.2591%)'), 38.3);
+    assert.equal(fastpathCpu('5 Secs ( 1.0%) 60 Secs ( 7.25%)'), 7.3);
+    assert.equal(fastpathCpu('n/a'), undefined);
+  });
+  it('percentages are clamped and need a positive total', () => {
+    assert.deepEqual([percent(5, 10), percent(12, 10), percent(1, 0), percent(undefined, 10)], [50, 100, undefined, undefined]);
+  });
+  it('pseudo-filesystems in any agent\'s wording', () => {
+    for (const d of ['devfs: dev file system, mounted on: /dev', 'udev on /dev', 'proc on /proc', '/sys/fs/cgroup', '/dev']) assert.ok(isPseudoFilesystem(d), d);
+    for (const d of ['/', '/dev/shm', '/run', '/dev/mapper/os-var on /var', 'system disk']) assert.ok(!isPseudoFilesystem(d), d);
   });
 });
