@@ -38,10 +38,12 @@ export async function startSnmpsim(o: { files?: string[]; records?: Record<strin
   running.add(child);
   child.once('exit', () => running.delete(child));
   const readText = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
-  const deadline = Date.now() + 30000;
+  // snmpsimd indexes every file before it listens: allow for that on a loaded machine (the corpus has 212 files).
+  const readyMs = 30000 + 500 * readdirSync(data).length;
+  const deadline = Date.now() + readyMs;
   while (!/Listening at|listening at|UDP\/IPv4 endpoint/i.test(readText())) {
     if (child.exitCode !== null) throw new Error(`snmpsimd exited with code ${child.exitCode}: ${readText().slice(-500)}`);
-    if (Date.now() > deadline) throw new Error(`snmpsimd not ready after 30 s: ${readText().slice(-500)}`);
+    if (Date.now() > deadline) throw new Error(`snmpsimd not ready after ${readyMs / 1000} s: ${readText().slice(-500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -93,8 +93,8 @@ export function parseInventory(text: string, file: string): ParseResult {
   if (th) {
     const m = r.map(th, 'thresholds');
     if (m) {
-      const te = r.entries(m, 'thresholds', ['storagePercent', 'processorPercent']);
-      for (const k of ['storagePercent', 'processorPercent'] as const) {
+      const te = r.entries(m, 'thresholds', ['storagePercent', 'processorPercent', 'memoryPercent']);
+      for (const k of ['storagePercent', 'processorPercent', 'memoryPercent'] as const) {
         const v = te.get(k)?.value;
         if (v) inv.thresholds[k] = r.number(v, `thresholds.${k}`, 1, 100) ?? inv.thresholds[k];
       }

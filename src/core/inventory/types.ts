@@ -47,6 +47,8 @@ export interface Device {
 export interface Thresholds {
   storagePercent: number;
   processorPercent: number;
+  /** Memory pools (RAM, swap, vendor pools) used at or above this raise an alert. */
+  memoryPercent: number;
 }
 
 export interface Schedule {
@@ -95,7 +97,7 @@ export interface Diagnostic {
   endCol: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { storagePercent: 90, processorPercent: 90 };
+export const DEFAULT_THRESHOLDS: Thresholds = { storagePercent: 90, processorPercent: 90, memoryPercent: 90 };
 export const DEFAULT_SCHEDULE: Schedule = {
   pollMinutes: 5,
   newDeviceMinutes: 5,

@@ -1,5 +1,5 @@
 // What one device's poll contributes to the store: the device's status, uptime and poll time; per
-// port the traffic, error rates and status; storage used %; processor load.
+// port the traffic, error rates and status; storage used %; processor load; memory pool used %.
 import type { DeviceReport } from '../monitor/cycle';
 import { counterDelta } from '../poll/rates';
 import type { Sample } from './store';
@@ -37,6 +37,7 @@ export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[
     }
   }
   for (const s of d.storage) add(`storage:${s.index}`, s.description, 'usedPercent', s.usedPercent);
-  for (const p of d.processors) add(`cpu:${p.index}`, `cpu${p.index}`, 'load', p.loadPercent);
+  for (const p of d.processors) add(`cpu:${p.index}`, p.description ?? `cpu${p.index}`, 'load', p.loadPercent);
+  for (const m of d.mempools ?? []) add(`mem:${m.index}`, m.description, 'usedPercent', m.usedPercent);
   return out;
 }

@@ -16,9 +16,10 @@ export const RECOVERY: Partial<Record<EventType, EventType>> = {
   'storage-ok': 'storage-high',
   'processor-ok': 'processor-high',
   'engine-alert-resolved': 'engine-alert',
+  'memory-ok': 'memory-high',
 };
 
-export const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot', 'engine-alert', 'delivery-failed']);
+export const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'memory-high', 'reboot', 'engine-alert', 'delivery-failed']);
 
 export const REBOOT_ALERT_MS = 86_400_000;
 

@@ -1,11 +1,19 @@
 // Compares a new poll with the device's previous record: computes traffic rates and the events
-// (down/up, reboot, port status, storage and processor thresholds).
+// (down/up, reboot, port status, storage, processor and memory thresholds).
 import type { Thresholds } from '../inventory/types';
 import { octetRate, rebootedBetween } from '../poll/rates';
 import type { DevicePoll } from '../poll/types';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import { formatDuration } from '../format';
 import { engineAlertEvents } from './engine-alerts';
+
+/** Memory the kernel reclaims on demand (buffers, page cache, shared): full is normal. */
+const RECLAIMABLE = new Set(['buffers', 'cached', 'shared']);
+
+/** "CPU 'Intel Xeon E5-2620'", or "processor 3" for records polled before processors had names. */
+export function processorLabel(c: { index: number; description?: string }): string {
+  return c.description ? `CPU '${c.description}'` : `processor ${c.index}`;
+}
 
 export interface ChangeResult {
   record: DeviceRecord;
@@ -64,6 +72,7 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
 
   const prevStorage = new Map((prev?.storage ?? []).map((s) => [s.index, s]));
   for (const s of cur.storage) {
+    // Storage holds filesystems only (memory is in mempools); records from before the split may still list RAM.
     if (s.usedPercent === undefined || s.type === 'ram' || s.type === 'virtualMemory' || s.type === 'other') continue;
     const before = prevStorage.get(s.index)?.usedPercent;
     const over = s.usedPercent >= thresholds.storagePercent;
@@ -77,8 +86,21 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
     const before = prevCpu.get(c.index)?.loadPercent;
     const over = c.loadPercent >= thresholds.processorPercent;
     const wasOver = before !== undefined && before >= thresholds.processorPercent;
-    if (over && !wasOver) ev('processor-high', 'warning', `${name} processor ${c.index} at ${c.loadPercent}% (threshold ${thresholds.processorPercent}%)`, `cpu${c.index}`);
-    if (!over && wasOver && prev) ev('processor-ok', 'info', `${name} processor ${c.index} back to ${c.loadPercent}%`, `cpu${c.index}`);
+    const what = processorLabel(c);
+    if (over && !wasOver) ev('processor-high', 'warning', `${name} ${what} at ${c.loadPercent}% (threshold ${thresholds.processorPercent}%)`, `cpu${c.index}`);
+    if (!over && wasOver && prev) ev('processor-ok', 'info', `${name} ${what} back to ${c.loadPercent}%`, `cpu${c.index}`);
+  }
+
+  // Memory pools: RAM/swap/vendor pools over the memory threshold. Buffers and cache are memory the kernel gives
+  // back on demand: full is their normal state, never an alert.
+  const prevMem = new Map((prev?.mempools ?? []).map((m) => [m.index, m]));
+  for (const m of cur.mempools ?? []) {
+    if (m.usedPercent === undefined || RECLAIMABLE.has(m.type)) continue;
+    const before = prevMem.get(m.index)?.usedPercent;
+    const over = m.usedPercent >= thresholds.memoryPercent;
+    const wasOver = before !== undefined && before >= thresholds.memoryPercent;
+    if (over && !wasOver) ev('memory-high', 'warning', `${name} memory '${m.description}' at ${m.usedPercent}% (threshold ${thresholds.memoryPercent}%)`, `mem:${m.index}`);
+    if (!over && wasOver && prev) ev('memory-ok', 'info', `${name} memory '${m.description}' back to ${m.usedPercent}%`, `mem:${m.index}`);
   }
 
   return { record: { last: cur, lastUp: cur, statusSince }, events, rebooted };

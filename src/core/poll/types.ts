@@ -114,6 +114,8 @@ export interface UcdInfo {
   memAvailBytes?: number;
   memBufferBytes?: number;
   memCachedBytes?: number;
+  /** memSysAvail (MemAvailable), net-snmp 5.8+. */
+  memSysAvailBytes?: number;
   swapTotalBytes?: number;
   swapAvailBytes?: number;
   cpuIdlePercent?: number;

@@ -5,6 +5,7 @@ export type EventType =
   | 'interface-down' | 'interface-up'
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
+  | 'memory-high' | 'memory-ok'
   | 'device-added' | 'cycle-overrun'
   | 'engine-alert' | 'engine-alert-resolved'
   | 'delivery-failed' | 'delivery-ok';

@@ -65,7 +65,7 @@ export function deviceDetails(deviceId: string, key: string, r: DeviceReport, th
 
   const cpus = r.processors.map((p) => {
     const over = p.loadPercent >= thresholds.processorPercent;
-    return row(at(`cpu/${p.index}`), key, vscode.l10n.t('Processor {0}', p.index), `${p.loadPercent}%`, new vscode.ThemeIcon('pulse', over ? AMBER : undefined), 'detail+processor');
+    return row(at(`cpu/${p.index}`), key, p.description ?? vscode.l10n.t('Processor {0}', p.index), `${p.loadPercent}%`, new vscode.ThemeIcon('pulse', over ? AMBER : undefined), 'detail+processor');
   });
   if (cpus.length) out.push(group(at('cpu'), key, vscode.l10n.t('Processors'), 'circuit-board', cpus));
   return out;

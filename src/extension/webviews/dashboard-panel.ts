@@ -75,7 +75,7 @@ export class DashboardPanel implements vscode.Disposable {
     const now = Date.now();
     const alerts = this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];
     return dashboardModel({
-      inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { storagePercent: 90, processorPercent: 90 } },
+      inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { storagePercent: 90, processorPercent: 90, memoryPercent: 90 } },
       records, alerts, now,
     });
   }

@@ -63,8 +63,19 @@ ${names.map((n, i) => `  - { host: 127.0.${Math.floor(i / 250)}.${(i % 250) + 1}
       if (oid) assert.equal(p.sysObjectID, oid);
       const rows = (prefix: string) => [...rec.keys()].filter((k) => k.startsWith(prefix)).length;
       assert.equal(p.interfaces.length, new Set([...rec.keys()].filter((k) => k.startsWith('1.3.6.1.2.1.2.2.1.')).map((k) => k.split('.').slice(10).join('.'))).size);
-      assert.equal(p.storage.length, new Set([...rec.keys()].filter((k) => k.startsWith('1.3.6.1.2.1.25.2.3.1.')).map((k) => k.split('.').slice(11).join('.'))).size);
-      assert.equal(p.processors.length, rows('1.3.6.1.2.1.25.3.3.1.2.'));
+      // hrStorage rows are split: filesystems into storage, RAM/virtual memory into memory pools; none is in both.
+      const hrRows = new Set([...rec.keys()].filter((k) => k.startsWith('1.3.6.1.2.1.25.2.3.1.')).map((k) => k.split('.').slice(11).join('.')));
+      const hrType = (i: string) => rec.get(`1.3.6.1.2.1.25.2.3.1.2.${i}`)?.[1].split('.').pop();
+      const hrPools = (p.mempools ?? []).filter((m) => m.source === 'hr');
+      assert.ok(p.storage.length + hrPools.length <= hrRows.size, `${p.storage.length} + ${hrPools.length} of ${hrRows.size} rows`);
+      for (const s of p.storage) assert.ok(hrRows.has(String(s.index)) && !['1', '2', '3'].includes(hrType(String(s.index))!), `${s.description} is a filesystem`);
+      for (const i of hrRows) {
+        const size = Number(rec.get(`1.3.6.1.2.1.25.2.3.1.5.${i}`)?.[1] ?? 0);
+        if (hrType(i) === '2' && size > 0) assert.ok(hrPools.some((m) => m.index === `hr.${i}`), `RAM row ${i} is a memory pool`);
+      }
+      // HOST-RESOURCES processors, each named; a vendor CPU table, where one applies, replaces them.
+      if (p.processors.every((c) => c.source === 'hr')) assert.equal(p.processors.length, rows('1.3.6.1.2.1.25.3.3.1.2.'));
+      for (const c of p.processors) assert.ok(c.description && !/^\d+$/.test(c.description), JSON.stringify(c));
       for (const i of p.interfaces) {
         assert.ok(['up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'].includes(i.operStatus), `${i.name} ${i.operStatus}`);
         assert.ok(i.inOctets === undefined || i.inOctets >= 0);

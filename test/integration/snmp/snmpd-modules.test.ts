@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { SnmpPoller, type PollTarget } from '../../../src/core/poll/poller';
 import { profileFor } from '../../../src/core/inventory/parse';
 import type { DevicePoll } from '../../../src/core/poll/types';
+import { processorName } from '../../../src/core/poll/modules/health/hr-processors';
 import { observiumExtendLines, startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 import { freeUdpPort } from '../../support/ports';
 import { inventoryFrom, MapSecrets } from '../../support/estate';
@@ -112,8 +113,21 @@ devices:
     const size = fs.blocks * fs.bsize;
     assert.ok(Math.abs(root.sizeBytes - size) / size < 0.01, `${root.sizeBytes} vs ${size}`);
     assert.ok(root.usedBytes > 0 && root.usedBytes <= root.sizeBytes);
-    const ram = r.storage.find((s) => s.type === 'ram');
-    assert.ok(ram && Math.abs(ram.sizeBytes - os.totalmem()) / os.totalmem() < 0.05, 'physical memory as seen by the OS');
+    assert.ok(r.storage.every((s) => !['ram', 'virtualMemory', 'other'].includes(s.type)), `filesystems only: ${r.storage.map((s) => s.description).join(', ')}`);
+    assert.ok(!r.storage.some((s) => /memory|swap/i.test(s.description)));
+  });
+
+  it('memory pools: snmpd\'s RAM, virtual memory, buffers and cache rows, never storage', () => {
+    const r = results.get('v2')!;
+    const pools = r.mempools ?? [];
+    const ram = pools.find((m) => m.description === 'Physical memory');
+    assert.ok(ram && ram.type === 'ram' && ram.source === 'hr', JSON.stringify(pools));
+    assert.ok(Math.abs(ram.totalBytes! - os.totalmem()) / os.totalmem() < 0.05, 'physical memory as seen by the OS');
+    assert.ok(ram.usedPercent! > 0 && ram.usedPercent! <= 100);
+    for (const d of ['Virtual memory', 'Memory buffers', 'Cached memory']) assert.ok(pools.some((m) => m.description === d), `${d} in ${pools.map((m) => m.description).join(', ')}`);
+    const cached = pools.find((m) => m.type === 'cached')!;
+    assert.equal(cached.totalBytes, ram.totalBytes, 'page cache is a share of the RAM');
+    assert.ok(cached.usedPercent! < 100);
   });
 
   it('processors (hrProcessorLoad appears once snmpd has a minute of samples) and UCD load/memory', async () => {
@@ -125,6 +139,9 @@ devices:
     }
     assert.equal(r.processors.length, os.cpus().length);
     assert.ok(r.processors.every((p) => p.loadPercent >= 0 && p.loadPercent <= 100));
+    // Named from hrDeviceDescr (snmpd reads /proc/cpuinfo), as the OS names its CPUs.
+    assert.deepEqual([...new Set(r.processors.map((p) => p.description))], [...new Set(os.cpus().map((c) => processorName(c.model)))]);
+    assert.ok(r.processors.every((p) => p.source === 'hr'));
     assert.ok(r.ucd);
     assert.ok(Math.abs(r.ucd.memTotalBytes! - os.totalmem()) / os.totalmem() < 0.05);
     assert.ok(r.ucd.load1! >= 0);

@@ -88,6 +88,14 @@ devices:
     assert.deepEqual(inventory?.extra.janitor, { disconnectedOverMinutes: 60 });
   });
 
+  it('reads the memory threshold beside the storage and CPU ones (default 90) and checks its range', () => {
+    assert.equal(parseInventory('# none\n', 'f').inventory?.thresholds.memoryPercent, 90);
+    const { inventory } = parseInventory('thresholds: { storagePercent: 80, memoryPercent: 95 }\n', 'f');
+    assert.deepEqual(inventory?.thresholds, { storagePercent: 80, processorPercent: 90, memoryPercent: 95 });
+    const bad = parseInventory('thresholds:\n  memoryPercent: 120\n', 'f').diagnostics.find((d) => d.severity === 'error');
+    assert.ok(bad && /memoryPercent/.test(bad.message) && bad.line === 2, JSON.stringify(bad));
+  });
+
   it('treats an empty file as an empty estate', () => {
     const { inventory, diagnostics } = parseInventory('# nothing yet\n', 'f');
     assert.deepEqual(diagnostics, []);

@@ -44,7 +44,9 @@ const records = new Map<string, DeviceRecord>([
       { ifIndex: 3, name: 'ge-0/0/3', adminStatus: 'up', operStatus: 'down', counterBits: 64, speedBps: 1e9 },
     ],
     storage: [
+      // A record polled before memory moved to mempools: its RAM and page-cache rows are not "storage nearly full".
       { index: 1, description: 'Physical memory', type: 'ram', sizeBytes: 8e9, usedBytes: 7.9e9, usedPercent: 99 },
+      { index: 7, description: 'Cached memory', type: 'other', sizeBytes: 3e9, usedBytes: 3e9, usedPercent: 100 },
       { index: 31, description: '/var', type: 'fixedDisk', sizeBytes: 1e11, usedBytes: 9.2e10, usedPercent: 92 },
       { index: 32, description: '/', type: 'fixedDisk', sizeBytes: 1e11, usedBytes: 3e10, usedPercent: 30 },
     ],

@@ -8,8 +8,12 @@ function poll(at: string, over: Partial<DevicePoll> = {}): DevicePoll {
   return {
     host: '192.0.2.10', port: 161, name: 'nas', status: 'up', polledAt: at, durationMs: 40, uptimeSeconds: 1000, uptimeSource: 'snmpEngineTime',
     interfaces: [{ ifIndex: 1, name: 'eth0', adminStatus: 'up', operStatus: 'up', counterBits: 64, inOctets: 1000, outOctets: 2000, speedBps: 1e9 }],
-    storage: [{ index: 31, description: '/data', type: 'fixedDisk', sizeBytes: 1000, usedBytes: 500, usedPercent: 50 }, { index: 1, description: 'Physical memory', type: 'ram', sizeBytes: 100, usedBytes: 99, usedPercent: 99 }],
-    processors: [{ index: 196608, loadPercent: 10 }],
+    storage: [{ index: 31, description: '/data', type: 'fixedDisk', sizeBytes: 1000, usedBytes: 500, usedPercent: 50 }],
+    processors: [{ index: 196608, loadPercent: 10, description: 'Intel Xeon E5-2620', source: 'hr' }],
+    mempools: [
+      { index: 'hr.1', description: 'Physical memory', type: 'ram', totalBytes: 100, usedBytes: 50, usedPercent: 50, source: 'hr' },
+      { index: 'hr.7', description: 'Cached memory', type: 'cached', totalBytes: 100, usedBytes: 99, usedPercent: 99, source: 'hr' },
+    ],
     ...over,
   };
 }
@@ -17,15 +21,33 @@ function poll(at: string, over: Partial<DevicePoll> = {}): DevicePoll {
 describe('events from two polls', () => {
   it('storage and processor crossing their thresholds raise one event each, and clear once', () => {
     const a = applyPoll('k', undefined, poll('2026-01-01T00:00:00Z'), DEFAULT_THRESHOLDS);
-    assert.deepEqual(a.events, [], 'memory at 99 % is not a disk');
-    const full = poll('2026-01-01T00:05:00Z', { uptimeSeconds: 1300, storage: [{ index: 31, description: '/data', type: 'fixedDisk', sizeBytes: 1000, usedBytes: 950, usedPercent: 95 }], processors: [{ index: 196608, loadPercent: 97 }] });
+    assert.deepEqual(a.events, [], 'page cache at 99 % is not news');
+    const full = poll('2026-01-01T00:05:00Z', { uptimeSeconds: 1300, storage: [{ index: 31, description: '/data', type: 'fixedDisk', sizeBytes: 1000, usedBytes: 950, usedPercent: 95 }], processors: [{ index: 196608, loadPercent: 97, description: 'Intel Xeon E5-2620', source: 'hr' }] });
     const b = applyPoll('k', a.record, full, DEFAULT_THRESHOLDS);
     assert.deepEqual(b.events.map((e) => [e.type, e.entity]), [['storage-high', '/data'], ['processor-high', 'cpu196608']]);
     assert.match(b.events[0].message, /nas \/data is 95% full \(threshold 90%\)/);
+    assert.equal(b.events[1].message, "nas CPU 'Intel Xeon E5-2620' at 97% (threshold 90%)");
     const still = applyPoll('k', b.record, { ...full, polledAt: '2026-01-01T00:10:00Z', uptimeSeconds: 1600 }, DEFAULT_THRESHOLDS);
     assert.deepEqual(still.events, [], 'no repeat while it stays over');
     const ok = applyPoll('k', still.record, poll('2026-01-01T00:15:00Z', { uptimeSeconds: 1900 }), DEFAULT_THRESHOLDS);
     assert.deepEqual(ok.events.map((e) => e.type), ['storage-ok', 'processor-ok']);
+  });
+
+  it('memory over its threshold raises memory-high once and memory-ok on the way back; buffers/cache never do', () => {
+    const a = applyPoll('k', undefined, poll('2026-01-01T00:00:00Z'), DEFAULT_THRESHOLDS);
+    const hot = poll('2026-01-01T00:05:00Z', { uptimeSeconds: 1300, mempools: [{ index: 'hr.1', description: 'Physical memory', type: 'ram', totalBytes: 100, usedBytes: 93, usedPercent: 93, source: 'hr' }, { index: 'hr.7', description: 'Cached memory', type: 'cached', usedPercent: 100, source: 'hr' }] });
+    const b = applyPoll('k', a.record, hot, DEFAULT_THRESHOLDS);
+    assert.deepEqual(b.events.map((e) => [e.type, e.entity, e.message]), [['memory-high', 'mem:hr.1', "nas memory 'Physical memory' at 93% (threshold 90%)"]]);
+    assert.deepEqual(applyPoll('k', b.record, { ...hot, polledAt: '2026-01-01T00:10:00Z', uptimeSeconds: 1600 }, DEFAULT_THRESHOLDS).events, []);
+    const ok = applyPoll('k', b.record, poll('2026-01-01T00:10:00Z', { uptimeSeconds: 1600 }), { ...DEFAULT_THRESHOLDS });
+    assert.deepEqual(ok.events.map((e) => e.type), ['memory-ok']);
+    assert.deepEqual(applyPoll('k', a.record, hot, { ...DEFAULT_THRESHOLDS, memoryPercent: 95 }).events, [], 'threshold from parc.yaml');
+  });
+
+  it('processors polled before they had names are still told apart by index', () => {
+    const a = applyPoll('k', undefined, poll('2026-01-01T00:00:00Z', { processors: [{ index: 3, loadPercent: 1 }] }), DEFAULT_THRESHOLDS);
+    const b = applyPoll('k', a.record, poll('2026-01-01T00:05:00Z', { uptimeSeconds: 1300, processors: [{ index: 3, loadPercent: 99 }] }), DEFAULT_THRESHOLDS);
+    assert.equal(b.events[0].message, 'nas processor 3 at 99% (threshold 90%)');
   });
 
   it('a port going down on an admin-up interface is a warning; an admin-down port is not news', () => {

@@ -50,8 +50,9 @@ export interface DashboardInput {
   limit?: number;
 }
 
-/** Storage types that are memory, not disks: not "storage nearly full". */
-const MEMORY_TYPES = new Set(['ram', 'virtualMemory']);
+/** Storage holds filesystems only since memory moved to mempools; records polled before that may still list RAM,
+ * virtual memory and net-snmp's buffers/cached/shared (hrStorageOther) rows: never "storage nearly full". */
+const MEMORY_TYPES = new Set(['ram', 'virtualMemory', 'other']);
 
 function siteStatus(up: number, down: number): SiteStatus {
   if (!up && !down) return 'unknown';

@@ -8,10 +8,9 @@
 import type { SnmpClient } from '../../snmp/client';
 import type { DevicePoll } from '../types';
 import { pollExtend } from './extend';
+import { HEALTH_MODULES } from './health';
 import { INVENTORY_MODULES } from './inventory';
 import { pollInterfaces } from './interfaces';
-import { pollProcessors } from './processors';
-import { pollStorage } from './storage';
 import { pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
 
@@ -60,8 +59,6 @@ const CORE: PollModule[] = [
     },
   },
   { name: 'interfaces', stage: 'general', async run(c, out) { out.interfaces = await pollInterfaces(c); } },
-  { name: 'storage', stage: 'general', async run(c, out) { out.storage = await pollStorage(c); } },
-  { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollProcessors(c); } },
   {
     name: 'ucd', stage: 'general',
     async run(c, out) {
@@ -75,6 +72,7 @@ const CORE: PollModule[] = [
 export const MODULES: readonly PollModule[] = [
   ...CORE,
   ...INVENTORY_MODULES,
+  ...HEALTH_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */
