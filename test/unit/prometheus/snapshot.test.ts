@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { pollInterfaces } from '../../../src/core/poll/modules/interfaces';
-import { pollStorage } from '../../../src/core/poll/modules/storage';
+import { pollHrStorage } from '../../../src/core/poll/modules/health/hr-storage';
 import { engineAlertEvents } from '../../../src/core/monitor/engine-alerts';
 import { openAlerts } from '../../../src/core/monitor/alerts';
 import type { DevicePoll } from '../../../src/core/poll/types';
@@ -29,8 +29,8 @@ describe('Prometheus samples back to varbinds', () => {
 
   it('rebuilds hrStorage rows with their OID-valued type', async () => {
     const lk = { hrStorageIndex: '31', hrStorageDescr: '/', hrStorageType: '1.3.6.1.2.1.25.2.1.4' };
-    const st = await pollStorage(new SnapshotClient(target, varbindsFromSamples([s('hrStorageAllocationUnits', lk, 4096), s('hrStorageSize', lk, 1000), s('hrStorageUsed', lk, 250)])));
-    assert.deepEqual(st, [{ index: 31, description: '/', type: 'fixedDisk', sizeBytes: 4096000, usedBytes: 1024000, usedPercent: 25 }]);
+    const { storage: st } = await pollHrStorage(new SnapshotClient(target, varbindsFromSamples([s('hrStorageAllocationUnits', lk, 4096), s('hrStorageSize', lk, 1000), s('hrStorageUsed', lk, 250)])));
+    assert.deepEqual(st.map((x) => ({ index: x.index, description: x.description, type: x.type, sizeBytes: x.sizeBytes, usedBytes: x.usedBytes, usedPercent: x.usedPercent })), [{ index: 31, description: '/', type: 'fixedDisk', sizeBytes: 4096000, usedBytes: 1024000, usedPercent: 25 }]);
   });
 
   it('encodes string indexes (nsExtendToken) as length + bytes, and answers missing OIDs as noSuchObject', async () => {
