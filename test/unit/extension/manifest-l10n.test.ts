@@ -15,11 +15,12 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The literal first arguments of l10n.t('...') calls, unescaped. */
+/** The literal first arguments of l10n.t('...') and l10n.t("...") calls, unescaped. */
 function l10nStrings(): Set<string> {
   const out = new Set<string>();
   for (const f of sources(path.join(root, 'src', 'extension'))) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\(.)/g, '$1'));
+    // Single- or double-quoted (a string with an apostrophe is written in double quotes).
+    for (const m of readFileSync(f, 'utf8').matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) out.add((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
   }
   return out;
 }
