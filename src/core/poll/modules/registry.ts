@@ -13,6 +13,7 @@ import { pollProcessors } from './processors';
 import { pollStorage } from './storage';
 import { pollUptime } from './system';
 import { pollUcd } from './ucd';
+import { SENSOR_MODULES } from './sensors';
 
 export type PollStage = 'identity' | 'general' | 'vendor' | 'final';
 export const STAGES: readonly PollStage[] = ['identity', 'general', 'vendor', 'final'];
@@ -71,6 +72,7 @@ const CORE: PollModule[] = [
 /** Every module, in registration order. Vendor and MIB modules are appended below as they are written. */
 export const MODULES: readonly PollModule[] = [
   ...CORE,
+  ...SENSOR_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

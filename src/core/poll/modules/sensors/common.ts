@@ -1,0 +1,159 @@
+// Shared pieces of the sensor modules: column walks, SI scaling, status from limits, entity names.
+import type { SnmpClient } from '../../../snmp/client';
+import { toNumber, toText, type Varbind } from '../../../snmp/values';
+import { enterpriseNumber } from '../../os-detect';
+import type { DevicePoll, SensorClass, SensorInfo } from '../../types';
+import type { PollModule } from '../registry';
+import { getTolerant } from '../get-tolerant';
+
+export type SensorModule = PollModule;
+
+/** Rows of a table read column by column: index → column → value. */
+export type Rows = Map<string, Map<number, unknown>>;
+
+/**
+ * Reads only the listed columns of a table (`entry` is the table's entry OID, `…Table.1`). The first column is read
+ * first and, when it is empty, nothing else is asked: an agent without the table costs one request.
+ */
+export async function columns(client: SnmpClient, entry: string, cols: readonly number[], maxRepetitions = 30): Promise<Rows> {
+  const rows: Rows = new Map();
+  const add = (col: number, vbs: Varbind[]) => {
+    const prefix = `${entry}.${col}.`;
+    for (const vb of vbs) {
+      if (!vb.oid.startsWith(prefix)) continue;
+      const index = vb.oid.slice(prefix.length);
+      let row = rows.get(index);
+      if (!row) rows.set(index, (row = new Map()));
+      row.set(col, vb.value);
+    }
+  };
+  if (!cols.length) return rows;
+  add(cols[0], await client.walk(`${entry}.${cols[0]}`, maxRepetitions));
+  if (!rows.size) return rows;
+  const rest = await Promise.all(cols.slice(1).map((c) => client.walk(`${entry}.${c}`, maxRepetitions)));
+  rest.forEach((vbs, k) => add(cols[k + 1], vbs));
+  return rows;
+}
+
+/** Scalars by OID; a missing one is undefined. */
+export async function scalars(client: SnmpClient, oids: readonly string[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (let i = 0; i < oids.length; i += 20) {
+    const vbs = await getTolerant(client, oids.slice(i, i + 20) as string[]);
+    for (const vb of vbs) {
+      if (!vb || (vb.type >= 128 && vb.type <= 130) || vb.value === null) out.push(undefined);
+      else out.push(vb.value);
+    }
+  }
+  return out;
+}
+
+export const num = (v: unknown): number | undefined => {
+  const n = toNumber(v);
+  if (n !== undefined) return n;
+  // Some agents put numbers in strings ("35.5", "12.1 V").
+  const t = typeof v === 'string' || Buffer.isBuffer(v) ? toText(v) : undefined;
+  const m = t ? /^\s*(-?\d+(?:\.\d+)?)/.exec(t) : null;
+  return m ? Number(m[1]) : undefined;
+};
+export const text = (v: unknown): string | undefined => {
+  const t = toText(v);
+  return t === undefined ? undefined : t.replace(/\s+/g, ' ').trim();
+};
+
+/** value × 10^exp without binary noise (12.300000000000001). */
+export function scale(value: number, exp: number): number {
+  if (exp === 0) return value;
+  return Number((value * 10 ** exp).toPrecision(12));
+}
+export const div = (value: number | undefined, d: number): number | undefined => (value === undefined ? undefined : Number((value / d).toPrecision(12)));
+
+export const UNITS: Record<SensorClass, string> = {
+  temperature: '°C', fanspeed: 'rpm', voltage: 'V', current: 'A', power: 'W', humidity: '%', frequency: 'Hz', dbm: 'dBm',
+  percent: '%', runtime: 'min', load: '%', charge: '%', state: '', airflow: 'cfm', pressure: 'Pa', signal: 'dBm', count: '', power_factor: '', power_consumed: 'kWh', delay: 's', loss: '%',
+};
+
+/**
+ * Status from the limits the device reports: beyond a hard limit is critical, beyond a warning limit is warning,
+ * within them ok; without value or limits, undefined (nothing to judge).
+ */
+export function statusFromLimits(s: Pick<SensorInfo, 'value' | 'limitHigh' | 'limitLow' | 'limitHighWarn' | 'limitLowWarn'>): SensorInfo['status'] {
+  const v = s.value;
+  if (v === undefined || !Number.isFinite(v)) return undefined;
+  if ((s.limitHigh !== undefined && v >= s.limitHigh) || (s.limitLow !== undefined && v <= s.limitLow)) return 'critical';
+  if ((s.limitHighWarn !== undefined && v >= s.limitHighWarn) || (s.limitLowWarn !== undefined && v <= s.limitLowWarn)) return 'warning';
+  if ([s.limitHigh, s.limitLow, s.limitHighWarn, s.limitLowWarn].some((l) => l !== undefined)) return 'ok';
+  return undefined;
+}
+
+export interface SensorDraft extends Omit<SensorInfo, 'index' | 'source' | 'unit'> {
+  index: string | number;
+  unit?: string;
+}
+
+/** Adds sensors of one source: index becomes `${source}.${index}`, unit the class's, status from limits if unset. */
+export function addSensors(out: DevicePoll, source: string, drafts: readonly SensorDraft[]): void {
+  const list = (out.sensors ??= []);
+  for (const d of drafts) {
+    if (d.value !== undefined && !Number.isFinite(d.value)) continue;
+    const s: SensorInfo = { ...d, index: `${source}.${d.index}`, source, unit: d.unit ?? UNITS[d.class] };
+    if (!s.unit) delete s.unit;
+    if (s.status === undefined) {
+      const st = statusFromLimits(s);
+      if (st) s.status = st;
+      else delete s.status;
+    }
+    for (const k of Object.keys(s) as (keyof SensorInfo)[]) if (s[k] === undefined) delete s[k];
+    list.push(s);
+  }
+}
+
+/** State sensor from a table of the device's own state words: value = raw number, stateText and status from the map. */
+export function stateOf(raw: number | undefined, states: Record<number, [string, SensorInfo['status']]>): Pick<SensorInfo, 'value' | 'stateText' | 'status'> {
+  if (raw === undefined) return { status: 'unknown' };
+  const s = Object.hasOwn(states, raw) ? states[raw] : undefined;
+  return { value: raw, stateText: s?.[0] ?? String(raw), status: s?.[1] ?? 'unknown' };
+}
+
+export const enterprise = (out: DevicePoll): number | undefined => enterpriseNumber(out.sysObjectID);
+export const fromEnterprise = (...ents: number[]) => (out: DevicePoll): boolean => ents.includes(enterprise(out) ?? -1);
+
+const ENT_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
+const ENT_DESCR = '1.3.6.1.2.1.47.1.1.1.1.2';
+const ENT_CONTAINED = '1.3.6.1.2.1.47.1.1.1.1.4';
+
+export interface EntityNames {
+  name?: string;
+  descr?: string;
+  parent?: number;
+}
+
+/** entPhysicalName, entPhysicalDescr and parent of the given entities, by GET (never a walk of the whole table). */
+export async function entityNames(client: SnmpClient, indexes: readonly string[]): Promise<Map<string, EntityNames>> {
+  const oids = indexes.flatMap((i) => [`${ENT_NAME}.${i}`, `${ENT_DESCR}.${i}`, `${ENT_CONTAINED}.${i}`]);
+  const vals = await scalars(client, oids);
+  const out = new Map<string, EntityNames>();
+  indexes.forEach((i, k) => out.set(i, { name: text(vals[3 * k]) || undefined, descr: text(vals[3 * k + 1]) || undefined, parent: num(vals[3 * k + 2]) }));
+  return out;
+}
+
+/**
+ * One GET, shared by the standard-MIB sensor modules of a poll, of the scalars that tell whether the agent has a
+ * UPS (UPS-MIB upsBattery group) or is a printer (hrDevice 1, Printer-MIB marker 1.1): the modules that find
+ * nothing there ask nothing more.
+ */
+export const PROBE_OIDS = [
+  '1.3.6.1.2.1.33.1.2.1.0', '1.3.6.1.2.1.33.1.2.2.0', '1.3.6.1.2.1.33.1.2.3.0', '1.3.6.1.2.1.33.1.2.4.0',
+  '1.3.6.1.2.1.33.1.2.5.0', '1.3.6.1.2.1.33.1.2.6.0', '1.3.6.1.2.1.33.1.2.7.0',
+  '1.3.6.1.2.1.25.3.2.1.2.1', '1.3.6.1.2.1.25.3.2.1.5.1', '1.3.6.1.2.1.25.3.5.1.2.1',
+  '1.3.6.1.2.1.43.10.2.1.4.1.1', '1.3.6.1.2.1.43.10.2.1.5.1.1', '1.3.6.1.2.1.43.10.2.1.3.1.1',
+] as const;
+const probes = new WeakMap<DevicePoll, Promise<Map<string, unknown>>>();
+export function standardProbe(client: SnmpClient, out: DevicePoll): Promise<Map<string, unknown>> {
+  let p = probes.get(out);
+  if (!p) {
+    p = scalars(client, PROBE_OIDS).then((vals) => new Map(PROBE_OIDS.map((o, k) => [o, vals[k]])));
+    probes.set(out, p);
+  }
+  return p;
+}

@@ -1,0 +1,18 @@
+// Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
+// that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
+import type { SensorModule } from './common';
+import { ciscoEntitySensorModule } from './cisco-entity-sensor';
+import { ciscoEnvmonModule } from './cisco-envmon';
+import { ciscoFruModule } from './cisco-fru';
+import { entitySensorModule } from './entity-sensor';
+import { printerSensorModule } from './printer';
+import { upsMibModule } from './ups-mib';
+
+export const SENSOR_MODULES: readonly SensorModule[] = [
+  entitySensorModule,
+  upsMibModule,
+  printerSensorModule,
+  ciscoEntitySensorModule,
+  ciscoEnvmonModule,
+  ciscoFruModule,
+];
