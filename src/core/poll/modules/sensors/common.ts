@@ -157,3 +157,106 @@ export function standardProbe(client: SnmpClient, out: DevicePoll): Promise<Map<
   }
   return p;
 }
+
+type StateMap = Record<number, [string, SensorInfo['status']]>;
+
+/** One sensor per row of a vendor table, declared rather than coded: the vendor files are lists of these. */
+export interface TableSpec {
+  /** The table's entry OID (`…Table.1`). */
+  entry: string;
+  class: SensorClass;
+  /** Column of the name, or a function of the row (other columns are in `extra`). */
+  name: number | ((row: Map<number, unknown>, index: string) => string | undefined);
+  /** Column of the reading; for state sensors the state column. */
+  value: number;
+  /** Reading ÷ divisor (or × multiplier) gives the unit. */
+  divisor?: number;
+  multiplier?: number;
+  /** State words and statuses, for class `state` (or the status column's, see statusCol). */
+  states?: StateMap;
+  /** A separate status column for a value sensor, with its states. */
+  statusCol?: number;
+  statusStates?: StateMap;
+  /** Limit columns, in the reading's raw units. */
+  limits?: { high?: number; low?: number; highWarn?: number; lowWarn?: number };
+  /** Further columns to read (for names or filters). */
+  extra?: number[];
+  /** Rows to leave out (absent probes, zero readings the vendor uses for "not present"). */
+  skip?: (row: Map<number, unknown>, index: string) => boolean;
+  /** Key for the sensor index (default: class and the row index). */
+  key?: string;
+}
+
+export function rowsToSensors(rows: Rows, spec: TableSpec): SensorDraft[] {
+  const out: SensorDraft[] = [];
+  const conv = (v: number | undefined) => (v === undefined ? undefined : spec.multiplier ? scale(v * spec.multiplier, 0) : spec.divisor ? div(v, spec.divisor) : v);
+  for (const [index, row] of rows) {
+    if (spec.skip?.(row, index)) continue;
+    const raw = num(row.get(spec.value));
+    const description = (typeof spec.name === 'number' ? text(row.get(spec.name)) : spec.name(row, index)) ?? `${spec.class} ${index}`;
+    const d: SensorDraft = { class: spec.class, index: `${spec.key ?? spec.class}.${index}`, description };
+    if (spec.class === 'state') Object.assign(d, stateOf(raw, spec.states ?? {}));
+    else {
+      if (raw === undefined) continue;
+      d.value = conv(raw);
+      const l = spec.limits;
+      if (l) {
+        const lim = (c: number | undefined) => (c === undefined ? undefined : conv(num(row.get(c))));
+        d.limitHigh = lim(l.high);
+        d.limitLow = lim(l.low);
+        d.limitHighWarn = lim(l.highWarn);
+        d.limitLowWarn = lim(l.lowWarn);
+      }
+      if (spec.statusCol !== undefined) {
+        const st = stateOf(num(row.get(spec.statusCol)), spec.statusStates ?? {});
+        if (st.status && st.status !== 'unknown') d.status = st.status;
+      }
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** Reads every table of a vendor's list (value column first, so an absent table costs one request). */
+export async function readTables(client: SnmpClient, specs: readonly TableSpec[]): Promise<SensorDraft[]> {
+  const results = await Promise.all(specs.map(async (s) => {
+    const cols = [s.value, ...(typeof s.name === 'number' ? [s.name] : []), ...(s.statusCol !== undefined ? [s.statusCol] : []),
+      ...Object.values(s.limits ?? {}).filter((c): c is number => c !== undefined), ...(s.extra ?? [])];
+    return rowsToSensors(await columns(client, s.entry, [...new Set(cols)]), s);
+  }));
+  return results.flat();
+}
+
+/** A module made of table specs, for one vendor. */
+export function tableModule(name: string, applies: (out: DevicePoll) => boolean, specs: readonly TableSpec[]): SensorModule {
+  return {
+    name: `sensors.${name}`, stage: 'vendor', applies,
+    async run(c, out) {
+      addSensors(out, name, await readTables(c, specs));
+    },
+  };
+}
+
+/** One sensor from one scalar OID. */
+export interface ScalarSpec {
+  oid: string;
+  class: SensorClass;
+  description: string;
+  divisor?: number;
+  states?: StateMap;
+  key: string;
+}
+
+export async function readScalars(client: SnmpClient, specs: readonly ScalarSpec[]): Promise<SensorDraft[]> {
+  const vals = await scalars(client, specs.map((s) => s.oid));
+  const out: SensorDraft[] = [];
+  specs.forEach((s, k) => {
+    const raw = num(vals[k]);
+    if (raw === undefined) return;
+    const d: SensorDraft = { class: s.class, index: s.key, description: s.description };
+    if (s.class === 'state') Object.assign(d, stateOf(raw, s.states ?? {}));
+    else d.value = s.divisor ? div(raw, s.divisor) : raw;
+    out.push(d);
+  });
+  return out;
+}

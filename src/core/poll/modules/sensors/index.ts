@@ -1,10 +1,13 @@
 // Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
 // that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
+import { apcModule } from './apc';
 import type { SensorModule } from './common';
 import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
+import { dellIdracModule } from './dell-idrac';
 import { entitySensorModule } from './entity-sensor';
+import { hpeIloModule } from './hpe-ilo';
 import { printerSensorModule } from './printer';
 import { upsMibModule } from './ups-mib';
 
@@ -15,4 +18,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoEntitySensorModule,
   ciscoEnvmonModule,
   ciscoFruModule,
+  dellIdracModule,
+  hpeIloModule,
+  apcModule,
 ];

@@ -61,7 +61,8 @@ export async function readUpsMib(client: SnmpClient, probe: Map<string, unknown>
 }
 
 export const upsMibModule: SensorModule = {
-  name: 'sensors.ups-mib', stage: 'general', applies: (out) => !isWindows(out),
+  name: 'sensors.ups-mib', stage: 'general', // APC's own MIB is read instead on APC devices (apc.ts).
+  applies: (out) => !isWindows(out) && enterprise(out) !== 318,
   async run(c, out) {
     addSensors(out, 'ups-mib', await readUpsMib(c, await standardProbe(c, out)));
   },
