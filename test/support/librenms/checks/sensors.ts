@@ -11,7 +11,7 @@ import type { FieldCheck } from './types';
 type Expected = NonNullable<LibrenmsCase['sensors']>[number];
 
 const has = (c: LibrenmsCase) => !c.osOnly && !!c.sensors && c.sensors.length > 0;
-const normDescr = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const normDescr = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 function countBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, number> {
   const m = new Map<string, number>();

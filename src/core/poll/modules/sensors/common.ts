@@ -93,6 +93,7 @@ export interface SensorDraft extends Omit<SensorInfo, 'index' | 'source' | 'unit
 
 /** Adds sensors of one source: index becomes `${source}.${index}`, unit the class's, status from limits if unset. */
 export function addSensors(out: DevicePoll, source: string, drafts: readonly SensorDraft[]): void {
+  if (!drafts.length) return;
   const list = (out.sensors ??= []);
   for (const d of drafts) {
     if (d.value !== undefined && !Number.isFinite(d.value)) continue;

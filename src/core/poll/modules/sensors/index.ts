@@ -7,8 +7,11 @@ import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
 import { dellIdracModule } from './dell-idrac';
 import { entitySensorModule } from './entity-sensor';
+import { fortigateModule } from './fortinet';
+import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { printerSensorModule } from './printer';
+import { synologyModule } from './synology';
 import { upsMibModule } from './ups-mib';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
@@ -21,4 +24,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   dellIdracModule,
   hpeIloModule,
   apcModule,
+  fortigateModule,
+  juniperModule,
+  synologyModule,
 ];
