@@ -140,14 +140,16 @@ export async function entityNames(client: SnmpClient, indexes: readonly string[]
 
 /**
  * One GET, shared by the standard-MIB sensor modules of a poll, of the scalars that tell whether the agent has a
- * UPS (UPS-MIB upsBattery group) or is a printer (hrDevice 1, Printer-MIB marker 1.1): the modules that find
- * nothing there ask nothing more.
+ * UPS (UPS-MIB upsBattery group), is a printer (hrDevice 1, Printer-MIB marker 1.1) or a Synology NAS: the
+ * modules that find nothing there ask nothing more.
  */
 export const PROBE_OIDS = [
   '1.3.6.1.2.1.33.1.2.1.0', '1.3.6.1.2.1.33.1.2.2.0', '1.3.6.1.2.1.33.1.2.3.0', '1.3.6.1.2.1.33.1.2.4.0',
   '1.3.6.1.2.1.33.1.2.5.0', '1.3.6.1.2.1.33.1.2.6.0', '1.3.6.1.2.1.33.1.2.7.0',
   '1.3.6.1.2.1.25.3.2.1.2.1', '1.3.6.1.2.1.25.3.2.1.5.1', '1.3.6.1.2.1.25.3.5.1.2.1',
   '1.3.6.1.2.1.43.10.2.1.4.1.1', '1.3.6.1.2.1.43.10.2.1.5.1.1', '1.3.6.1.2.1.43.10.2.1.3.1.1',
+  // SYNOLOGY-SYSTEM-MIB modelName: Synology's agent otherwise looks like any net-snmp Linux.
+  '1.3.6.1.4.1.6574.1.5.1.0',
 ] as const;
 const probes = new WeakMap<DevicePoll, Promise<Map<string, unknown>>>();
 export function standardProbe(client: SnmpClient, out: DevicePoll): Promise<Map<string, unknown>> {

@@ -6,10 +6,13 @@ import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
 import { dellIdracModule } from './dell-idrac';
+import { eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
+import { mikrotikModule } from './mikrotik';
+import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
 import { synologyModule } from './synology';
 import { upsMibModule } from './ups-mib';
@@ -27,4 +30,8 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   fortigateModule,
   juniperModule,
   synologyModule,
+  mikrotikModule,
+  eatonXupsModule,
+  mgeModule,
+  paloAltoModule,
 ];

@@ -1,8 +1,9 @@
-// Synology DSM (SYNOLOGY-SYSTEM/DISK/RAID-MIB under enterprise 6574; the agent itself answers as net-snmp, so the
-// module follows the OS recognised from the kernel command line): system, power and fan status, system and disk
-// temperatures, disk and RAID status, DSM upgrade availability.
+// Synology DSM (SYNOLOGY-SYSTEM/DISK/RAID-MIB under enterprise 6574; the agent itself answers as net-snmp):
+// system, power and fan status, system and disk
+// temperatures, disk and RAID status, DSM upgrade availability. Net-snmp agents are recognised as Synology by
+// the model name in the shared probe GET.
 import type { SensorInfo } from '../../types';
-import { addSensors, readScalars, readTables, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
+import { addSensors, enterprise, readScalars, readTables, standardProbe, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
 
 const SYNO = '1.3.6.1.4.1.6574';
 type States = Record<number, [string, SensorInfo['status']]>;
@@ -37,8 +38,11 @@ export const SYNOLOGY_TABLES: TableSpec[] = [
 ];
 
 export const synologyModule: SensorModule = {
-  name: 'sensors.synology', stage: 'vendor', os: ['dsm'],
+  name: 'sensors.synology', stage: 'vendor',
+  applies: (out) => out.os === 'dsm' || [8072, 6574].includes(enterprise(out) ?? -1),
   async run(c, out) {
+    // The probe GET of the general stage already asked for the model name: nothing more unless it answered.
+    if (out.os !== 'dsm' && (await standardProbe(c, out)).get('1.3.6.1.4.1.6574.1.5.1.0') === undefined) return;
     const [s, t] = await Promise.all([readScalars(c, SYNOLOGY_SCALARS), readTables(c, SYNOLOGY_TABLES)]);
     addSensors(out, 'synology', [...s, ...t]);
   },
