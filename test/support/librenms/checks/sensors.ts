@@ -53,7 +53,8 @@ export const sensorChecks: FieldCheck[] = [
     judge: (c, p) => {
       const got = new Set((p.sensors ?? []).map((s) => s.class as string));
       const missing = [...new Set(c.sensors!.map((s) => s.sensor_class))].filter((k) => !got.has(k));
-      return missing.length ? { agrees: false, detail: `missing ${missing.join(', ')}` } : { agrees: true };
+      const errors = Object.entries(p.moduleErrors ?? {}).filter(([m]) => m.startsWith('sensors.')).map(([m, e]) => `${m}: ${e}`);
+      return missing.length ? { agrees: false, detail: `missing ${missing.join(', ')}${errors.length ? ` (${errors.join('; ')})` : ''}` } : { agrees: true };
     },
   },
   {

@@ -6,11 +6,13 @@ import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
 import { dellIdracModule } from './dell-idrac';
+import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
+import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
@@ -21,6 +23,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
   upsMibModule,
   printerSensorModule,
+  lmSensorsModule,
   ciscoEntitySensorModule,
   ciscoEnvmonModule,
   ciscoFruModule,
@@ -34,4 +37,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   eatonXupsModule,
   mgeModule,
   paloAltoModule,
+  dlinkModule,
 ];
