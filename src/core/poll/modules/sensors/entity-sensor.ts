@@ -1,8 +1,9 @@
-// ENTITY-SENSOR-MIB (RFC 3433) entPhySensorTable: standard, so it runs on every device; one bounded walk of the
-// type column decides, an agent without the table costs one request.
+// ENTITY-SENSOR-MIB (RFC 3433) entPhySensorTable: standard, so it runs on every device whose agent may have it
+// (stock net-snmp and Windows implement none); one bounded walk of the type column decides, an agent without the
+// table costs one request.
 import type { SnmpClient } from '../../../snmp/client';
 import type { DevicePoll, SensorClass, SensorInfo } from '../../types';
-import { addSensors, columns, entityNames, num, scale, type SensorDraft, type SensorModule } from './common';
+import { addSensors, columns, enterprise, entityNames, num, scale, type SensorDraft, type SensorModule } from './common';
 
 const ENTRY = '1.3.6.1.2.1.99.1.1.1';
 
@@ -74,6 +75,7 @@ export async function readEntitySensors(client: SnmpClient): Promise<SensorDraft
 
 export const entitySensorModule: SensorModule = {
   name: 'sensors.entity', stage: 'general',
+  applies: (out) => ![8072, 2021, 311].includes(enterprise(out) ?? -1),
   async run(c: SnmpClient, out: DevicePoll) {
     addSensors(out, 'entity', await readEntitySensors(c));
   },
