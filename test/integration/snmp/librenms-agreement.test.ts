@@ -14,9 +14,10 @@ const FLOORS: Record<string, number> = {
   serial: 0,
   version: 0,
   ports: 100,
-  // Sensors (checks/sensors.ts), over the 131 recordings whose LibreNMS test has sensors.
+  // Sensors (checks/sensors.ts), over the 131 recordings whose LibreNMS test has sensors; measured 50, 22 and 33
+  // of 131 (38.2, 16.8, 25.2 %); floors one device below, as a loaded machine can time a large walk out.
   'sensor classes': 37,
-  'sensor counts': 15,
+  'sensor counts': 16,
   'sensor values': 24,
 };
 
