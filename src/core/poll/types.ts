@@ -55,7 +55,8 @@ export interface MempoolInfo {
 }
 
 export type SensorClass = 'temperature' | 'fanspeed' | 'voltage' | 'current' | 'power' | 'humidity' | 'frequency'
-  | 'dbm' | 'percent' | 'runtime' | 'load' | 'charge' | 'state' | 'airflow' | 'pressure' | 'signal' | 'count';
+  | 'dbm' | 'percent' | 'runtime' | 'load' | 'charge' | 'state' | 'airflow' | 'pressure' | 'signal' | 'count'
+  | 'power_factor' | 'power_consumed' | 'delay' | 'loss';
 
 export interface SensorInfo {
   class: SensorClass;

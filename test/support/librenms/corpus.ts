@@ -27,7 +27,7 @@ export interface LibrenmsCase {
   storage: string[] | null;
   processors: number | null;
   mempools: number | null;
-  sensors: { sensor_class: string; sensor_descr: string; sensor_current: number | null; sensor_limit?: number; sensor_limit_low?: number }[] | null;
+  sensors: { sensor_class: string; sensor_descr: string | null; sensor_current: number | null; sensor_limit?: number; sensor_limit_low?: number }[] | null;
   printerSupplies: { supply_descr: string; supply_current?: number; supply_capacity?: number }[] | null;
   modules: string[];
   notes: string[];

@@ -13,6 +13,7 @@ import { INVENTORY_MODULES } from './inventory';
 import { pollInterfaces } from './interfaces';
 import { pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
+import { SENSOR_MODULES } from './sensors';
 
 export type PollStage = 'identity' | 'general' | 'vendor' | 'final';
 export const STAGES: readonly PollStage[] = ['identity', 'general', 'vendor', 'final'];
@@ -73,6 +74,7 @@ export const MODULES: readonly PollModule[] = [
   ...CORE,
   ...INVENTORY_MODULES,
   ...HEALTH_MODULES,
+  ...SENSOR_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

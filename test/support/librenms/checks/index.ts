@@ -4,6 +4,7 @@ import { mempoolChecks } from './mempools';
 import { portChecks } from './ports';
 import { processorChecks } from './processors';
 import { storageChecks } from './storage';
+import { sensorChecks } from './sensors';
 import type { FieldCheck } from './types';
 
 export const CHECKS: FieldCheck[] = [
@@ -12,4 +13,5 @@ export const CHECKS: FieldCheck[] = [
   ...processorChecks,
   ...mempoolChecks,
   ...storageChecks,
+  ...sensorChecks,
 ];

@@ -1,0 +1,91 @@
+// CISCO-ENTITY-SENSOR-MIB entSensorValueTable with its thresholds (entSensorThresholdTable): Cisco's richer twin
+// of ENTITY-SENSOR-MIB, with severities and whether each threshold is currently crossed.
+import type { SnmpClient } from '../../../snmp/client';
+import type { SensorClass, SensorInfo } from '../../types';
+import { addSensors, columns, entityNames, fromEnterprise, num, type SensorDraft, type SensorModule } from './common';
+import { entityClass, entityValue } from './entity-sensor';
+
+const VALUES = '1.3.6.1.4.1.9.9.91.1.1.1.1';
+const THRESHOLDS = '1.3.6.1.4.1.9.9.91.1.2.1.1';
+
+export interface CiscoThreshold {
+  severity: number; // other(1) minor(10) major(20) critical(30)
+  relation: number; // lessThan(1) lessOrEqual(2) greaterThan(3) greaterOrEqual(4) equalTo(5) notEqualTo(6)
+  value: number;
+  /** entSensorThresholdEvaluation: true(1) when the threshold is crossed now. */
+  crossed: boolean;
+}
+
+/**
+ * Limits from thresholds: the most severe upper/lower threshold is the hard limit, the least severe (when it is
+ * a different one) the warning limit. Status: a crossed threshold of severity major/critical is critical, minor
+ * is warning; thresholds present and none crossed is ok.
+ */
+export function applyThresholds(d: Pick<SensorInfo, 'limitHigh' | 'limitLow' | 'limitHighWarn' | 'limitLowWarn' | 'status'>, ths: CiscoThreshold[], conv: (n: number) => number): void {
+  const hi = ths.filter((t) => t.relation === 3 || t.relation === 4).sort((a, b) => a.severity - b.severity);
+  const lo = ths.filter((t) => t.relation === 1 || t.relation === 2).sort((a, b) => a.severity - b.severity);
+  if (hi.length) {
+    d.limitHigh = conv(hi[hi.length - 1].value);
+    if (hi.length > 1) d.limitHighWarn = conv(hi[0].value);
+  }
+  if (lo.length) {
+    d.limitLow = conv(lo[lo.length - 1].value);
+    if (lo.length > 1) d.limitLowWarn = conv(lo[0].value);
+  }
+  const crossed = ths.filter((t) => t.crossed && t.relation <= 4);
+  if (crossed.some((t) => t.severity >= 20)) d.status = 'critical';
+  else if (crossed.length) d.status = 'warning';
+  else if (hi.length || lo.length) d.status = 'ok';
+}
+
+/** Cisco's names ("Slot 1 - Temp: LM75", "Fan Sensor 1/1") without the words that only repeat the class. */
+export function ciscoName(name: string, cls: SensorClass, parent?: string): string {
+  let n = name.replace(/\bsensor\b/gi, ' ');
+  if (cls === 'temperature') n = n.replace(/\btemp(erature)?\b:?/gi, ' ');
+  n = n.replace(/\s+/g, ' ').trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  if (parent && /^slot\b/i.test(n)) n = `${parent} - ${n}`;
+  return n || name;
+}
+
+export async function readCiscoEntitySensors(client: SnmpClient): Promise<SensorDraft[]> {
+  const rows = await columns(client, VALUES, [1, 2, 3, 4, 5]);
+  if (!rows.size) return [];
+  const [names, ths] = await Promise.all([entityNames(client, [...rows.keys()]), columns(client, THRESHOLDS, [2, 3, 4, 5])]);
+  const parents = new Map<number, string | undefined>();
+  const wanted = [...new Set([...names.values()].map((n) => n.parent).filter((p): p is number => !!p))];
+  if (wanted.length) for (const [i, n] of await entityNames(client, wanted.map(String))) parents.set(Number(i), n.name);
+  const bySensor = new Map<string, CiscoThreshold[]>();
+  for (const [key, row] of ths) {
+    const sensor = key.slice(0, key.lastIndexOf('.'));
+    const t: CiscoThreshold = { severity: num(row.get(2)) ?? 1, relation: num(row.get(3)) ?? 0, value: num(row.get(4)) ?? NaN, crossed: num(row.get(5)) === 1 };
+    if (!Number.isFinite(t.value)) continue;
+    const list = bySensor.get(sensor) ?? [];
+    list.push(t);
+    bySensor.set(sensor, list);
+  }
+  const out: SensorDraft[] = [];
+  for (const [index, row] of rows) {
+    const n = names.get(index);
+    const rawName = n?.name || n?.descr || `Sensor ${index}`;
+    const type = num(row.get(1));
+    const cls = entityClass(type, rawName);
+    const raw = num(row.get(4));
+    if (!cls || raw === undefined) continue;
+    // entSensorStatus: ok(1), unavailable(2), nonoperational(3): only readable sensors are kept.
+    const oper = num(row.get(5));
+    if (oper === 2 || oper === 3) continue;
+    const conv = (v: number) => (cls === 'state' ? v : entityValue(v, num(row.get(2)), num(row.get(3))));
+    const d: SensorDraft = { class: cls, index, description: ciscoName(rawName, cls, n?.parent ? parents.get(n.parent) : undefined), value: conv(raw) };
+    if (cls === 'state') d.stateText = raw === 1 ? 'true' : raw === 2 ? 'false' : String(raw);
+    applyThresholds(d, bySensor.get(index) ?? [], conv);
+    out.push(d);
+  }
+  return out;
+}
+
+export const ciscoEntitySensorModule: SensorModule = {
+  name: 'sensors.cisco-entity', stage: 'vendor', applies: fromEnterprise(9),
+  async run(c, out) {
+    addSensors(out, 'cisco-entity', await readCiscoEntitySensors(c));
+  },
+};

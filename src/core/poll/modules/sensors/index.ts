@@ -1,0 +1,41 @@
+// Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
+// that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
+import { apcModule } from './apc';
+import type { SensorModule } from './common';
+import { ciscoEntitySensorModule } from './cisco-entity-sensor';
+import { ciscoEnvmonModule } from './cisco-envmon';
+import { ciscoFruModule } from './cisco-fru';
+import { dellIdracModule } from './dell-idrac';
+import { dlinkModule } from './dlink';
+import { eatonXupsModule, mgeModule } from './eaton';
+import { entitySensorModule } from './entity-sensor';
+import { fortigateModule } from './fortinet';
+import { juniperModule } from './juniper';
+import { hpeIloModule } from './hpe-ilo';
+import { lmSensorsModule } from './lm-sensors';
+import { mikrotikModule } from './mikrotik';
+import { paloAltoModule } from './paloalto';
+import { printerSensorModule } from './printer';
+import { synologyModule } from './synology';
+import { upsMibModule } from './ups-mib';
+
+export const SENSOR_MODULES: readonly SensorModule[] = [
+  entitySensorModule,
+  upsMibModule,
+  printerSensorModule,
+  lmSensorsModule,
+  ciscoEntitySensorModule,
+  ciscoEnvmonModule,
+  ciscoFruModule,
+  dellIdracModule,
+  hpeIloModule,
+  apcModule,
+  fortigateModule,
+  juniperModule,
+  synologyModule,
+  mikrotikModule,
+  eatonXupsModule,
+  mgeModule,
+  paloAltoModule,
+  dlinkModule,
+];

@@ -1,0 +1,50 @@
+// A printer's own state as sensors: HOST-RESOURCES hrDeviceStatus and hrPrinterDetectedErrorState of the printer
+// device, and the Printer-MIB marker counters (lifetime and since power-on). One GET decides whether it is a printer.
+import type { SensorInfo } from '../../types';
+import { addSensors, num, PROBE_OIDS, standardProbe, stateOf, type SensorDraft, type SensorModule } from './common';
+import { isWindows } from './ups-mib';
+
+const HR_PRINTER = '1.3.6.1.2.1.25.3.1.5';
+
+export const DEVICE_STATES: Record<number, [string, SensorInfo['status']]> = {
+  1: ['unknown', 'unknown'], 2: ['running', 'ok'], 3: ['warning', 'warning'], 4: ['testing', 'ok'], 5: ['down', 'critical'],
+};
+
+/** hrPrinterDetectedErrorState bits, most significant bit of the first octet first. */
+export const PRINTER_ERRORS: [string, 'warning' | 'critical'][] = [
+  ['lowPaper', 'warning'], ['noPaper', 'critical'], ['lowToner', 'warning'], ['noToner', 'critical'], ['doorOpen', 'critical'],
+  ['jammed', 'critical'], ['offline', 'critical'], ['serviceRequested', 'warning'], ['inputTrayMissing', 'critical'],
+  ['outputTrayMissing', 'critical'], ['markerSupplyMissing', 'critical'], ['outputNearFull', 'warning'], ['outputFull', 'critical'],
+  ['inputTrayEmpty', 'critical'], ['overduePreventMaint', 'warning'],
+];
+
+/** The error octets as a state: 0 when no bit is set, else 1 + the first bit set (its position in the MIB's list). */
+export function printerError(bits: Buffer): Pick<SensorInfo, 'value' | 'stateText' | 'status'> {
+  const set: number[] = [];
+  bits.forEach((byte, k) => { for (let b = 0; b < 8; b++) if (byte & (0x80 >> b)) set.push(8 * k + b); });
+  if (!set.length) return { value: 0, stateText: 'noError', status: 'ok' };
+  const named = set.map((i) => PRINTER_ERRORS[i] ?? [`bit${i}`, 'warning']);
+  return { value: set[0] + 1, stateText: named.map((n) => n[0]).join(', '), status: named.some((n) => n[1] === 'critical') ? 'critical' : 'warning' };
+}
+
+const UNIT_WORDS: Record<number, [string, string]> = { 7: ['Life time impressions', 'Impressions since powered on'], 8: ['Life time sheets', 'Sheets since powered on'] };
+
+export function readPrinter(probe: Map<string, unknown>): SensorDraft[] {
+  const [type, status, errors, life, powerOn, unit] = PROBE_OIDS.slice(7).map((o) => probe.get(o));
+  const isPrinter = String(type ?? '').replace(/^\./, '') === HR_PRINTER || life !== undefined;
+  if (!isPrinter) return [];
+  const out: SensorDraft[] = [];
+  if (num(status) !== undefined) out.push({ class: 'state', index: 'device', description: 'Printer Device Status', ...stateOf(num(status), DEVICE_STATES) });
+  if (Buffer.isBuffer(errors)) out.push({ class: 'state', index: 'errors', description: 'Printer Error Status', ...printerError(errors) });
+  const words = UNIT_WORDS[num(unit) ?? 7] ?? UNIT_WORDS[7];
+  if (num(life) !== undefined) out.push({ class: 'count', index: 'life', description: words[0], value: num(life) });
+  if (num(powerOn) !== undefined) out.push({ class: 'count', index: 'poweron', description: words[1], value: num(powerOn) });
+  return out;
+}
+
+export const printerSensorModule: SensorModule = {
+  name: 'sensors.printer', stage: 'general', applies: (out) => !isWindows(out),
+  async run(c, out) {
+    addSensors(out, 'printer', readPrinter(await standardProbe(c, out)));
+  },
+};
