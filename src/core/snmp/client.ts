@@ -5,6 +5,7 @@ import * as snmp from 'net-snmp';
 import type { SnmpProfile } from '../inventory/types';
 import type { SecretSource } from '../host';
 import type { Varbind } from './values';
+import { own } from '../lookup';
 
 export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
 
@@ -58,6 +59,7 @@ async function need(secrets: SecretSource, name: string | undefined, what: strin
   return v;
 }
 
+// Own keys only (issue 13: `auth: constructor` used to reach net-snmp as an unknown protocol).
 const AUTH: Record<string, string> = { md5: 'md5', sha: 'sha', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 const PRIV: Record<string, string> = { des: 'des', aes: 'aes', aes256: 'aes256b', aes256c: 'aes256r' };
 
@@ -73,13 +75,19 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
   };
   let session: snmp.Session;
   if (p.version === '3') {
-    const user: snmp.User = { name: p.user ?? '', level: snmp.SecurityLevel[p.level ?? 'noAuthNoPriv'] };
+    const level = own(snmp.SecurityLevel as unknown as Record<string, number>, p.level ?? 'noAuthNoPriv');
+    const auth = own(AUTH, p.auth ?? 'sha');
+    const priv = own(PRIV, p.priv ?? 'aes');
+    if (level === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown security level "${String(p.level)}"`);
+    if (p.level !== 'noAuthNoPriv' && auth === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown auth protocol "${String(p.auth)}"`);
+    if (p.level === 'authPriv' && priv === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown privacy protocol "${String(p.priv)}"`);
+    const user: snmp.User = { name: p.user ?? '', level };
     if (p.level !== 'noAuthNoPriv') {
-      user.authProtocol = snmp.AuthProtocols[AUTH[p.auth ?? 'sha']];
+      user.authProtocol = snmp.AuthProtocols[auth!];
       user.authKey = await need(secrets, p.authCredential, 'SNMPv3 auth password');
     }
     if (p.level === 'authPriv') {
-      user.privProtocol = snmp.PrivProtocols[PRIV[p.priv ?? 'aes']];
+      user.privProtocol = snmp.PrivProtocols[priv!];
       user.privKey = await need(secrets, p.privCredential, 'SNMPv3 privacy password');
     }
     session = snmp.createV3Session(target.host, user, { ...options, version: snmp.Version3, context: p.context });

@@ -88,9 +88,9 @@ devices:
     assert.deepEqual(inventory?.extra.janitor, { disconnectedOverMinutes: 60 });
   });
 
-  it('treats an empty file as an empty estate', () => {
+  it('treats an empty file as an empty estate, and says so', () => {
     const { inventory, diagnostics } = parseInventory('# nothing yet\n', 'f');
-    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.message]), [['warning', 'f is empty: no devices to poll (add a "devices:" list)']]);
     assert.equal(inventory?.devices.length, 0);
   });
 });
