@@ -1,5 +1,5 @@
 // parc.yaml → Inventory, with every problem located by line and column.
-import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isScalar, LineCounter, type Node } from 'yaml';
 import { isIPv6 } from 'node:net';
 import { parseCidr, type Cidr } from '../net/cidr';
 import { NodeReader } from './reader';
@@ -17,6 +17,7 @@ import {
   type SnmpProfile,
   type SnmpVersion,
 } from './types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
@@ -38,7 +39,7 @@ export interface ParseResult {
 
 export function parseInventory(text: string, file: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const doc = parseYamlDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const r = new NodeReader(lines);
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };

@@ -1,6 +1,7 @@
 // One netplan file being checked: its parsed document, the devices it defines, and its diagnostics.
-import { isScalar, LineCounter, parseDocument, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isScalar, LineCounter, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../inventory/types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 export interface NetplanFile {
   path: string;
@@ -27,7 +28,7 @@ export class FileCheck {
   globalRenderer?: string;
 
   constructor(readonly file: NetplanFile) {
-    this.doc = parseDocument(file.text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    this.doc = parseYamlDocument(file.text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
   }
 
   report(node: Node | null | undefined, message: string, severity: Diagnostic['severity'] = 'error'): void {
