@@ -47,6 +47,7 @@ export function checkParsed(parsed: ParsedConfig): ConfigCheck {
     diags.push({ severity, code, message, line: s.line, col: s.col, endLine: end.line, endCol: end.col, key });
   };
   for (const e of parsed.errors) diags.push({ severity: 'error', code: 'syntax', message: `PHP syntax: ${e.message}`, line: e.line, col: e.col, endLine: e.line, endCol: e.col });
+  if (!parsed.text.trim()) diags.push({ severity: 'warning', code: 'syntax', message: 'the file is empty: Observium runs with its defaults (MySQL logins, no LDAP)', line: 1, col: 1, endLine: 1, endCol: 1 });
   for (const inc of parsed.includes) {
     diags.push({ severity: 'info', code: 'include', message: `${inc.source} — settings in the included file are not read here; check that file too`, line: inc.line, col: inc.col, endLine: inc.line, endCol: inc.col + inc.source.length });
   }

@@ -93,3 +93,21 @@ describe('parc.yaml mistakes that used to pass (issue 13, item 7)', () => {
     for (const bad of ['256.0.0.1', '1.2.3.4.5', 'a b', '1::2::3', 'host:161']) assert.ok(checkHost(bad), bad);
   });
 });
+
+describe('own-key lookups (issue 13, item 1)', () => {
+  it('own() and hasOwnKey() never see inherited names', async () => {
+    const { own, hasOwnKey } = await import('../../../src/core/lookup');
+    const t: Record<string, string> = { md5: 'md5' };
+    for (const k of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      assert.equal(own(t, k), undefined, k);
+      assert.equal(hasOwnKey(t, k), false, k);
+    }
+    assert.equal(own(t, 'md5'), 'md5');
+    assert.equal(own(t, undefined), undefined);
+  });
+
+  it('the CLI option parser refuses --constructor and --__proto__', async () => {
+    const { parseArgs } = await import('../../../src/cli/args');
+    for (const name of ['constructor', '__proto__', 'toString']) assert.throws(() => parseArgs([`--${name}`, 'x'], { inventory: 'string' }), /unknown option/, name);
+  });
+});
