@@ -39,4 +39,14 @@ describe('parc CLI on hostile input', () => {
       assert.match(all, new RegExp(`${deep.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1:201: .*nested deeper than 100 levels`));
     });
   }
+
+  it('a device name and an error carrying terminal escapes are printed escaped', () => {
+    const inv = path.join(dir, 'esc.yaml');
+    // (port 9 on loopback: discard, nothing answers SNMP there)
+    writeFileSync(inv, 'snmp:\n  profiles:\n    p: { version: 2c, credential: c, timeoutMs: 100, retries: 0 }\ndevices:\n  - { host: 127.0.0.1, port: 9, name: "evil\\e]0;pwned\\a\\e[2J" }\n');
+    const r = parc(['poll', '--inventory', inv], { PARC_CRED_C: 'public' });
+    const all = r.out + r.err;
+    assert.match(all, /evil\\u001b\]0;pwned\\u0007\\u001b\[2J/, all);
+    assert.ok(!all.includes('\x1b') && !all.includes('\x07'), 'no raw ESC or BEL');
+  });
 });
