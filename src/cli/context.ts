@@ -12,6 +12,8 @@ import { UsageError } from './args';
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Raw bytes to stdout (a file's edited content, exactly as it is to be saved). */
+  outBytes?: (b: Buffer) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

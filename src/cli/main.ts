@@ -64,7 +64,7 @@ if (require.main === module) {
     throw err;
   });
   // Everything the CLI prints goes through safeText: a host's or a file's control characters cannot reach the terminal.
-  const io: CliIO = { out: (s) => process.stdout.write(safeText(s) + '\n'), err: (s) => process.stderr.write(safeText(s) + '\n'), env: process.env, cwd: process.cwd() };
+  const io: CliIO = { out: (s) => process.stdout.write(safeText(s) + '\n'), err: (s) => process.stderr.write(safeText(s) + '\n'), outBytes: (b) => process.stdout.write(b), env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {
       process.exitCode = code;

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { safeLine, safeText } from '../../../src/core/sanitize';
 import { table } from '../../../src/cli/format';
 
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('terminal control characters', () => {
