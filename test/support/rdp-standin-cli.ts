@@ -1,7 +1,7 @@
 // The stand-in programs' entry point: rdp-standin-cli.js STATEFILE PROGRAM ARGS... (see rdp-standin.ts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as iconv from 'iconv-lite';
-import { netGroupText, quserText, tasklistText, WORDS, type StandinState } from './rdp-standin';
+import { netGroupText, quserText, tasklistText, WORDS, writeAtomic, type StandinState } from './rdp-standin';
 
 function main(): number {
   const [stateFile, program, ...args] = process.argv.slice(2);
@@ -9,7 +9,7 @@ function main(): number {
   const enc = st.codepage === 65001 ? 'utf8' : `cp${st.codepage}`;
   const out = (t: string) => process.stdout.write(iconv.encode(t, enc));
   const err = (t: string) => process.stderr.write(iconv.encode(t, enc));
-  const save = () => writeFileSync(stateFile, JSON.stringify(st, null, 2));
+  const save = () => writeAtomic(stateFile, JSON.stringify(st, null, 2));
   const local = args.filter((a) => !a.toLowerCase().startsWith('/server:'));
   st.calls.push([program, ...args]);
   const id = Number(local[0]);

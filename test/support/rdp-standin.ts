@@ -2,7 +2,7 @@
 // output laid out like quser's, in a chosen display language and OEM code page. No Windows host runs
 // here; tests that use them say so. State lives in a JSON file; each call may apply a scripted change
 // (e.g. an ID reused by another user between Parc's listing and its logoff).
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export interface StandinSession {
@@ -67,6 +67,13 @@ export interface Standin {
 }
 
 /** Writes the state file and one wrapper script per program into dir/bin. */
+/** Writes a file so that a concurrent reader sees the old or the new content, never a part. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 export function createStandin(dir: string, initial: Omit<StandinState, 'calls' | 'messages' | 'quserCalls' | 'changes'> & { changes?: StandinState['changes'] }): Standin {
   const bin = path.join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
@@ -80,7 +87,9 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   const standin: Standin = {
     dir, bin, stateFile,
     read: () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandinState,
-    write: (s) => writeFileSync(stateFile, JSON.stringify(s, null, 2)),
+    // Atomic (temp file + rename): the stand-in commands rewrite this file while tests read it, and a reader
+    // that caught it truncated saw "Unexpected end of JSON input" (a flaky janitor test, issue 13).
+    write: (s) => writeAtomic(stateFile, JSON.stringify(s, null, 2)),
   };
   standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
   return standin;

@@ -41,7 +41,8 @@ export function renderConf(lines: ConfLine[], original?: string): string {
   const crlf = original !== undefined && (original.match(/\r\n/g)?.length ?? 0) * 2 > all - 1 && /\r\n/.test(original);
   const out = lines.map((l) => (!l.read && crlf && !l.raw.endsWith('\r') ? `${l.raw}\r` : l.raw)).join('\n');
   const last = lines[lines.length - 1];
-  const finalNewline = original === undefined || original === '' || original.endsWith('\n') || (last !== undefined && !last.read);
+  const count = original === undefined ? 0 : parseConf(original).length;
+  const finalNewline = original === undefined || original === '' || original.endsWith('\n') || (last !== undefined && !last.read && lines.length > count);
   return lines.length ? out + (finalNewline ? '\n' : '') : original ?? '';
 }
 
