@@ -91,6 +91,26 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
       user.privKey = await need(secrets, p.privCredential, 'SNMPv3 privacy password');
     }
     session = snmp.createV3Session(target.host, user, { ...options, version: snmp.Version3, context: p.context });
+    if (p.level === 'authPriv') {
+      const probeUser: snmp.User = { name: user.name, level: snmp.SecurityLevel.authNoPriv, authProtocol: user.authProtocol, authKey: user.authKey };
+      const where = `${target.host}:${target.port}`;
+      const privProbe: PrivProbe = () => new Promise((resolve) => {
+        const s = snmp.createV3Session(target.host, probeUser, { ...options, retries: 0, version: snmp.Version3, context: p.context });
+        s.on('error', () => undefined);
+        s.get(['1.3.6.1.2.1.1.3.0'], (err) => {
+          try {
+            s.close();
+          } catch {
+            // closed
+          }
+          if (err instanceof snmp.RequestTimedOutError) return resolve(undefined);
+          const e = err ? classifyError(err, target) : undefined;
+          if (e && (e.kind === 'auth' || e.kind === 'unknown-user')) return resolve(e);
+          resolve(new SnmpError('decrypt', `${where}: SNMPv3 decryption failed for user "${p.user}" (wrong privacy password or protocol): the agent answers this user's authenticated requests but not the encrypted ones`));
+        });
+      });
+      return new NetSnmpClient(target, session, privProbe);
+    }
   } else {
     const community = await need(secrets, p.credential, 'community');
     session = snmp.createSession(target.host, community, { ...options, version: p.version === '1' ? snmp.Version1 : snmp.Version2c });
@@ -98,9 +118,13 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
   return new NetSnmpClient(target, session);
 }
 
+/** What an authNoPriv request of the same user gets, to explain an authPriv request that got no answer. */
+type PrivProbe = () => Promise<SnmpError | undefined>;
+
 class NetSnmpClient implements SnmpClient {
   private socketError?: Error;
-  constructor(readonly target: SnmpTarget, private readonly session: snmp.Session) {
+  private probed?: Promise<SnmpError | undefined>;
+  constructor(readonly target: SnmpTarget, private readonly session: snmp.Session, private readonly privProbe?: PrivProbe) {
     // A malformed reply is emitted as 'error'; unhandled, it would kill the process.
     session.on('error', (err: Error) => {
       this.socketError = err;
@@ -111,9 +135,21 @@ class NetSnmpClient implements SnmpClient {
     return classifyError(err ?? this.socketError, this.target);
   }
 
+  /**
+   * The error for a failed request. An agent does not answer a request it cannot decrypt (Net-SNMP sends
+   * no report either), so a wrong privacy password looks like a timeout: when an authNoPriv request of the
+   * same user does get an answer, the agent is there and knows the user, and the error is `decrypt`.
+   */
+  private async failed(err: unknown): Promise<SnmpError> {
+    const e = this.fail(err);
+    if (e.kind !== 'timeout' || !this.privProbe) return e;
+    this.probed ??= this.privProbe().catch(() => undefined);
+    return (await this.probed) ?? e;
+  }
+
   get(oids: string[]): Promise<Varbind[]> {
     return new Promise((resolve, reject) => {
-      this.session.get(oids, (err, vbs) => (err ? reject(this.fail(err)) : resolve(vbs)));
+      this.session.get(oids, (err, vbs) => (err ? void this.failed(err).then(reject) : resolve(vbs)));
     });
   }
 
@@ -131,7 +167,7 @@ class NetSnmpClient implements SnmpClient {
               out.push(vb);
             }
           },
-          (err) => (err ? reject(this.fail(err)) : resolve(out)),
+          (err) => (err ? void this.failed(err).then(reject) : resolve(out)),
         );
       } catch (err) {
         reject(this.fail(err));
