@@ -79,7 +79,15 @@ export function parseConfigPhp(text: string): ParsedConfig {
     }
     if (t.kind === 'name' && CONTROL.has(t.text.toLowerCase())) {
       // Skip the condition in parentheses; what follows (a block or a single statement) may not run.
-      if (toks[j + 1]?.text === '(') j = matching(toks, j + 1);
+      if (toks[j + 1]?.text === '(') {
+        const close = bracketIndex(toks).match[j + 1];
+        if (close < 0) {
+          // (found by the fuzz test: this used to escape parseConfigPhp as an exception)
+          out.errors.push({ message: `"(" of ${t.text} is never closed`, ...lineOf(toks[j + 1].start) });
+          return out;
+        }
+        j = close;
+      }
       pendingControl = true;
       conditionalNext = true;
       atStart = true;
