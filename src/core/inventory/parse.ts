@@ -329,7 +329,9 @@ export function checkHost(host: string): string | undefined {
   if (withPort) return `"${host}" has a port in it: write host: ${withPort[1]} and port: ${withPort[2]}`;
   if (/^[\d.]+$/.test(host)) {
     const parts = host.split('.');
-    if (parts.length !== 4 || parts.some((x) => x === '' || Number(x) > 255 || (x.length > 1 && x.startsWith('0')))) return `"${host}" is not a valid IPv4 address (four numbers from 0 to 255)`;
+    // inet_aton forms count (127.1 is 127.0.0.1): the last number fills the bytes the others leave.
+    const lastMax = 256 ** (5 - parts.length) - 1;
+    if (parts.length > 4 || parts.some((x, i) => x === '' || Number(x) > (i === parts.length - 1 ? lastMax : 255))) return `"${host}" is not a valid IPv4 address (four numbers from 0 to 255)`;
   }
   if (host.includes(':') && !isIPv6(host)) return `"${host}" is not a valid IPv6 address`;
   return undefined;

@@ -118,6 +118,20 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
   return new NetSnmpClient(target, session);
 }
 
+/** Most values one walk collects (a large switch has a few tens of thousands). */
+export const MAX_WALK = 200_000;
+
+/** Numeric OID order: negative when a is before b. */
+export function compareOids(a: string, b: string): number {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = Number(x[i]) - Number(y[i]);
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
 /** What an authNoPriv request of the same user gets, to explain an authPriv request that got no answer. */
 type PrivProbe = () => Promise<SnmpError | undefined>;
 
@@ -156,6 +170,9 @@ class NetSnmpClient implements SnmpClient {
   walk(oid: string, maxRepetitions = 25): Promise<Varbind[]> {
     const out: Varbind[] = [];
     const prefix = oid + '.';
+    let last = oid;
+    let lie: SnmpError | undefined;
+    const where = `${this.target.host}:${this.target.port}`;
     return new Promise((resolve, reject) => {
       try {
         this.session.subtree(
@@ -163,11 +180,24 @@ class NetSnmpClient implements SnmpClient {
           this.target.profile.version === '1' ? 1 : maxRepetitions,
           (vbs) => {
             for (const vb of vbs) {
-              if (snmp.isVarbindError(vb) || !vb.oid.startsWith(prefix)) continue;
+              if (snmp.isVarbindError(vb)) continue;
+              // An agent that answers a GETNEXT/GETBULK with an OID not after the one asked would keep a
+              // walk going forever (found with test/support/hostile-agent.ts): stop and say so.
+              if (compareOids(vb.oid, last) <= 0) {
+                lie = new SnmpError('protocol', `${where}: the agent returned ${vb.oid} after ${last} while walking ${oid} (OIDs not increasing); walk stopped`);
+                return true;
+              }
+              last = vb.oid;
+              if (!vb.oid.startsWith(prefix)) continue;
               out.push(vb);
+              if (out.length > MAX_WALK) {
+                lie = new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`);
+                return true;
+              }
             }
+            return false;
           },
-          (err) => (err ? void this.failed(err).then(reject) : resolve(out)),
+          (err) => (lie ? reject(lie) : err ? void this.failed(err).then(reject) : resolve(out)),
         );
       } catch (err) {
         reject(this.fail(err));

@@ -78,18 +78,18 @@ describe('parc.yaml mistakes that used to pass (issue 13, item 7)', () => {
   });
 
   it('999.1.1.1 and host:port are rejected at load, with the fix', () => {
-    const { inventory, diagnostics } = parseInventory('devices:\n  - host: 999.1.1.1\n  - host: 127.0.0.1:39191\n  - host: 10.1.1\n', 'parc.yaml');
+    const { inventory, diagnostics } = parseInventory('devices:\n  - host: 999.1.1.1\n  - host: 127.0.0.1:39191\n  - host: 1.2.3.4.5\n', 'parc.yaml');
     assert.equal(inventory, undefined);
     const msgs = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.col} ${d.message}`);
     assert.deepEqual(msgs, [
       '2:11 devices[0].host: "999.1.1.1" is not a valid IPv4 address (four numbers from 0 to 255)',
       '3:11 devices[1].host: "127.0.0.1:39191" has a port in it: write host: 127.0.0.1 and port: 39191',
-      '4:11 devices[2].host: "10.1.1" is not a valid IPv4 address (four numbers from 0 to 255)',
+      '4:11 devices[2].host: "1.2.3.4.5" is not a valid IPv4 address (four numbers from 0 to 255)',
     ]);
   });
 
   it('checkHost accepts names and real addresses', () => {
-    for (const ok of ['192.0.2.1', 'core-sw1.example.org', '::1', 'fe80::1', 'localhost', '2001:db8::161']) assert.equal(checkHost(ok), undefined, ok);
+    for (const ok of ['127.1', '127.0.1', '10.1.1', '192.0.2.1', 'core-sw1.example.org', '::1', 'fe80::1', 'localhost', '2001:db8::161']) assert.equal(checkHost(ok), undefined, ok);
     for (const bad of ['256.0.0.1', '1.2.3.4.5', 'a b', '1::2::3', 'host:161']) assert.ok(checkHost(bad), bad);
   });
 });
