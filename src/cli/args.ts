@@ -1,4 +1,5 @@
 // A small argument parser: `--flag value`, `--flag=value`, boolean flags, positionals. Unknown flags are errors.
+import { own } from '../core/lookup';
 
 export class UsageError extends Error {}
 
@@ -22,7 +23,7 @@ export function parseArgs(argv: string[], spec: FlagSpec): Parsed {
     }
     const eq = a.indexOf('=');
     const name = a.slice(2, eq < 0 ? undefined : eq);
-    const kind = spec[name];
+    const kind = own(spec, name);
     if (!kind) throw new UsageError(`unknown option --${name}`);
     if (kind === 'boolean') {
       if (eq >= 0) throw new UsageError(`--${name} takes no value`);

@@ -2,7 +2,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { ChainedSecretSource, EnvSecretSource, FileSecretSource } from '../core/inventory/credentials';
+import { ChainedSecretSource, EnvSecretSource, MapSecretSource, readCredentialsFile } from '../core/inventory/credentials';
 import { findInventory, loadInventory, stateDirFor } from '../core/inventory/file';
 import type { Inventory } from '../core/inventory/types';
 import type { Logger, SecretSource } from '../core/host';
@@ -12,6 +12,8 @@ import { UsageError } from './args';
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Raw bytes to stdout (a file's edited content, exactly as it is to be saved). */
+  outBytes?: (b: Buffer) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -39,7 +41,9 @@ export async function cliSecrets(io: CliIO): Promise<SecretSource> {
   const sources: SecretSource[] = [new EnvSecretSource(io.env)];
   const file = io.env.PARC_CREDENTIALS ?? path.join(io.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'parc', 'credentials');
   const exists = await fs.access(file).then(() => true, () => false);
-  if (exists) sources.push(new FileSecretSource(file));
+  // Read now, not at the first device that needs a secret: a file readable by others is one error for the
+  // whole run (exit 1), not a "protocol" error and a critical down event per device (issue 13).
+  if (exists) sources.push(new MapSecretSource(await readCredentialsFile(file)));
   else if (io.env.PARC_CREDENTIALS) throw new UsageError(`credentials file ${file} (PARC_CREDENTIALS) does not exist`);
   return new ChainedSecretSource(sources);
 }

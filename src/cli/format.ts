@@ -1,8 +1,11 @@
 // Human-readable output: devices grouped by region and site, aligned columns.
 import type { DeviceReport } from '../core/monitor/cycle';
 import { formatDuration } from '../core/format';
+import { safeLine } from '../core/sanitize';
 
 export function table(rows: string[][]): string {
+  // One line per row: a cell's own newlines or escape sequences would break the columns (and the terminal).
+  rows = rows.map((r) => r.map((c) => safeLine(c ?? '')));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
 }

@@ -1,5 +1,6 @@
 // parc — the headless CLI. Thin: argument handling and output; the work is in src/core.
 import { InputErrors } from '../core/errors';
+import { safeText } from '../core/sanitize';
 import { UsageError } from './args';
 import { commands } from './commands/index';
 import type { CliIO } from './context';
@@ -62,7 +63,8 @@ if (require.main === module) {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  const io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env, cwd: process.cwd() };
+  // Everything the CLI prints goes through safeText: a host's or a file's control characters cannot reach the terminal.
+  const io: CliIO = { out: (s) => process.stdout.write(safeText(s) + '\n'), err: (s) => process.stderr.write(safeText(s) + '\n'), outBytes: (b) => process.stdout.write(b), env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {
       process.exitCode = code;

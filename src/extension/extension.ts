@@ -17,6 +17,7 @@ import { ExtensionSecrets } from './secrets';
 import { StatusBar } from './status-bar';
 import { AlertsTreeProvider } from './views/alerts-tree';
 import { DevicesTreeProvider } from './views/devices-tree';
+import { revealDevice as revealInView, type RevealOptions } from './views/reveal-device';
 
 /** What activate() returns: used by the extension-host tests, and by other extensions if they wish. */
 export interface ParcApi {
@@ -43,12 +44,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const deliveries = new DeliveryLog({ estate });
   const alertsTree = new AlertsTreeProvider(alerts, estate, deliveries);
   const alertsView = vscode.window.createTreeView('parc.alerts', { treeDataProvider: alertsTree });
-  const revealDevice = async (key: string) => {
-    await vscode.commands.executeCommand('parc.devices.focus');
-    const reveal = () => devicesView.reveal(devicesTree.deviceNode(key), { select: true, focus: true, expand: false });
-    // A view that was just opened may still be loading its nodes: one retry covers it.
-    await Promise.resolve(reveal()).catch(() => new Promise((r) => setTimeout(r, 300)).then(reveal));
-  };
+  const revealDevice = (key: string, opts?: RevealOptions) => revealInView(devicesView, devicesTree, key, opts);
   const context: ParcContext = { extension, inventories, estate, alerts, secrets, log, devicesTree, devicesView, alertsView, revealDevice };
   const statusBar = new StatusBar(estate, alerts);
   const notifier = new Notifier(estate, alerts, revealDevice);

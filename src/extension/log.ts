@@ -1,6 +1,7 @@
 // The core's Logger on a LogOutputChannel, with every secret Parc has handed out removed first.
 import type * as vscode from 'vscode';
 import { redact, type Logger } from '../core/host';
+import { safeText } from '../core/sanitize';
 
 export class ChannelLogger implements Logger {
   constructor(
@@ -10,7 +11,7 @@ export class ChannelLogger implements Logger {
 
   /** Also used for messages shown to the user. */
   clean(message: string): string {
-    return redact(message, this.secrets());
+    return safeText(redact(message, this.secrets()));
   }
 
   debug(message: string): void {

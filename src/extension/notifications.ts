@@ -31,7 +31,7 @@ export class Notifier implements vscode.Disposable {
       const key = e.device;
       this.shown.push(e.message);
       const shown = e.type === 'down' ? vscode.window.showWarningMessage(e.message, show) : vscode.window.showInformationMessage(e.message, show);
-      void shown.then((pick) => (pick === show ? this.reveal(key) : undefined));
+      void shown.then((pick) => (pick === show ? this.reveal(key) : undefined)).then(undefined, (e: Error) => void vscode.window.showWarningMessage(e.message));
     }
   }
 

@@ -1,7 +1,7 @@
 // The stand-in programs' entry point: rdp-standin-cli.js STATEFILE PROGRAM ARGS... (see rdp-standin.ts).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as iconv from 'iconv-lite';
-import { netGroupText, quserText, tasklistText, WORDS, type StandinState } from './rdp-standin';
+import { netGroupText, quserText, tasklistText, WORDS, writeAtomic, type StandinState } from './rdp-standin';
 
 function main(): number {
   const [stateFile, program, ...args] = process.argv.slice(2);
@@ -9,19 +9,7 @@ function main(): number {
   const enc = st.codepage === 65001 ? 'utf8' : `cp${st.codepage}`;
   const out = (t: string) => process.stdout.write(iconv.encode(t, enc));
   const err = (t: string) => process.stderr.write(iconv.encode(t, enc));
-  // Atomic (write then rename): a test reading the state while a program saves it never sees half a file.
-  // A stand-in run as another user (sshd with a password login) may write the file but not its folder.
-  const save = () => {
-    const text = JSON.stringify(st, null, 2);
-    const tmp = `${stateFile}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, text);
-    } catch {
-      writeFileSync(stateFile, text);
-      return;
-    }
-    renameSync(tmp, stateFile);
-  };
+  const save = () => writeAtomic(stateFile, JSON.stringify(st, null, 2));
   const local = args.filter((a) => !a.toLowerCase().startsWith('/server:'));
   st.calls.push([program, ...args]);
   const id = Number(local[0]);

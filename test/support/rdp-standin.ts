@@ -82,6 +82,19 @@ export interface Standin {
 }
 
 /** Writes the state file and one wrapper script per program into dir/bin. */
+/** Writes a file so that a concurrent reader sees the old or the new content, never a part. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+  } catch {
+    // The stand-in may run as a test user allowed to write the file but not to create one next to it.
+    writeFileSync(file, text);
+    return;
+  }
+  renameSync(tmp, file);
+}
+
 export function createStandin(dir: string, initial: Omit<StandinState, 'calls' | 'messages' | 'quserCalls' | 'changes'> & { changes?: StandinState['changes'] }): Standin {
   const bin = path.join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
@@ -95,11 +108,9 @@ export function createStandin(dir: string, initial: Omit<StandinState, 'calls' |
   const standin: Standin = {
     dir, bin, stateFile,
     read: () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandinState,
-    // Atomic, as the programs' own saves: a reader never sees a half-written state file.
-    write: (s) => {
-      writeFileSync(`${stateFile}.tmp`, JSON.stringify(s, null, 2));
-      renameSync(`${stateFile}.tmp`, stateFile);
-    },
+    // Atomic (temp file + rename): the stand-in commands rewrite this file while tests read it, and a reader
+    // that caught it truncated saw "Unexpected end of JSON input" (a flaky janitor test, issue 13).
+    write: (s) => writeAtomic(stateFile, JSON.stringify(s, null, 2)),
   };
   standin.write({ changes: [], ...initial, calls: [], messages: [], quserCalls: 0 });
   return standin;

@@ -54,12 +54,16 @@ export async function startFleet(o: FleetOptions = {}): Promise<Fleet> {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'parc-vscode-ws-'));
   const started: { stop(): Promise<void> }[] = [];
   try {
-    const paris: RunningSnmpd = await startSnmpd({ community: COMMUNITY, location: 'Paris, rack 3', sysName: 'paris-core' });
+    // The agents serve this machine's real CPU load: on a busy CI machine it reads 100 %, and the
+    // processor-high alerts then change the status bar that later tests check (issue 13: flaky on a loaded
+    // host). The processor tables are left out of their view; everything else is real.
+    const quietCpu = ['view all excluded .1.3.6.1.2.1.25.3.3', 'view all excluded .1.3.6.1.4.1.2021.11'];
+    const paris: RunningSnmpd = await startSnmpd({ community: COMMUNITY, location: 'Paris, rack 3', sysName: 'paris-core', extraLines: quietCpu });
     started.push(paris);
     let lyonPort: number;
     if (o.small) lyonPort = await freeUdpPort(); // nothing listens there: the device is down
     else {
-      const lyon = await startSnmpd({ community: COMMUNITY, location: 'Lyon, baie 2', sysName: 'lyon-gw' });
+      const lyon = await startSnmpd({ community: COMMUNITY, location: 'Lyon, baie 2', sysName: 'lyon-gw', extraLines: quietCpu });
       started.push(lyon);
       lyonPort = lyon.port;
     }

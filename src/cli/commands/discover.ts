@@ -1,6 +1,7 @@
 import { addDevicesToFile } from '../../core/inventory/file';
 import { deviceKey } from '../../core/inventory/types';
 import { probe, probeProfiles, scanSubnet } from '../../core/discovery/probe';
+import { checkHost } from '../../core/inventory/parse';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory } from '../context';
 import { table } from '../format';
@@ -22,6 +23,13 @@ export const discoverCommand: Command = {
     if (!subnet === !host) throw new UsageError('give either --subnet CIDR or --host HOST');
     const port = str(p, 'port') ? Number(str(p, 'port')) : 161;
     if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port must be 1..65535');
+    if (host) {
+      // host:port used to end in "host name does not resolve"; 999.1.1.1 was sent to DNS.
+      const withPort = /^([^:]+):(\d+)$/.exec(host);
+      if (withPort) throw new UsageError(`--host "${host}" has a port in it: use --host ${withPort[1]} --port ${withPort[2]}`);
+      const problem = checkHost(host);
+      if (problem) throw new UsageError(`--host ${problem}`);
+    }
     const inv = await openInventory(io, str(p, 'inventory'));
     const secrets = await cliSecrets(io);
     const profiles = probeProfiles(inv);

@@ -11,6 +11,7 @@ import { INVENTORY_HELP, openInventory, stateStore, type CliIO } from '../contex
 import { parseDuration } from '../duration';
 import { table } from '../format';
 import type { Command } from './types';
+import { own } from '../../core/lookup';
 
 /** The recorder the CLI's polls write through (the same store the extension uses). */
 export function cliMetricRecorder(inv: Inventory, stateDir: string, io: CliIO | Logger): MetricRecorder {
@@ -64,7 +65,7 @@ Points come from the finest archive that covers the range: 5 min (7 days), 30 mi
           device: { key, name: device.name ?? null, host: device.host },
           since: new Date(from * 1000).toISOString(), until: new Date(to * 1000).toISOString(),
           series: data.map(({ s, d }) => ({
-            name: seriesName(s), id: s.id, entity: s.entity, label: s.label, ds: s.ds, unit: DS_UNITS[s.ds] ?? '', archive: d.archive, step: d.step,
+            name: seriesName(s), id: s.id, entity: s.entity, label: s.label, ds: s.ds, unit: own(DS_UNITS, s.ds) ?? '', archive: d.archive, step: d.step,
             points: d.t.map((t, i) => ({ t: new Date(t * 1000).toISOString(), avg: d.avg[i], min: d.min[i], max: d.max[i] })),
           })),
           events,
@@ -74,7 +75,7 @@ Points come from the finest archive that covers the range: 5 min (7 days), 30 mi
       io.out(`${device.name ?? device.host} (${key}) since ${new Date(from * 1000).toISOString()}`);
       if (data.length === 1) {
         const { s, d } = data[0];
-        const unit = DS_UNITS[s.ds] ?? '';
+        const unit = own(DS_UNITS, s.ds) ?? '';
         io.out(`${seriesName(s)} — ${d.archive} points`);
         const rows = [['TIME (UTC)', 'AVG', 'MIN', 'MAX']];
         d.t.forEach((t, i) => {
@@ -85,7 +86,7 @@ Points come from the finest archive that covers the range: 5 min (7 days), 30 mi
       } else {
         const rows = [['METRIC', 'LAST', 'AVG', 'MIN', 'MAX', 'POINTS', '']];
         for (const { s, d } of data) {
-          const unit = DS_UNITS[s.ds] ?? '';
+          const unit = own(DS_UNITS, s.ds) ?? '';
           const known = d.avg.filter((v): v is number => v !== null);
           const lastIdx = d.avg.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0).pop();
           const mins = d.min.filter((v): v is number => v !== null);

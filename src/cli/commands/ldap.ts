@@ -233,6 +233,13 @@ async function fix(action: 'fix' | 'apply', argv: string[], io: CliIO): Promise<
 async function fixSource(action: 'fix' | 'apply', p: Parsed, io: CliIO, file: string, source: ConfigSource): Promise<number> {
   const text = source.text;
   const c = checkConfigText(text);
+  // A rewrite of a file PHP cannot parse would be a guess: say what is wrong and where, change nothing.
+  const syntax = c.diagnostics.filter((d) => d.code === 'syntax' && d.severity === 'error');
+  if (syntax.length) {
+    for (const d of syntax) io.err(formatDiagnostic(file, d));
+    io.err(`${file}: not changed: fix the PHP syntax error(s) above first`);
+    return 1;
+  }
   let wanted;
   let notes: string[];
   if (action === 'fix') ({ wanted, notes } = correctedSettings(c));

@@ -6,6 +6,7 @@ import type { SecretSource } from '../../core/host';
 import { profileFor } from '../../core/inventory/parse';
 import type { Inventory, SnmpProfile } from '../../core/inventory/types';
 import { applySnmpdChange, type PollWith } from '../../core/snmpdconf/apply';
+import { decodeConf, encodeConf } from '../../core/snmpdconf/bytes';
 import { editSnmpdConf, SnmpdEditError, type SnmpdEdit } from '../../core/snmpdconf/edit';
 import type { V3Auth, V3Priv, V3UserSpec } from '../../core/snmpdconf/persist';
 import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
@@ -100,18 +101,22 @@ async function editCmd(argv: string[], io: CliIO): Promise<number> {
   if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
   const file = str(p, 'file');
   if (!file) throw new UsageError('--file is required');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(path.resolve(io.cwd, file), 'utf8');
+    bytes = await fs.readFile(path.resolve(io.cwd, file));
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const { edit } = await editFromFlags(p, io);
   try {
+    const { text, encoding } = decodeConf(bytes, file);
     const r = editSnmpdConf(text, edit);
     for (const c of r.changes) io.err(`change: ${c}`);
     if (!r.changes.length) io.err('no change: the file already has these settings');
-    io.out(r.text.replace(/\n$/, ''));
+    // The file's own bytes (Latin-1, CRLF, no final newline...), not a UTF-8 re-encoding of them.
+    const out = encodeConf(r.text, encoding, file);
+    if (io.outBytes) io.outBytes(out);
+    else io.out(r.text.replace(/\n$/, ''));
     return 0;
   } catch (err) {
     if (err instanceof SnmpdEditError) {

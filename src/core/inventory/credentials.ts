@@ -45,6 +45,14 @@ export async function readCredentialsFile(file: string): Promise<Map<string, str
   return out;
 }
 
+/** Secrets already read (e.g. a credentials file checked at start-up). */
+export class MapSecretSource implements SecretSource {
+  constructor(private readonly map: ReadonlyMap<string, string>) {}
+  async get(name: string): Promise<string | undefined> {
+    return this.map.get(name);
+  }
+}
+
 /** Tries each source in order (e.g. SecretStorage, then environment). */
 export class ChainedSecretSource implements SecretSource {
   constructor(private readonly sources: SecretSource[]) {}

@@ -1,10 +1,11 @@
 // Editing one device entry of parc.yaml (remove it, move it to a site) through yaml's document API,
 // so comments and layout elsewhere stay as the user wrote them. Adding devices lives in file.ts.
 import { promises as fs } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLSeq } from 'yaml';
 import { atomicWriteFile } from '../fsutil';
 import { parseInventory } from './parse';
 import { deviceKey } from './types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 function entryKey(item: unknown): string | undefined {
   if (isScalar(item) && typeof item.value === 'string') return deviceKey({ host: item.value.trim(), port: 161 });
@@ -23,7 +24,7 @@ function locate(text: string, file: string, key: string): { doc: Document; seq: 
     const first = check.diagnostics.find((d) => d.severity === 'error');
     throw new Error(`${file}:${first?.line ?? 1}:${first?.col ?? 1}: ${first?.message ?? 'invalid inventory'}; fix it before editing devices`);
   }
-  const doc = parseDocument(text);
+  const doc = parseYamlDocument(text);
   const seq = isMap(doc.contents) ? doc.contents.get('devices', true) : undefined;
   const index = isSeq(seq) ? seq.items.findIndex((item) => entryKey(item) === key) : -1;
   if (!isSeq(seq) || index < 0) throw new Error(`${file}: no device ${key} under "devices"`);

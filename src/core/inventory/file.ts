@@ -1,11 +1,12 @@
 // Reading parc.yaml from disk and writing it back without losing the user's comments or layout.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type YAMLSeq } from 'yaml';
 import { InputErrors, LocatedError } from '../errors';
 import { atomicWriteFile } from '../fsutil';
 import { parseInventory } from './parse';
 import type { Diagnostic, Inventory } from './types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 export const INVENTORY_FILE = 'parc.yaml';
 
@@ -75,7 +76,7 @@ export function addDevicesToText(text: string, file: string, devices: NewDevice[
 
 /** Inserts items at the end of a top-level block sequence, creating it when absent. */
 function insertSequenceItems(text: string, key: string, items: Record<string, unknown>[]): string {
-  const doc = parseDocument(text);
+  const doc = parseYamlDocument(text);
   const root = doc.contents;
   const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
   const seq = pair?.value;

@@ -1,5 +1,6 @@
 // parc.yaml → Inventory, with every problem located by line and column.
-import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isScalar, LineCounter, type Node } from 'yaml';
+import { isIPv6 } from 'node:net';
 import { parseCidr, type Cidr } from '../net/cidr';
 import { readAlerting, readLanguage } from './alerting';
 import { readEngine } from './engine-section';
@@ -18,6 +19,7 @@ import {
   type SnmpProfile,
   type SnmpVersion,
 } from './types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'language', 'alerting', 'engine'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
@@ -39,7 +41,7 @@ export interface ParseResult {
 
 export function parseInventory(text: string, file: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const doc = parseYamlDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const r = new NodeReader(lines);
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
@@ -61,7 +63,11 @@ export function parseInventory(text: string, file: string): ParseResult {
   };
   const root = doc.contents as Node | null;
   const present = (n: Node | null | undefined): n is Node => !!n && !(isScalar(n) && n.value === null);
-  if (root === null || (isScalar(root) && root.value === null)) return { inventory: inv, diagnostics: r.diagnostics };
+  if (root === null || (isScalar(root) && root.value === null)) {
+    // An empty file is allowed (a new workspace) but never silent: say what it means.
+    r.diagnostics.push({ severity: 'warning', message: `${file} is empty: no devices to poll (add a "devices:" list)`, line: 1, col: 1, endLine: 1, endCol: 1 });
+    return { inventory: inv, diagnostics: r.diagnostics };
+  }
   const top = r.map(root, 'parc.yaml');
   if (!top) return { diagnostics: r.diagnostics };
   const e = r.entries(top, 'parc.yaml', TOP_KEYS);
@@ -79,14 +85,24 @@ export function parseInventory(text: string, file: string): ParseResult {
   const devNode = e.get('devices')?.value;
   if (present(devNode)) {
     const seen = new Map<string, number>();
+    const names = new Map<string, number>();
     for (const [i, n] of (r.seq(devNode, 'devices') ?? []).entries()) {
       const d = readDevice(r, n, `devices[${i}]`, inv);
       if (!d) continue;
       const key = deviceKey(d);
       if (seen.has(key)) r.report(n, `devices[${i}]: ${d.host} port ${d.port} is already listed at line ${seen.get(key)}`);
       else seen.set(key, d.line);
+      // --device NAME and `parc history NAME` pick one device: two devices with one name would be ambiguous.
+      const name = d.name?.toLowerCase();
+      if (name !== undefined && names.has(name)) r.report(n, `devices[${i}]: the name "${d.name}" is already used by the device at line ${names.get(name)}`);
+      else if (name !== undefined) names.set(name, d.line);
       inv.devices.push(d);
     }
+  }
+  if (!inv.devices.length) {
+    // A typo'd top-level key (devics:) would otherwise poll nothing and exit 0, silently under cron.
+    const unknown = [...e.keys()].filter((k) => !(TOP_KEYS as readonly string[]).includes(k));
+    if (unknown.length) r.report(e.get(unknown[0])!.key, `parc.yaml lists no devices, and has unknown top-level key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: is one of them a misspelt "devices"?`);
   }
 
   const th = e.get('thresholds')?.value;
@@ -258,6 +274,8 @@ function readProfile(r: NodeReader, node: Node, name: string, where: string): Sn
   p.level = lv ? r.oneOf(lv, `${where}.level`, LEVELS) : p.priv ? 'authPriv' : p.auth ? 'authNoPriv' : 'noAuthNoPriv';
   p.authCredential = str('authCredential');
   p.privCredential = str('privCredential');
+  // An invalid level, auth or priv was reported above; the profile is unusable, and "level undefined" would not help.
+  if (!p.level || (au && !p.auth) || (pr && !p.priv)) return undefined;
   if (p.level !== 'noAuthNoPriv') {
     if (!p.auth) p.auth = 'sha';
     if (!p.authCredential) r.report(node, `${where}: level ${p.level} needs "authCredential"`);
@@ -282,7 +300,8 @@ function readDevice(r: NodeReader, node: Node, where: string, inv: Inventory): D
     return undefined;
   }
   const host = r.string(hostNode, `${where}.host`);
-  if (host !== undefined && !/^[A-Za-z0-9._:-]+$/.test(host)) r.report(hostNode, `${where}.host: "${host}" is not a host name or IP address`);
+  const hostProblem = host !== undefined ? checkHost(host) : undefined;
+  if (hostProblem) r.report(hostNode, `${where}.host: ${hostProblem}`);
   const d: Device = { host: host ?? '', port: 161, line: r.lineOf(node) };
   if (e.has('name')) d.name = r.string(e.get('name')!.value, `${where}.name`);
   if (e.has('port')) d.port = r.number(e.get('port')!.value, `${where}.port`, 1, 65535) ?? 161;
@@ -305,4 +324,23 @@ function readDevice(r: NodeReader, node: Node, where: string, inv: Inventory): D
 export function profileFor(inv: Inventory, d: Device): SnmpProfile | undefined {
   const name = d.profile ?? inv.snmp.default ?? (inv.snmp.profiles.size === 1 ? [...inv.snmp.profiles.keys()][0] : undefined);
   return name ? inv.snmp.profiles.get(name) : undefined;
+}
+
+/**
+ * Why `host` cannot be a device address, or undefined when it can: the characters of a host name or an
+ * IP address; all-numeric dotted names must be a real IPv4 address (999.1.1.1 would go to DNS); a port
+ * is given with `port:`, not appended.
+ */
+export function checkHost(host: string): string | undefined {
+  if (!/^[A-Za-z0-9._:%-]+$/.test(host)) return `"${host}" is not a host name or IP address`;
+  const withPort = /^([^:]+):(\d+)$/.exec(host);
+  if (withPort) return `"${host}" has a port in it: write host: ${withPort[1]} and port: ${withPort[2]}`;
+  if (/^[\d.]+$/.test(host)) {
+    const parts = host.split('.');
+    // inet_aton forms count (127.1 is 127.0.0.1): the last number fills the bytes the others leave.
+    const lastMax = 256 ** (5 - parts.length) - 1;
+    if (parts.length > 4 || parts.some((x, i) => x === '' || Number(x) > (i === parts.length - 1 ? lastMax : 255))) return `"${host}" is not a valid IPv4 address (four numbers from 0 to 255)`;
+  }
+  if (host.includes(':') && !isIPv6(host)) return `"${host}" is not a valid IPv6 address`;
+  return undefined;
 }

@@ -2,6 +2,7 @@
 // so every problem in parc.yaml is reported where it is, and all of them at once.
 import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './types';
+import { own } from '../lookup';
 
 export class NodeReader {
   readonly diagnostics: Diagnostic[] = [];
@@ -74,7 +75,8 @@ export class NodeReader {
 
   oneOf<T extends string>(node: Node | null | undefined, where: string, allowed: Record<string, T>): T | undefined {
     const raw = isScalar(node) ? String(node.value).trim().toLowerCase() : undefined;
-    if (raw !== undefined && raw in allowed) return allowed[raw];
+    const hit = own(allowed, raw);
+    if (hit !== undefined) return hit;
     const names = [...new Set(Object.values(allowed))].join(', ');
     this.report(node, `${where} must be one of ${names}${raw !== undefined ? ` (got "${raw}")` : ''}`);
     return undefined;

@@ -1,5 +1,6 @@
 // Why a login-test step failed, in words an administrator can act on — never just "login failed".
 import { ResultCodeError } from 'ldapts';
+import { own } from '../lookup';
 
 export type StepName = 'connect' | 'serviceBind' | 'findUser' | 'userBind' | 'groups' | 'decision' | 'observium';
 
@@ -38,7 +39,7 @@ const AD_BIND_CODES: Record<string, [FailureReason, string]> = {
 
 export function adBindDetail(serverText: string): [FailureReason, string] | undefined {
   const code = /\bdata ([0-9a-f]{3,4})\b/i.exec(serverText)?.[1]?.toLowerCase();
-  return code ? AD_BIND_CODES[code] : undefined;
+  return own(AD_BIND_CODES, code);
 }
 
 /** A network or TLS failure while reaching `url`, turned into a reason and a sentence. */

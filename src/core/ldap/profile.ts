@@ -1,10 +1,11 @@
 // Reads the `directories:` section of parc.yaml into typed profiles, every problem located by line and column.
 import * as path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { NodeReader } from '../inventory/reader';
 import type { Diagnostic } from '../inventory/types';
 import { DEFAULT_NESTED_DEPTH, DEFAULT_TIMEOUT_MS, type DirectoryProfile, type LevelGrant, type Membership } from './types';
 import { filterProblem } from './filter';
+import { parseYamlDocument } from '../yaml-bounded';
 
 const KEYS = ['url', 'urls', 'startTls', 'caFile', 'bindDn', 'credential', 'userBase', 'userFilter', 'group', 'groupBase', 'membership', 'nested', 'nestedDepth', 'timeoutMs', 'levels'] as const;
 const MEMBERSHIP: Record<string, Membership> = { memberof: 'memberOf', member: 'member', memberuid: 'memberUid' };
@@ -17,7 +18,7 @@ export interface DirectoriesResult {
 /** Parses parc.yaml text and reads its `directories` section (other sections are the inventory parser's business). */
 export function readDirectories(text: string, file: string): DirectoriesResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseYamlDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const r = new NodeReader(lines);
   const profiles = new Map<string, DirectoryProfile>();
   for (const e of doc.errors) {

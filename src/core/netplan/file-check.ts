@@ -1,6 +1,7 @@
 // One netplan file being checked: its parsed document, the devices it defines, and its diagnostics.
-import { isScalar, LineCounter, parseDocument, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isScalar, LineCounter, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../inventory/types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 export interface NetplanFile {
   path: string;
@@ -29,10 +30,10 @@ export class FileCheck {
     // Every scalar as the string written, as netplan's libyaml gives it (`yes`, `0x1`, `~` are judged by netplan).
     const options = { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false, schema: 'failsafe' } as const;
     try {
-      this.doc = parseDocument(file.text, options);
+      this.doc = parseYamlDocument(file.text, options);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
-      this.doc = parseDocument('', options);
+      this.doc = parseYamlDocument('', options);
       this.loadError = { pos: [0, 0], code: 'DEPTH', message: 'the YAML nesting is too deep to read' };
     }
   }

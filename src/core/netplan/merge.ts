@@ -1,7 +1,7 @@
 // How netplan combines its files: /lib, /etc and /run/netplan/*.yaml, a file in /run shadowing one of the same
 // name in /etc (and /etc shadowing /lib), all read in lexical order of file name; later files add to earlier ones
 // (mappings merge, sequences append, scalars override).
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml-bounded';
 import { DEVICE_TYPES } from './schema';
 
 const DIR_RANK: Record<string, number> = { '/lib/netplan': 0, '/usr/lib/netplan': 0, '/etc/netplan': 1, '/run/netplan': 2 };
@@ -34,7 +34,7 @@ export function mergeValues(a: unknown, b: unknown): unknown {
 /** Merges file texts given in netplan's read order. Throws when one is not YAML (run the validator first). */
 export function mergeNetplan(texts: string[]): Record<string, unknown> {
   let merged: unknown = {};
-  for (const t of texts) merged = mergeValues(merged, parse(t) ?? {});
+  for (const t of texts) merged = mergeValues(merged, parseYaml(t) ?? {});
   return merged as Record<string, unknown>;
 }
 

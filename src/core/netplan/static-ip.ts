@@ -2,9 +2,10 @@
 // interface's block: every byte outside it (other interfaces, comments, spacing, line endings) stays as it was.
 // The gateway becomes a `routes: - to: default` entry (gateway4/6 are deprecated and are removed for the family
 // being set).
-import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
 import { inSubnet, parseIp, parseIpPrefix } from './ip';
 import { DEVICE_TYPES } from './schema';
+import { parseYamlDocument } from '../yaml-bounded';
 
 export interface StaticIpRequest {
   interface: string;
@@ -69,7 +70,7 @@ function familyOf(text: string): 4 | 6 | undefined {
 export function setStaticIp(text: string | undefined, req: StaticIpRequest): StaticIpResult {
   const { family } = checkRequest(req);
   const empty = text === undefined || text.trim() === '';
-  const doc: Document = parseDocument(empty ? 'network:\n  version: 2\n' : text);
+  const doc: Document = parseYamlDocument(empty ? 'network:\n  version: 2\n' : text);
   if (doc.errors.length) throw new StaticIpError(`the file is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   if (!isMap(doc.contents)) throw new StaticIpError('the file is not a netplan mapping (expected "network:")');
   const changes: string[] = [];

@@ -4,6 +4,7 @@ import { suggest } from '../inventory/reader';
 import { AUTH_SETTINGS, isAuthKey, isLdapKey, LDAP_ATTR_KEYS, type Setting } from './keys';
 import { parseConfigPhp, type ConfigStatement, type ParsedConfig } from './php-config';
 import { describe, get, stringsOf, toPhpString, truthy, type PhpKey, type PhpValue } from './php-value';
+import { hasOwnKey, own } from '../lookup';
 
 export type CheckCode = 'syntax' | 'include' | 'unknown-key' | 'duplicate' | 'type' | 'value' | 'missing' | 'consistency' | 'conditional' | 'dynamic' | 'unused';
 
@@ -46,6 +47,7 @@ export function checkParsed(parsed: ParsedConfig): ConfigCheck {
     diags.push({ severity, code, message, line: s.line, col: s.col, endLine: end.line, endCol: end.col, key });
   };
   for (const e of parsed.errors) diags.push({ severity: 'error', code: 'syntax', message: `PHP syntax: ${e.message}`, line: e.line, col: e.col, endLine: e.line, endCol: e.col });
+  if (!parsed.text.trim()) diags.push({ severity: 'warning', code: 'syntax', message: 'the file is empty: Observium runs with its defaults (MySQL logins, no LDAP)', line: 1, col: 1, endLine: 1, endCol: 1 });
   for (const inc of parsed.includes) {
     diags.push({ severity: 'info', code: 'include', message: `${inc.source} — settings in the included file are not read here; check that file too`, line: inc.line, col: inc.col, endLine: inc.line, endCol: inc.col + inc.source.length });
   }
@@ -87,7 +89,7 @@ export function checkParsed(parsed: ParsedConfig): ConfigCheck {
   for (const { s } of auth) {
     const key = s.path[0] as string;
     if (s.conditional) at(s, 'info', 'conditional', `${pathText(s.path)} is set inside a condition or function; Parc cannot tell whether it runs and leaves it out of the evaluation`, key);
-    if (!AUTH_SETTINGS[key]) {
+    if (!hasOwnKey(AUTH_SETTINGS, key)) {
       const hint = suggest(key, known);
       if (hint) typos.set(key, hint);
       at(s, 'warning', 'unknown-key', `unknown setting ${key}${hint ? ` → ${hint}?` : ''} (Observium ignores it)`, key);
@@ -121,7 +123,8 @@ interface Problem {
 
 /** Problems with one assigned value, given where it sits under the setting (`sub` is the rest of the path). */
 export function typeProblems(key: string, sub: (PhpKey | null)[], v: PhpValue): Problem[] {
-  const setting = AUTH_SETTINGS[key];
+  const setting = own(AUTH_SETTINGS, key);
+  if (!setting) return [];
   const name = pathText([key, ...sub]);
   const out: Problem[] = [];
   const err = (message: string, code: CheckCode = 'type') => out.push({ severity: 'error', code, message: `${name}: ${message}` });
@@ -240,7 +243,7 @@ function requiredAndConsistency(parsed: ParsedConfig, auth: ConfigStatement[], r
   const c = parsed.config;
   const last = (key: string) => [...auth].reverse().find((s) => s.path[0] === key && !s.conditional);
   const has = (key: string) => get(c, key) !== undefined;
-  const value = (key: string) => get(c, key) ?? AUTH_SETTINGS[key]?.default;
+  const value = (key: string) => get(c, key) ?? own(AUTH_SETTINGS, key)?.default;
   const mech = toPhpString(value('auth_mechanism') ?? { t: 'null' }) ?? '';
   const ldapStatements = auth.filter((s) => isLdapKey(s.path[0] as string) && s.path[0] !== 'auth_mechanism');
   if (mech !== 'ldap') {

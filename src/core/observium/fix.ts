@@ -5,6 +5,7 @@ import { suggest } from '../inventory/reader';
 import { AUTH_SETTINGS, isLdapKey, LDAP_ATTR_KEYS } from './keys';
 import { bool, int, list, str, type PhpKey, type PhpValue } from './php-value';
 import type { WantedSettings } from './rewrite';
+import { own } from '../lookup';
 
 export function correctedSettings(check: ConfigCheck): { wanted: WantedSettings; notes: string[] } {
   const wanted: WantedSettings = new Map();
@@ -28,7 +29,7 @@ export function correctedSettings(check: ConfigCheck): { wanted: WantedSettings;
 }
 
 function fixType(key: string, v: PhpValue, notes: string[]): PhpValue {
-  const setting = AUTH_SETTINGS[key];
+  const setting = own(AUTH_SETTINGS, key);
   if (!setting || v.t === 'dynamic') return v;
   const note = (to: PhpValue, why: string) => {
     notes.push(`${key}: ${why}`);

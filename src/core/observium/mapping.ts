@@ -6,6 +6,7 @@ import { DEFAULT_TIMEOUT_MS, type DirectoryProfile, type LevelGrant } from '../l
 import { AUTH_SETTINGS } from './keys';
 import { bool, get, int, list, str, stringsOf, toPhpString, truthy, type PhpValue } from './php-value';
 import type { WantedSettings } from './rewrite';
+import { own } from '../lookup';
 
 export interface FromObservium {
   profile: DirectoryProfile;
@@ -18,7 +19,7 @@ const trimDn = (s: string) => s.replace(/^[,\s]+|[,\s]+$/g, '');
 
 export function profileFromObservium(config: PhpValue, name = 'observium'): FromObservium {
   const notes: string[] = [];
-  const v = (key: string): PhpValue | undefined => get(config, key) ?? AUTH_SETTINGS[key]?.default;
+  const v = (key: string): PhpValue | undefined => get(config, key) ?? own(AUTH_SETTINGS, key)?.default;
   const s = (key: string) => toPhpString(v(key) ?? { t: 'null' }) ?? '';
   const on = (key: string) => truthy(v(key) ?? { t: 'null' }) ?? false;
   const portV = v('auth_ldap_port');

@@ -79,7 +79,15 @@ export function parseConfigPhp(text: string): ParsedConfig {
     }
     if (t.kind === 'name' && CONTROL.has(t.text.toLowerCase())) {
       // Skip the condition in parentheses; what follows (a block or a single statement) may not run.
-      if (toks[j + 1]?.text === '(') j = matching(toks, j + 1);
+      if (toks[j + 1]?.text === '(') {
+        const close = bracketIndex(toks).match[j + 1];
+        if (close < 0) {
+          // (found by the fuzz test: this used to escape parseConfigPhp as an exception)
+          out.errors.push({ message: `"(" of ${t.text} is never closed`, ...lineOf(toks[j + 1].start) });
+          return out;
+        }
+        j = close;
+      }
       pendingControl = true;
       conditionalNext = true;
       atStart = true;
@@ -137,46 +145,106 @@ export function parseConfigPhp(text: string): ParsedConfig {
         conditionalNext = false;
       }
     } catch (err) {
-      out.errors.push({ message: (err as Error).message, ...lineOf(t.start) });
-      j = statementEnd(toks, j);
+      out.errors.push({ message: (err as Error).message, ...lineOf(err instanceof PhpSyntaxError ? err.offset : t.start) });
+      j = recoverEnd(toks, j);
       atStart = true;
     }
   }
   return out;
 }
 
-function matching(toks: Token[], open: number): number {
-  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-  const want: string[] = [];
-  for (let k = open; k < toks.length; k++) {
-    const x = toks[k].text;
-    if (toks[k].kind === 'punct' && pairs[x]) want.push(pairs[x]);
-    else if (toks[k].kind === 'punct' && x === want[want.length - 1]) {
-      want.pop();
-      if (!want.length) return k;
-    }
-  }
-  throw new PhpSyntaxError(`"${toks[open].text}" is never closed`, toks[open].start);
+/** Deepest bracket nesting the evaluator follows (PHP has no limit; config files nest a few levels). */
+export const MAX_PHP_NESTING = 200;
+
+interface BracketIndex {
+  /** For an opening bracket, the index of its closing one (-1 when never closed); else -1. */
+  match: Int32Array;
 }
 
-/** Index of the `;` (or close tag) ending the statement that starts at j, at bracket depth 0. */
+const INDEX = new WeakMap<Token[], BracketIndex>();
+const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Brackets matched once per token list, in one pass: finding each match by scanning forward made nested
+ * input quadratic (array( 100,000 deep took 22 s, issue 13 item 3). A closer that does not match the
+ * innermost open bracket is skipped, as before.
+ */
+function bracketIndex(toks: Token[]): BracketIndex {
+  let idx = INDEX.get(toks);
+  if (idx) return idx;
+  const match = new Int32Array(toks.length).fill(-1);
+  const stack: number[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '{') {
+      stack.push(k);
+    } else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      const top = stack[stack.length - 1];
+      if (top !== undefined && CLOSER[toks[top].text] === t.text) match[stack.pop()!] = k;
+    }
+  }
+  idx = { match };
+  INDEX.set(toks, idx);
+  return idx;
+}
+
+function matching(toks: Token[], open: number): number {
+  const k = bracketIndex(toks).match[open];
+  if (k < 0) throw new PhpSyntaxError(`"${toks[open].text}" is never closed`, toks[open].start);
+  return k;
+}
+
+/** Where a scan at one level goes next: past the whole bracketed group when `k` opens one. */
+function skipGroup(toks: Token[], k: number): number {
+  const m = bracketIndex(toks).match[k];
+  return m > k ? m : k;
+}
+
+/** At most `max` characters of what a message quotes, so an error about a 1 MB token stays one line. */
+export function quoteCapped(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * Index of the `;` (or close tag) ending the statement that starts at j, at bracket depth 0. A `;` inside
+ * an open `(` or `[` cannot end anything in PHP: the bracket is reported, where it was opened.
+ */
 function statementEnd(toks: Token[], j: number): number {
-  let depth = 0;
+  const open: Token[] = [];
   for (let k = j; k < toks.length; k++) {
     const x = toks[k];
     if (x.kind === 'close') return k - 1;
     if (x.kind !== 'punct') continue;
-    if ('([{'.includes(x.text)) depth++;
-    else if (')]}'.includes(x.text)) depth--;
-    else if (x.text === ';' && depth <= 0) return k;
+    if ('([{'.includes(x.text)) open.push(x);
+    else if (')]}'.includes(x.text)) open.pop();
+    else if (x.text === ';') {
+      if (!open.length) return k;
+      const top = open[open.length - 1];
+      if (top.text !== '{') throw new PhpSyntaxError(`"${top.text}" is not closed before the ";" ${CLOSER[top.text]} expected`, top.start);
+    }
   }
-  throw new PhpSyntaxError('statement is not ended with ";"', toks[j].start);
+  if (open.length) throw new PhpSyntaxError(`"${open[open.length - 1].text}" is never closed`, open[open.length - 1].start);
+  throw new PhpSyntaxError('statement is not ended with ";"', toks[toks.length - 1]?.end ?? toks[j].start);
+}
+
+/** After a failed statement: the index of the next `;` at any depth (or the last token), to go on from there. */
+function recoverEnd(toks: Token[], j: number): number {
+  for (let k = j; k < toks.length; k++) if ((toks[k].kind === 'punct' && toks[k].text === ';') || toks[k].kind === 'close') return k;
+  return toks.length - 1;
 }
 
 function parseAssignment(toks: Token[], j: number, end: number, src: string, config: PhpValue & { t: 'array' }, conditional: boolean): Omit<ConfigStatement, 'line' | 'col'> | undefined {
   const ev = new Evaluator(toks, src, config);
   ev.pos = j + 1;
-  const opIndex = toks.findIndex((x, k) => k > j && k < end && x.kind === 'punct' && /^(=|\.=|\+=|-=|\?\?=)$/.test(x.text) && depthAt(toks, j + 1, k) === 0);
+  let opIndex = -1;
+  for (let k = j + 1; k < end; k = skipGroup(toks, k) + 1) {
+    if (toks[k].kind === 'punct' && /^(=|\.=|\+=|-=|\?\?=)$/.test(toks[k].text)) {
+      opIndex = k;
+      break;
+    }
+  }
   if (opIndex < 0) return undefined; // a read, e.g. a function call with $config[...] as argument
   const path = ev.lhsPath(opIndex);
   if (!path) return undefined;
@@ -184,7 +252,16 @@ function parseAssignment(toks: Token[], j: number, end: number, src: string, con
   ev.pos = opIndex + 1;
   const rhsEnd = toks[end].text === ';' ? end : end + 1;
   let value = ev.expression(rhsEnd);
-  if (ev.pos !== rhsEnd) value = { t: 'dynamic', source: src.slice(toks[opIndex + 1].start, toks[rhsEnd - 1].end) };
+  if (ev.pos !== rhsEnd) {
+    // The value ended, then something else starts on a later line: a forgotten ";" that PHP would
+    // reject, silently joining two statements here (issue 13, item 4).
+    const next = toks[ev.pos];
+    const prev = toks[ev.pos - 1];
+    if (next && prev && (next.kind === 'var' || next.kind === 'name') && src.slice(prev.end, next.start).includes('\n')) {
+      throw new PhpSyntaxError(`missing ";" after this value (the statement runs into "${quoteCapped(src.slice(next.start, Math.min(next.end + 20, toks[rhsEnd - 1].end)))}" on the next line)`, prev.end);
+    }
+    value = { t: 'dynamic', source: src.slice(toks[opIndex + 1].start, toks[rhsEnd - 1].end) };
+  }
   if (op !== '=') {
     const before = lookup(config, path);
     if (op === '.=' && before && value.t !== 'dynamic') {
@@ -200,16 +277,6 @@ function parseAssignment(toks: Token[], j: number, end: number, src: string, con
     start: toks[j].start, end: toks[end].text === ';' ? toks[end].end : toks[end].end,
     valueStart: toks[opIndex + 1]?.start ?? toks[opIndex].end, valueEnd: toks[rhsEnd - 1].end,
   };
-}
-
-function depthAt(toks: Token[], from: number, to: number): number {
-  let d = 0;
-  for (let k = from; k < to; k++) {
-    if (toks[k].kind !== 'punct') continue;
-    if ('([{'.includes(toks[k].text)) d++;
-    else if (')]}'.includes(toks[k].text)) d--;
-  }
-  return d;
 }
 
 export function lookup(root: PhpValue, path: (PhpKey | null)[]): PhpValue | undefined {
@@ -260,7 +327,13 @@ function unsetPath(root: PhpValue & { t: 'array' }, path: PhpKey[]): void {
 /** A small expression evaluator: literals, array(), [], concatenation, arithmetic on numbers, $config reads. */
 class Evaluator {
   pos = 0;
+  /** Brackets entered: the evaluator recurses per level, so the depth is bounded (MAX_PHP_NESTING). */
+  private nesting = 0;
   constructor(private readonly toks: Token[], private readonly src: string, private readonly config: PhpValue) {}
+
+  private enter(t: Token): void {
+    if (++this.nesting > MAX_PHP_NESTING) throw new PhpSyntaxError(`nested deeper than ${MAX_PHP_NESTING} levels`, t.start);
+  }
 
   private peek(): Token | undefined {
     return this.toks[this.pos];
@@ -292,7 +365,7 @@ class Evaluator {
   expression(end: number): PhpValue {
     const start = this.pos;
     // Ternaries and null-coalescing depend on run-time values: keep the source.
-    for (let k = this.pos; k < end; k++) if (this.toks[k].kind === 'punct' && (this.toks[k].text === '?' || this.toks[k].text === '??') && depthAt(this.toks, start, k) === 0) return this.dynamicFrom(start, end);
+    for (let k = this.pos; k < end; k = skipGroup(this.toks, k) + 1) if (this.toks[k].kind === 'punct' && (this.toks[k].text === '?' || this.toks[k].text === '??')) return this.dynamicFrom(start, end);
     let left = this.additive(end);
     while (this.pos < end && this.peek()?.text === '.') {
       this.pos++;
@@ -324,13 +397,17 @@ class Evaluator {
     if (!t || this.pos >= end) throw new PhpSyntaxError('expression expected', t?.start ?? 0);
     if (t.kind === 'punct' && (t.text === '-' || t.text === '+')) {
       this.pos++;
+      this.enter(t);
       const v = this.unary(end);
+      this.nesting--;
       if (v.t === 'int' || v.t === 'float') return { ...v, v: t.text === '-' ? -v.v : v.v };
       return { t: 'dynamic', source: this.src.slice(t.start, this.toks[this.pos - 1].end) };
     }
     if (t.kind === 'punct' && t.text === '!') {
       this.pos++;
+      this.enter(t);
       const b = truthy(this.unary(end));
+      this.nesting--;
       return b === undefined ? { t: 'dynamic', source: this.src.slice(t.start, this.toks[this.pos - 1].end) } : { t: 'bool', v: !b };
     }
     return this.primary(end);
@@ -350,7 +427,9 @@ class Evaluator {
     if (t.kind === 'punct' && t.text === '(') {
       const close = matching(this.toks, this.pos);
       this.pos++;
+      this.enter(t);
       const inner = this.expression(close);
+      this.nesting--;
       if (this.pos !== close) return this.dynamicFrom(startPos, close + 1);
       this.pos = close + 1;
       return inner;
@@ -390,37 +469,54 @@ class Evaluator {
       }
       return this.dynamicFrom(startPos, k);
     }
-    throw new PhpSyntaxError(`unexpected "${t.text}"`, t.start);
+    throw new PhpSyntaxError(`unexpected "${quoteCapped(t.text)}"`, t.start);
   }
 
   /** Items between the bracket at `open` and its `close` (array(...) or [...]). */
   private arrayItems(open: number, close: number): PhpValue {
+    this.enter(this.toks[open]);
+    try {
+      return this.arrayItemsIn(open, close);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private arrayItemsIn(open: number, close: number): PhpValue {
     const out: PhpValue & { t: 'array' } = { t: 'array', entries: [] };
+    // Kept as we go (not searched per item) so a 100,000-item array stays linear.
+    const byKey = new Map<PhpKey, { key: PhpKey; value: PhpValue }>();
+    let next = 0;
+    let maxInt: number | undefined;
+    const put = (key: PhpKey, value: PhpValue) => {
+      const existing = byKey.get(key);
+      if (existing) existing.value = value;
+      else {
+        const e = { key, value };
+        byKey.set(key, e);
+        out.entries.push(e);
+      }
+      if (typeof key === 'number' && (maxInt === undefined || key > maxInt)) maxInt = key;
+      next = maxInt === undefined ? 0 : maxInt + 1;
+    };
     this.pos = open + 1;
     let dynamic = false;
     while (this.pos < close) {
       // One item ends at a comma at depth 0 or at the closing bracket.
       let itemEnd = this.pos;
-      let d = 0;
-      for (; itemEnd < close; itemEnd++) {
+      for (; itemEnd < close; itemEnd = skipGroup(this.toks, itemEnd) + 1) {
         const x = this.toks[itemEnd];
-        if (x.kind !== 'punct') continue;
-        if ('([{'.includes(x.text)) d++;
-        else if (')]}'.includes(x.text)) d--;
-        else if (x.text === ',' && d === 0) break;
+        if (x.kind === 'punct' && x.text === ',') break;
       }
+      if (itemEnd > close) itemEnd = close;
       if (itemEnd === this.pos) {
         this.pos++;
         continue;
       }
       let arrow = -1;
-      d = 0;
-      for (let k = this.pos; k < itemEnd; k++) {
+      for (let k = this.pos; k < itemEnd; k = skipGroup(this.toks, k) + 1) {
         const x = this.toks[k];
-        if (x.kind !== 'punct') continue;
-        if ('([{'.includes(x.text)) d++;
-        else if (')]}'.includes(x.text)) d--;
-        else if (x.text === '=>' && d === 0) {
+        if (x.kind === 'punct' && x.text === '=>') {
           arrow = k;
           break;
         }
@@ -430,15 +526,11 @@ class Evaluator {
         const key = this.expression(arrow);
         this.pos = arrow + 1;
         const value = this.expression(itemEnd);
-        if (key.t === 'string' || key.t === 'int') {
-          const nk = normalizeKey(key.v);
-          const existing = out.entries.find((e) => e.key === nk);
-          if (existing) existing.value = value;
-          else out.entries.push({ key: nk, value });
-        } else if (key.t === 'bool' || key.t === 'null') out.entries.push({ key: key.t === 'bool' ? Number(key.v) : '', value });
+        if (key.t === 'string' || key.t === 'int') put(normalizeKey(key.v), value);
+        else if (key.t === 'bool' || key.t === 'null') put(key.t === 'bool' ? Number(key.v) : '', value);
         else dynamic = true;
       } else {
-        out.entries.push({ key: nextIndex(out), value: this.expression(itemEnd) });
+        put(next, this.expression(itemEnd));
       }
       this.pos = itemEnd < close ? itemEnd + 1 : close;
     }

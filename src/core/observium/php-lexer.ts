@@ -1,6 +1,7 @@
 // A PHP tokenizer sufficient for configuration files: inline text, open/close tags, comments, strings (single,
 // double, heredoc, nowdoc), numbers, variables, names and punctuation. Every token keeps its byte range so edits
 // can touch exactly the statements they mean to and leave every other byte alone.
+import { hasOwnKey } from '../lookup';
 
 export type TokenKind = 'inline' | 'open' | 'close' | 'ws' | 'comment' | 'var' | 'name' | 'string' | 'number' | 'punct';
 
@@ -22,7 +23,30 @@ export class PhpSyntaxError extends Error {
   }
 }
 
+// Sticky regexes (matched at lastIndex): `re.exec(src.slice(i))` would copy the rest of the file at every
+// number or escape, quadratic on a large file (issue 13, item 3).
+const NUMBER = /0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]+(?![.eE0-9])|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?/y;
+const HEREDOC = /<<<[ \t]*(['"]?)([A-Za-z_]\w*)\1\r?\n/y;
+const OCTAL = /[0-7]{1,3}/y;
+const HEX = /[0-9a-fA-F]{1,2}/y;
+
+function stickyAt(re: RegExp, src: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(src);
+}
+
 const PUNCT = ['<<=', '>>=', '**=', '...', '<=>', '===', '!==', '??=', '?->', '::', '=>', '->', '==', '!=', '<>', '<=', '>=', '&&', '||', '??', '++', '--', '+=', '-=', '*=', '/=', '.=', '%=', '&=', '|=', '^=', '<<', '>>', '**'];
+
+const PUNCT_START = new Set(PUNCT.map((x) => x[0]));
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+}
+
+/** [\w\x80-\uffff], plus the backslash of namespaced names when `backslash`. */
+function isWord(c: number, backslash: boolean): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80 || (backslash && c === 92);
+}
 
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -54,8 +78,8 @@ function lexPhp(src: string, i: number, push: (k: TokenKind, s: number, e: numbe
       push('close', i, end);
       return end;
     }
-    if (/\s/.test(c)) {
-      while (i < src.length && /\s/.test(src[i])) i++;
+    if (isSpace(src.charCodeAt(i))) {
+      while (i < src.length && isSpace(src.charCodeAt(i))) i++;
       push('ws', start, i);
       continue;
     }
@@ -98,7 +122,7 @@ function lexPhp(src: string, i: number, push: (k: TokenKind, s: number, e: numbe
       continue;
     }
     if (src.startsWith('<<<', i)) {
-      const m = /^<<<[ \t]*(['"]?)([A-Za-z_]\w*)\1\r?\n/.exec(src.slice(i));
+      const m = stickyAt(HEREDOC, src, i);
       if (!m) throw new PhpSyntaxError('malformed heredoc', start);
       const bodyStart = i + m[0].length;
       const close = new RegExp(`^([ \\t]*)${m[2]}\\b`, 'm');
@@ -118,12 +142,12 @@ function lexPhp(src: string, i: number, push: (k: TokenKind, s: number, e: numbe
     }
     if (c === '$' && /[A-Za-z_\x80-\uffff]/.test(src[i + 1] ?? '')) {
       i++;
-      while (i < src.length && /[\w\x80-\uffff]/.test(src[i])) i++;
+      while (i < src.length && isWord(src.charCodeAt(i), false)) i++;
       push('var', start, i);
       continue;
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]+(?![.eE0-9])|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(src.slice(i))!;
+      const m = stickyAt(NUMBER, src, i)!;
       const text = m[0].replace(/_/g, '');
       let value: number;
       if (/^0[xX]/.test(text)) value = parseInt(text.slice(2), 16);
@@ -135,11 +159,11 @@ function lexPhp(src: string, i: number, push: (k: TokenKind, s: number, e: numbe
       continue;
     }
     if (/[A-Za-z_\\\x80-\uffff]/.test(c)) {
-      while (i < src.length && /[\w\\\x80-\uffff]/.test(src[i])) i++;
+      while (i < src.length && isWord(src.charCodeAt(i), true)) i++;
       push('name', start, i);
       continue;
     }
-    const p = PUNCT.find((x) => src.startsWith(x, i));
+    const p = PUNCT_START.has(c) ? PUNCT.find((x) => src.startsWith(x, i)) : undefined;
     i += p ? p.length : 1;
     push('punct', start, i);
   }
@@ -158,20 +182,22 @@ function readDoubleQuoted(src: string, i: number, quote: string): { value: strin
     if (ch === quote) return { value: v, end: i, interpolated };
     if (ch === '\\') {
       const n = src[i + 1];
-      if (n in SIMPLE_ESCAPES && (n !== '"' || quote === '"')) {
+      if (hasOwnKey(SIMPLE_ESCAPES, n) && (n !== '"' || quote === '"')) {
         v += SIMPLE_ESCAPES[n];
         i += 2;
       } else if (/[0-7]/.test(n)) {
-        const m = /^[0-7]{1,3}/.exec(src.slice(i + 1))![0];
+        const m = stickyAt(OCTAL, src, i + 1)![0];
         v += String.fromCharCode(parseInt(m, 8) & 0xff);
         i += 1 + m.length;
       } else if (n === 'x' && /[0-9a-fA-F]/.test(src[i + 2] ?? '')) {
-        const m = /^[0-9a-fA-F]{1,2}/.exec(src.slice(i + 2))![0];
+        const m = stickyAt(HEX, src, i + 2)![0];
         v += String.fromCharCode(parseInt(m, 16));
         i += 2 + m.length;
       } else if (n === 'u' && src[i + 2] === '{') {
         const close = src.indexOf('}', i);
-        v += String.fromCodePoint(parseInt(src.slice(i + 3, close), 16));
+        const cp = close < 0 ? NaN : parseInt(src.slice(i + 3, close), 16);
+        if (!(cp >= 0 && cp <= 0x10ffff) || !/^[0-9a-fA-F]+$/.test(src.slice(i + 3, close))) throw new PhpSyntaxError('invalid \\u{...} escape', i);
+        v += String.fromCodePoint(cp);
         i = close + 1;
       } else {
         v += ch;

@@ -1,11 +1,12 @@
 // Reads `windows:` and `janitor:` from parc.yaml text with line/column diagnostics (the general
 // inventory parser keeps these sections raw; this feature owns their meaning).
-import { isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isScalar, LineCounter, type Node, type YAMLMap } from 'yaml';
 import { InputErrors, LocatedError } from '../errors';
 import { NodeReader } from '../inventory/reader';
 import type { Diagnostic } from '../inventory/types';
 import { isSupportedCodepage } from './codepage';
 import { DEFAULT_JANITOR, defaultPort, type JanitorPolicy, type TransportKind, type WindowsHost, type WindowsSection, type WinrmAuth } from './hosts';
+import { parseYamlDocument } from '../yaml-bounded';
 
 const HOST_KEYS = ['host', 'name', 'transport', 'port', 'tls', 'auth', 'user', 'credential', 'keyFile', 'knownHosts', 'codepage', 'dateOrder', 'group', 'site', 'exclude', 'janitor'] as const;
 const JANITOR_KEYS = ['disconnectedOverMinutes', 'idleOverMinutes', 'exclude', 'excludeGroups', 'warnMinutes', 'warnMessage'] as const;
@@ -81,7 +82,7 @@ function readHost(r: NodeReader, node: Node, where: string, global: JanitorPolic
 
 export function readWindowsSection(text: string): WindowsReadResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  const doc = parseYamlDocument(text, { lineCounter: lines, uniqueKeys: false });
   const r = new NodeReader(lines);
   if (doc.errors.length) {
     for (const e of doc.errors) {

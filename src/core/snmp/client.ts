@@ -5,6 +5,7 @@ import * as snmp from 'net-snmp';
 import type { SnmpProfile } from '../inventory/types';
 import type { SecretSource } from '../host';
 import type { Varbind } from './values';
+import { own } from '../lookup';
 
 export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
 
@@ -60,6 +61,7 @@ async function need(secrets: SecretSource, name: string | undefined, what: strin
   return v;
 }
 
+// Own keys only (issue 13: `auth: constructor` used to reach net-snmp as an unknown protocol).
 const AUTH: Record<string, string> = { md5: 'md5', sha: 'sha', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 const PRIV: Record<string, string> = { des: 'des', aes: 'aes', aes256: 'aes256b', aes256c: 'aes256r' };
 
@@ -75,16 +77,42 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
   };
   let session: snmp.Session;
   if (p.version === '3') {
-    const user: snmp.User = { name: p.user ?? '', level: snmp.SecurityLevel[p.level ?? 'noAuthNoPriv'] };
+    const level = own(snmp.SecurityLevel as unknown as Record<string, number>, p.level ?? 'noAuthNoPriv');
+    const auth = own(AUTH, p.auth ?? 'sha');
+    const priv = own(PRIV, p.priv ?? 'aes');
+    if (level === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown security level "${String(p.level)}"`);
+    if (p.level !== 'noAuthNoPriv' && auth === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown auth protocol "${String(p.auth)}"`);
+    if (p.level === 'authPriv' && priv === undefined) throw new SnmpError('protocol', `${target.host}: SNMP profile "${p.name}" has an unknown privacy protocol "${String(p.priv)}"`);
+    const user: snmp.User = { name: p.user ?? '', level };
     if (p.level !== 'noAuthNoPriv') {
-      user.authProtocol = snmp.AuthProtocols[AUTH[p.auth ?? 'sha']];
+      user.authProtocol = snmp.AuthProtocols[auth!];
       user.authKey = await need(secrets, p.authCredential, 'SNMPv3 auth password');
     }
     if (p.level === 'authPriv') {
-      user.privProtocol = snmp.PrivProtocols[PRIV[p.priv ?? 'aes']];
+      user.privProtocol = snmp.PrivProtocols[priv!];
       user.privKey = await need(secrets, p.privCredential, 'SNMPv3 privacy password');
     }
     session = snmp.createV3Session(target.host, user, { ...options, version: snmp.Version3, context: p.context });
+    if (p.level === 'authPriv') {
+      const probeUser: snmp.User = { name: user.name, level: snmp.SecurityLevel.authNoPriv, authProtocol: user.authProtocol, authKey: user.authKey };
+      const where = `${target.host}:${target.port}`;
+      const privProbe: PrivProbe = () => new Promise((resolve) => {
+        const s = snmp.createV3Session(target.host, probeUser, { ...options, retries: 0, version: snmp.Version3, context: p.context });
+        s.on('error', () => undefined);
+        s.get(['1.3.6.1.2.1.1.3.0'], (err) => {
+          try {
+            s.close();
+          } catch {
+            // closed
+          }
+          if (err instanceof snmp.RequestTimedOutError) return resolve(undefined);
+          const e = err ? classifyError(err, target) : undefined;
+          if (e && (e.kind === 'auth' || e.kind === 'unknown-user')) return resolve(e);
+          resolve(new SnmpError('decrypt', `${where}: SNMPv3 decryption failed for user "${p.user}" (wrong privacy password or protocol): the agent answers this user's authenticated requests but not the encrypted ones`));
+        });
+      });
+      return new NetSnmpClient(target, session, privProbe);
+    }
   } else {
     const community = await need(secrets, p.credential, 'community');
     session = snmp.createSession(target.host, community, { ...options, version: p.version === '1' ? snmp.Version1 : snmp.Version2c });
@@ -92,9 +120,27 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
   return new NetSnmpClient(target, session);
 }
 
+/** Most values one walk collects (a large switch has a few tens of thousands). */
+export const MAX_WALK = 200_000;
+
+/** Numeric OID order: negative when a is before b. */
+export function compareOids(a: string, b: string): number {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = Number(x[i]) - Number(y[i]);
+    if (d) return d;
+  }
+  return x.length - y.length;
+}
+
+/** What an authNoPriv request of the same user gets, to explain an authPriv request that got no answer. */
+type PrivProbe = () => Promise<SnmpError | undefined>;
+
 class NetSnmpClient implements SnmpClient {
   private socketError?: Error;
-  constructor(readonly target: SnmpTarget, private readonly session: snmp.Session) {
+  private probed?: Promise<SnmpError | undefined>;
+  constructor(readonly target: SnmpTarget, private readonly session: snmp.Session, private readonly privProbe?: PrivProbe) {
     // A malformed reply is emitted as 'error'; unhandled, it would kill the process.
     session.on('error', (err: Error) => {
       this.socketError = err;
@@ -105,9 +151,21 @@ class NetSnmpClient implements SnmpClient {
     return classifyError(err ?? this.socketError, this.target);
   }
 
+  /**
+   * The error for a failed request. An agent does not answer a request it cannot decrypt (Net-SNMP sends
+   * no report either), so a wrong privacy password looks like a timeout: when an authNoPriv request of the
+   * same user does get an answer, the agent is there and knows the user, and the error is `decrypt`.
+   */
+  private async failed(err: unknown): Promise<SnmpError> {
+    const e = this.fail(err);
+    if (e.kind !== 'timeout' || !this.privProbe) return e;
+    this.probed ??= this.privProbe().catch(() => undefined);
+    return (await this.probed) ?? e;
+  }
+
   get(oids: string[]): Promise<Varbind[]> {
     return new Promise((resolve, reject) => {
-      this.session.get(oids, (err, vbs) => (err ? reject(this.fail(err)) : resolve(vbs)));
+      this.session.get(oids, (err, vbs) => (err ? void this.failed(err).then(reject) : resolve(vbs)));
     });
   }
 
@@ -120,6 +178,9 @@ class NetSnmpClient implements SnmpClient {
   walk(oid: string, maxRepetitions = 25, limit = Infinity): Promise<Varbind[]> {
     const out: Varbind[] = [];
     const prefix = oid + '.';
+    let last = oid;
+    let lie: SnmpError | undefined;
+    const where = `${this.target.host}:${this.target.port}`;
     return new Promise((resolve, reject) => {
       try {
         this.session.subtree(
@@ -127,13 +188,25 @@ class NetSnmpClient implements SnmpClient {
           this.target.profile.version === '1' ? 1 : Math.min(maxRepetitions, limit),
           (vbs) => {
             for (const vb of vbs) {
-              if (snmp.isVarbindError(vb) || !vb.oid.startsWith(prefix)) continue;
+              if (snmp.isVarbindError(vb)) continue;
+              // An agent that answers a GETNEXT/GETBULK with an OID not after the one asked would keep a
+              // walk going forever (found with test/support/hostile-agent.ts): stop and say so.
+              if (compareOids(vb.oid, last) <= 0) {
+                lie = new SnmpError('protocol', `${where}: the agent returned ${vb.oid} after ${last} while walking ${oid} (OIDs not increasing); walk stopped`);
+                return true;
+              }
+              last = vb.oid;
+              if (!vb.oid.startsWith(prefix)) continue;
               out.push(vb);
+              if (out.length > MAX_WALK) {
+                lie = new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`);
+                return true;
+              }
             }
             // Returning true ends the walk (bounded walks of tables that can be huge, e.g. ENTITY-MIB on a chassis).
             return out.length >= limit;
           },
-          (err) => (err ? reject(this.fail(err)) : resolve(out)),
+          (err) => (lie ? reject(lie) : err ? void this.failed(err).then(reject) : resolve(out)),
         );
       } catch (err) {
         reject(this.fail(err));

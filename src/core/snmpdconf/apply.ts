@@ -9,6 +9,7 @@ import type { DevicePoll } from '../poll/types';
 import type { SshConnection } from '../ssh/connection';
 import { hostPath, type LinuxHost } from '../ssh/linux-hosts';
 import { RemoteFiles, type RemoteSnapshot } from '../ssh/remote-file';
+import { decodeConf, encodeConf } from './bytes';
 import { editSnmpdConf, type SnmpdEdit } from './edit';
 import { addCreateUser, type V3UserSpec } from './persist';
 
@@ -74,7 +75,8 @@ export async function applySnmpdChange(o: SnmpdApplyOptions): Promise<SnmpdApply
   const persistPath = hostPath(h, h.snmpd.persist);
   const conf = await files.read(confPath);
   if (!conf.exists) throw new Error(`${h.name}: ${confPath} does not exist (is snmpd installed?)`);
-  const edited = editSnmpdConf(conf.text, o.edit);
+  const decoded = decodeConf(conf.bytes, confPath);
+  const edited = editSnmpdConf(decoded.text, o.edit);
   const report: SnmpdApplyReport = { ok: false, changes: edited.changes, restored: false, steps };
   if (!edited.changes.length && !o.v3) step('snmpd.conf already has these settings; nothing written');
 
@@ -90,7 +92,7 @@ export async function applySnmpdChange(o: SnmpdApplyOptions): Promise<SnmpdApply
       step(`added createUser ${o.v3.name} to ${persistPath}${w.backup ? ` (backup ${w.backup})` : ''}`);
     }
     if (edited.changes.length) {
-      const w = await files.write(conf, edited.text);
+      const w = await files.write(conf, encodeConf(edited.text, decoded.encoding, confPath));
       report.backup = w.backup;
       step(`wrote ${confPath} (backup ${w.backup})`);
     }

@@ -131,5 +131,5 @@ export function editSnmpdConf(text: string, e: SnmpdEdit): EditResult {
   }
   if (e.contact !== undefined) setSingle(lines, 'sysContact', { raw: `sysContact ${e.contact}`, directive: 'syscontact', args: [e.contact] }, changes, 'sysContact');
 
-  return { text: renderConf(lines), changes };
+  return { text: changes.length ? renderConf(lines, text) : text, changes };
 }

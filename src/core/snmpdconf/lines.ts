@@ -2,7 +2,10 @@
 // mean to and every comment, blank line and unknown directive stays as it was.
 
 export interface ConfLine {
+  /** The line as in the file, without its "\n" (a CRLF file's lines keep their "\r"). */
   raw: string;
+  /** Read from the file (vs. written by Parc): only new lines get the file's line ending added. */
+  read?: boolean;
   /** Lower-cased directive (snmpd matches directive names case-insensitively); undefined for comments/blank. */
   directive?: string;
   args: string[];
@@ -22,14 +25,25 @@ export function parseConf(text: string): ConfLine[] {
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map((raw) => {
     const t = raw.trim();
-    if (!t || t.startsWith('#')) return { raw, args: [] };
+    if (!t || t.startsWith('#')) return { raw, args: [], read: true };
     const [d, ...args] = tokenize(t);
-    return { raw, directive: d.toLowerCase(), args };
+    return { raw, directive: d.toLowerCase(), args, read: true };
   });
 }
 
-export function renderConf(lines: ConfLine[]): string {
-  return lines.map((l) => l.raw).join('\n') + '\n';
+/**
+ * The lines as text. With the `original` text, lines read from it come back byte for byte, new lines
+ * get its line ending (CRLF when most of its lines have one), and a missing final newline stays missing
+ * unless Parc added the last line.
+ */
+export function renderConf(lines: ConfLine[], original?: string): string {
+  const all = original?.split('\n').length ?? 0;
+  const crlf = original !== undefined && (original.match(/\r\n/g)?.length ?? 0) * 2 > all - 1 && /\r\n/.test(original);
+  const out = lines.map((l) => (!l.read && crlf && !l.raw.endsWith('\r') ? `${l.raw}\r` : l.raw)).join('\n');
+  const last = lines[lines.length - 1];
+  const count = original === undefined ? 0 : parseConf(original).length;
+  const finalNewline = original === undefined || original === '' || original.endsWith('\n') || (last !== undefined && !last.read && lines.length > count);
+  return lines.length ? out + (finalNewline ? '\n' : '') : original ?? '';
 }
 
 /** Quotes an argument when it has spaces or quotes. */

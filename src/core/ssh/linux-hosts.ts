@@ -9,9 +9,10 @@
 //       sudo: true                 # sudo password: sudoCredential, else the login credential
 //       site: Paris                # sysLocation gets the site's [lat, lng]
 //       snmpd: { conf: /etc/snmp/snmpd.conf, restart: "systemctl restart snmpd", port: 161 }
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { NodeReader } from '../inventory/reader';
 import type { Diagnostic, Site } from '../inventory/types';
+import { parseYamlDocument } from '../yaml-bounded';
 
 export interface SnmpdSettings {
   conf: string;
@@ -64,7 +65,7 @@ export interface LinuxHostsResult {
 /** Reads `linux:` from the text of parc.yaml (the rest of the file is the inventory parser's business). */
 export function readLinuxHosts(text: string, sites: Site[] = []): LinuxHostsResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseYamlDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const r = new NodeReader(lines);
   const hosts: LinuxHost[] = [];
   if (doc.errors.length || !isMap(doc.contents)) return { hosts, diagnostics: r.diagnostics };

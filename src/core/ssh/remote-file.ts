@@ -11,7 +11,10 @@ import { shq } from './runner';
 export interface RemoteSnapshot {
   path: string;
   exists: boolean;
+  /** The content as UTF-8 text (see `bytes` for files that are not UTF-8). */
   text: string;
+  /** The content as read, byte for byte (empty for a missing file). */
+  bytes: Buffer;
   sha256: string;
   /** Permission bits (e.g. 0o600); for a new file, the mode it will get. */
   mode: number;
@@ -59,17 +62,17 @@ export class RemoteFiles {
       const r = await this.conn.exec(`if [ -e ${shq(path)} ]; then stat -c '%a %u %g' -- ${shq(path)} && base64 -w0 < ${shq(path)}; else echo ${NO_FILE}; fi`, { sudo: true });
       if (r.code !== 0) throw new Error(`cannot read ${path}: ${r.stderr.trim() || `exit ${r.code}`}`);
       const [head, body = ''] = r.stdout.split('\n');
-      if (head.trim() === NO_FILE) return { path, exists: false, text: '', sha256: NO_FILE, mode: newFileMode, uid: 0, gid: 0 };
+      if (head.trim() === NO_FILE) return { path, exists: false, text: '', bytes: Buffer.alloc(0), sha256: NO_FILE, mode: newFileMode, uid: 0, gid: 0 };
       const [mode, uid, gid] = head.trim().split(' ');
       const buf = Buffer.from(body.trim(), 'base64');
-      return { path, exists: true, text: buf.toString('utf8'), sha256: sha(buf), mode: parseInt(mode, 8), uid: Number(uid), gid: Number(gid) };
+      return { path, exists: true, text: buf.toString('utf8'), bytes: buf, sha256: sha(buf), mode: parseInt(mode, 8), uid: Number(uid), gid: Number(gid) };
     }
     const sftp = await this.conn.sftp();
     const st = await new Promise<{ mode: number; uid: number; gid: number } | undefined>((resolve, reject) =>
       sftp.stat(path, (err, s) => (err ? ((err as { code?: number }).code === 2 ? resolve(undefined) : reject(new Error(`cannot stat ${path}: ${err.message}`))) : resolve(s))));
-    if (!st) return { path, exists: false, text: '', sha256: NO_FILE, mode: newFileMode, uid: -1, gid: -1 };
+    if (!st) return { path, exists: false, text: '', bytes: Buffer.alloc(0), sha256: NO_FILE, mode: newFileMode, uid: -1, gid: -1 };
     const buf = await sftpRead(sftp, path);
-    return { path, exists: true, text: buf.toString('utf8'), sha256: sha(buf), mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
+    return { path, exists: true, text: buf.toString('utf8'), bytes: buf, sha256: sha(buf), mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   }
 
   /** Replaces the file read as `snapshot` with `text`; refuses (RemoteChangedError) when it changed meanwhile. */
@@ -124,7 +127,8 @@ export class RemoteFiles {
         });
       }
       if (backup) backup = await this.freeName(backup);
-      if (backup) await sftpWrite(sftp, backup, Buffer.from(current.text, 'utf8'), mode);
+      // The backup is the bytes read, not their UTF-8 reading (a Latin-1 file would lose its accents).
+      if (backup) await sftpWrite(sftp, backup, current.bytes, mode);
       const again = await this.read(snap.path);
       if (again.sha256 !== snap.sha256) {
         const made = backup;

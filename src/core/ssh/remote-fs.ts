@@ -5,6 +5,7 @@ import type { SshConnection } from './connection';
 import { hostPath, type LinuxHost } from './linux-hosts';
 import { RemoteFiles, type RemoteSnapshot, type WriteResult } from './remote-file';
 import { shq } from './runner';
+import { own } from '../lookup';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -54,7 +55,7 @@ export class RemoteFileSystem {
       throw new Error(`stat ${p} on ${hostName}: ${r.stderr.trim()}`);
     }
     const [t, size, mtime, mode] = r.stdout.trim().split(' ');
-    return { type: TYPES[t] ?? 'other', size: Number(size), mtimeMs: Math.round(Number(mtime) * 1000), mode: parseInt(mode, 8) };
+    return { type: own(TYPES, t) ?? 'other', size: Number(size), mtimeMs: Math.round(Number(mtime) * 1000), mode: parseInt(mode, 8) };
   }
 
   async readDirectory(hostName: string, p: string): Promise<[string, EntryType][]> {
@@ -65,7 +66,7 @@ export class RemoteFileSystem {
       if (/No such file/.test(r.stderr)) throw new RemoteNotFound(p);
       throw new Error(`list ${p} on ${hostName}: ${r.stderr.trim()}`);
     }
-    return r.stdout.split('\n').filter(Boolean).map((l) => [l.slice(2), TYPES[l[0]] ?? 'other'] as [string, EntryType]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    return r.stdout.split('\n').filter(Boolean).map((l) => [l.slice(2), own(TYPES, l[0]) ?? 'other'] as [string, EntryType]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   }
 
   async readFile(hostName: string, p: string): Promise<Buffer> {

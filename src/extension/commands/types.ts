@@ -7,6 +7,7 @@ import type { ChannelLogger } from '../log';
 import type { ExtensionSecrets } from '../secrets';
 import type { AlertsNode } from '../views/alerts-tree';
 import type { DevicesNode, DevicesTreeProvider } from '../views/devices-tree';
+import type { RevealOptions } from '../views/reveal-device';
 
 export interface ParcContext {
   extension: vscode.ExtensionContext;
@@ -18,7 +19,8 @@ export interface ParcContext {
   devicesTree: DevicesTreeProvider;
   devicesView: vscode.TreeView<DevicesNode>;
   alertsView: vscode.TreeView<AlertsNode>;
-  revealDevice(key: string): Thenable<void>;
+  /** Shows and selects a device in the Devices view; rejects with the reason when it cannot. */
+  revealDevice(key: string, opts?: RevealOptions): Thenable<void>;
 }
 
 export interface CommandSpec {

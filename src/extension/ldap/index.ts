@@ -138,6 +138,11 @@ export function registerDirectories(ctx: ParcContext): { disposables: vscode.Dis
         const doc = await observiumDocument(uriArg);
         const text = doc.getText();
         const check = checkConfigText(text);
+        const syntax = check.diagnostics.find((d) => d.code === 'syntax' && d.severity === 'error');
+        if (syntax) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0}:{1}:{2}: {3} — fix the PHP syntax first; nothing was changed.', path.basename(doc.fileName), syntax.line, syntax.col, syntax.message));
+          return false;
+        }
         const { wanted, notes } = correctedSettings(check);
         const r = rewriteLdapSection(check, wanted);
         for (const n of [...notes, ...r.notes]) ctx.log.info(`observium fix: ${n}`);

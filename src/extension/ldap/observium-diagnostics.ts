@@ -2,6 +2,7 @@
 // unknown keys (with the key meant), overridden duplicates, wrong types, missing settings.
 import * as vscode from 'vscode';
 import { checkConfigText, type ConfigDiagnostic } from '../../core/observium/check';
+import { safeText } from '../../core/sanitize';
 
 /** A PHP file that assigns Observium auth settings (config.php, or an included file). */
 export function isObserviumConfig(doc: vscode.TextDocument): boolean {
@@ -14,7 +15,7 @@ export function toDiagnostics(list: ConfigDiagnostic[]): vscode.Diagnostic[] {
     let end = new vscode.Position(d.endLine - 1, d.endCol - 1);
     if (!end.isAfter(start)) end = start.translate(0, 1);
     const sev = d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-    const out = new vscode.Diagnostic(new vscode.Range(start, end), d.message, sev);
+    const out = new vscode.Diagnostic(new vscode.Range(start, end), safeText(d.message), sev);
     out.source = 'parc';
     out.code = d.code;
     return out;

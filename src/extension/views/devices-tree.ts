@@ -196,14 +196,41 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
       case 'site':
         return this.regionNode(n.region);
       case 'device': {
-        const s = this.estate.get(n.key);
-        return s ? this.siteNode(s.region, s.site) : undefined;
+        // From the layout the view was last told about, not from the live estate: a device whose site
+        // changed since the last refresh must be looked for where getChildren() lists it.
+        const where = this.placeOf(n.key);
+        return where ? this.siteNode(where.region, where.site) : undefined;
       }
       default: {
         const parentId = n.id.slice(0, n.id.lastIndexOf('/'));
         return this.nodes.get(parentId) ?? this.deviceNode(n.deviceKey);
       }
     }
+  }
+
+  /** Where the device is listed (region and site), or undefined when the filter hides it. */
+  placeOf(key: string): { region: string; site: string } | undefined {
+    for (const [region, sites] of this.layout) {
+      for (const [site, keys] of sites) if (keys.includes(key)) return { region, site };
+    }
+    return undefined;
+  }
+
+  /**
+   * Asks the view to fetch the branch holding this device again (its site, or the whole tree when
+   * `whole`): used when the workbench's copy of the branch is older than ours and a reveal could not
+   * find the node. Returns false when the device is not in the tree at all.
+   */
+  resync(key: string, whole = false): boolean {
+    const where = this.placeOf(key);
+    if (!where) return false;
+    if (whole) {
+      this.fullRefreshes++;
+      this.changed.fire(undefined);
+    } else {
+      this.changed.fire(this.siteNode(where.region, where.site));
+    }
+    return true;
   }
 
   dispose(): void {

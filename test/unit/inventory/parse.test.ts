@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInventory, profileFor } from '../../../src/core/inventory/parse';
+import { DEFAULT_THRESHOLDS } from '../../../src/core/inventory/types';
 import { credentialEnvName, EnvSecretSource } from '../../../src/core/inventory/credentials';
 import { ISSUE_EXAMPLE } from '../../fixtures/inventory/examples';
 
@@ -91,14 +92,14 @@ devices:
   it('reads the memory threshold beside the storage and CPU ones (default 90) and checks its range', () => {
     assert.equal(parseInventory('# none\n', 'f').inventory?.thresholds.memoryPercent, 90);
     const { inventory } = parseInventory('thresholds: { storagePercent: 80, memoryPercent: 95 }\n', 'f');
-    assert.deepEqual(inventory?.thresholds, { storagePercent: 80, processorPercent: 90, memoryPercent: 95 });
+    assert.deepEqual(inventory?.thresholds, { ...DEFAULT_THRESHOLDS, storagePercent: 80, memoryPercent: 95 });
     const bad = parseInventory('thresholds:\n  memoryPercent: 120\n', 'f').diagnostics.find((d) => d.severity === 'error');
     assert.ok(bad && /memoryPercent/.test(bad.message) && bad.line === 2, JSON.stringify(bad));
   });
 
-  it('treats an empty file as an empty estate', () => {
+  it('treats an empty file as an empty estate, and says so', () => {
     const { inventory, diagnostics } = parseInventory('# nothing yet\n', 'f');
-    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.message]), [['warning', 'f is empty: no devices to poll (add a "devices:" list)']]);
     assert.equal(inventory?.devices.length, 0);
   });
 });
