@@ -79,7 +79,7 @@ export interface SensorInfo {
 export interface SupplyInfo {
   index: string;
   description: string;
-  /** toner | ink | drum | fuser | wasteToner | opc | developer | transferUnit | staples | other */
+  /** toner | ink | drum | fuser | wasteToner | wasteInk | developer | transferUnit | cleaner | staples | paper (an input tray) | other */
   type: string;
   colour?: string;
   /** 0–100; undefined when the printer reports "unknown" or "some remaining". */
@@ -89,6 +89,8 @@ export interface SupplyInfo {
   capacity?: number;
   /** `someRemaining` / `unknown` when no percentage can be given. */
   levelText?: string;
+  /** Part number when the printer appends it to the description (Xerox `…, PN 006R01509;SN…`). */
+  partNumber?: string;
 }
 
 export interface UpsInfo {

@@ -14,6 +14,7 @@ const FLOORS: Record<string, number> = {
   serial: 0,
   version: 0,
   ports: 100,
+  supplies: 100,
 };
 
 describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : 'no ../shared/corpus/librenms beside the project: agreement not measured' }, () => {

@@ -7,6 +7,7 @@
 // A module that throws is recorded in moduleErrors under its name; the device stays up.
 import type { SnmpClient } from '../../snmp/client';
 import type { DevicePoll } from '../types';
+import { DEVICE_HEALTH_MODULES } from './device-health';
 import { pollExtend } from './extend';
 import { pollInterfaces } from './interfaces';
 import { pollProcessors } from './processors';
@@ -71,6 +72,7 @@ const CORE: PollModule[] = [
 /** Every module, in registration order. Vendor and MIB modules are appended below as they are written. */
 export const MODULES: readonly PollModule[] = [
   ...CORE,
+  ...DEVICE_HEALTH_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

@@ -1,0 +1,7 @@
+// Printer supplies and UPS modules, registered in MODULES with one line.
+import { PRINTER_MODULES } from './printer';
+import type { PollModule } from './registry';
+
+export const DEVICE_HEALTH_MODULES: readonly PollModule[] = [
+  ...PRINTER_MODULES,
+];
