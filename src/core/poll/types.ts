@@ -103,8 +103,9 @@ export interface UpsInfo {
   outputVoltage?: number;
   batteryTemperatureC?: number;
   replaceBattery?: boolean;
-  /** normal | low | depleted | unknown */
+  /** normal | low | depleted | fault | absent | unknown */
   batteryStatus?: string;
+  /** Modules that answered, e.g. `ups-mib+apc`. */
   source?: string;
 }
 
