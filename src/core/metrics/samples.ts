@@ -2,6 +2,7 @@
 // port the traffic, error rates and status; storage used %; processor load.
 import type { DeviceReport } from '../monitor/cycle';
 import { counterDelta } from '../poll/rates';
+import { healthSamples } from './health-samples';
 import type { Sample } from './store';
 
 /** Previous readings of error counters, to turn them into rates (series id → [epoch ms, value, bits]). */
@@ -38,5 +39,6 @@ export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[
   }
   for (const s of d.storage) add(`storage:${s.index}`, s.description, 'usedPercent', s.usedPercent);
   for (const p of d.processors) add(`cpu:${p.index}`, `cpu${p.index}`, 'load', p.loadPercent);
+  out.push(...healthSamples(d, t));
   return out;
 }

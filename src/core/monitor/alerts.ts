@@ -14,9 +14,15 @@ const RECOVERY: Partial<Record<EventType, EventType>> = {
   'interface-up': 'interface-down',
   'storage-ok': 'storage-high',
   'processor-ok': 'processor-high',
+  'sensor-ok': 'sensor-alarm',
+  'supply-ok': 'supply-low',
+  'ups-on-line': 'ups-on-battery',
+  'ups-battery-ok': 'ups-battery-low',
+  'ups-battery-replaced': 'ups-battery-replace',
 };
 
-const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot']);
+const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'reboot',
+  'sensor-alarm', 'supply-low', 'ups-on-battery', 'ups-battery-low', 'ups-battery-replace']);
 
 export const REBOOT_ALERT_MS = 86_400_000;
 

@@ -5,6 +5,7 @@ import { octetRate, rebootedBetween } from '../poll/rates';
 import type { DevicePoll } from '../poll/types';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import { formatDuration } from '../format';
+import { healthEvents } from './health-changes';
 
 export interface ChangeResult {
   record: DeviceRecord;
@@ -78,6 +79,8 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
     if (over && !wasOver) ev('processor-high', 'warning', `${name} processor ${c.index} at ${c.loadPercent}% (threshold ${thresholds.processorPercent}%)`, `cpu${c.index}`);
     if (!over && wasOver && prev) ev('processor-ok', 'info', `${name} processor ${c.index} back to ${c.loadPercent}%`, `cpu${c.index}`);
   }
+
+  for (const h of healthEvents(name, prev, cur, thresholds)) ev(h.type, h.severity, h.message, h.entity);
 
   return { record: { last: cur, lastUp: cur, statusSince }, events, rebooted };
 }

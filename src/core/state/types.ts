@@ -5,6 +5,9 @@ export type EventType =
   | 'interface-down' | 'interface-up'
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
+  | 'sensor-alarm' | 'sensor-ok'
+  | 'supply-low' | 'supply-ok'
+  | 'ups-on-battery' | 'ups-on-line' | 'ups-battery-low' | 'ups-battery-ok' | 'ups-battery-replace' | 'ups-battery-replaced'
   | 'device-added' | 'cycle-overrun';
 
 export type Severity = 'critical' | 'warning' | 'info';
