@@ -15,6 +15,7 @@ const FLOORS: Record<string, number> = {
   version: 0,
   ports: 100,
   supplies: 100,
+  ups: 88,
 };
 
 describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : 'no ../shared/corpus/librenms beside the project: agreement not measured' }, () => {

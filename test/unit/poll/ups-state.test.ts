@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { apcBatteryStatus, apcStatus, fromApc, APC_OIDS } from '../../../src/core/poll/modules/ups/apc';
 import { mergeUps } from '../../../src/core/poll/modules/ups/common';
+import { cpsStatus, fromCps, CPS_OIDS } from '../../../src/core/poll/modules/ups/cyberpower';
 import { fromXups, xupsStatus, XUPS_OIDS } from '../../../src/core/poll/modules/ups/eaton';
 import { fromUpsMib, upsMibBatteryStatus, upsMibStatus, UPS_MIB_OIDS } from '../../../src/core/poll/modules/ups/ups-mib';
 import { looksLikeUps } from '../../../src/core/poll/modules/ups';
@@ -55,6 +56,12 @@ describe('UPS values and units', () => {
     const u = fromXups({ ...none(XUPS_OIDS), outputSource: 5, timeRemaining: 8620, capacity: 63, batteryFailure: 1, outputLoad: 25 });
     assert.deepEqual({ s: u.status, r: u.runtimeMinutes, c: u.batteryChargePercent, rep: u.replaceBattery, l: u.loadPercent }, { s: 'onBattery', r: 143.7, c: 63, rep: true, l: 25 });
     assert.equal(fromXups({ ...none(XUPS_OIDS), batteryFailure: 2 }).replaceBattery, false);
+  });
+  it('CyberPower: TimeTicks runtime, tenths of volts, replace indicator', () => {
+    assert.deepEqual([2, 3, 4, 8, 6, 1].map(cpsStatus), ['online', 'onBattery', 'boost', 'trim', 'off', 'unknown']);
+    const u = fromCps({ ...none(CPS_OIDS), outputStatus: 3, capacity: 80, runtimeTicks: 174000, inputVoltage: 1195, outputVoltage: 1202, replaceIndicator: 2, batteryStatus: 3, outputLoad: 24 });
+    assert.deepEqual({ s: u.status, c: u.batteryChargePercent, r: u.runtimeMinutes, i: u.inputVoltage, o: u.outputVoltage, rep: u.replaceBattery, b: u.batteryStatus, l: u.loadPercent },
+      { s: 'onBattery', c: 80, r: 29, i: 119.5, o: 120.2, rep: true, b: 'low', l: 24 });
   });
   it('vendor values fill what UPS-MIB left, a known status beats unknown', () => {
     const m = mergeUps({ status: 'unknown', batteryChargePercent: 90, source: 'ups-mib' }, { status: 'onBattery', batteryChargePercent: 91.5, runtimeMinutes: 20, source: 'apc' });

@@ -2,10 +2,12 @@
 import { identityChecks } from './identity';
 import { portChecks } from './ports';
 import { supplyChecks } from './supplies';
+import { upsChecks } from './ups';
 import type { FieldCheck } from './types';
 
 export const CHECKS: FieldCheck[] = [
   ...identityChecks,
   ...portChecks,
   ...supplyChecks,
+  ...upsChecks,
 ];

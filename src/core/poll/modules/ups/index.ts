@@ -1,9 +1,10 @@
 // Which devices get which UPS module. UPS-MIB only on devices that look like UPSes (or are unrecognised, behind a
-// one-OID probe); the vendor MIBs only where the enterprise number says so. Vendor values fill what UPS-MIB left.
+// one-OID probe); the vendor MIBs (APC, Eaton, CyberPower) only where the enterprise number says so. Vendor values fill what UPS-MIB left.
 import { enterpriseNumber } from '../../os-detect';
 import type { DevicePoll } from '../../types';
 import type { PollModule } from '../registry';
 import { pollApc } from './apc';
+import { pollCps } from './cyberpower';
 import { mergeUps } from './common';
 import { pollXups } from './eaton';
 import { pollUpsMib, UPS_MIB_OIDS } from './ups-mib';
@@ -19,6 +20,7 @@ export const UPS_OS = new Set([
 const UPS_ENTERPRISES = new Set([318, 534, 705, 850, 476, 13742, 3808, 4555, 5491, 2254, 6050]);
 const APC = 318;
 const XUPS = new Set([534, 705]);
+const CYBERPOWER = 3808;
 
 export function looksLikeUps(out: Pick<DevicePoll, 'os' | 'sysObjectID' | 'sysDescr'>): boolean {
   if (UPS_OS.has(out.os ?? '')) return true;
@@ -41,6 +43,13 @@ export const UPS_MODULES: PollModule[] = [
     applies: (out) => enterpriseNumber(out.sysObjectID) === APC,
     async run(c, out) {
       out.ups = mergeUps(out.ups, await pollApc(c));
+    },
+  },
+  {
+    name: 'cyberpower-ups', stage: 'vendor',
+    applies: (out) => enterpriseNumber(out.sysObjectID) === CYBERPOWER,
+    async run(c, out) {
+      out.ups = mergeUps(out.ups, await pollCps(c));
     },
   },
   {
