@@ -109,8 +109,9 @@ export function parseInventory(text: string, file: string): ParseResult {
   if (th) {
     const m = r.map(th, 'thresholds');
     if (m) {
-      const te = r.entries(m, 'thresholds', ['storagePercent', 'processorPercent', 'memoryPercent']);
-      for (const k of ['storagePercent', 'processorPercent', 'memoryPercent'] as const) {
+      const keys = Object.keys(DEFAULT_THRESHOLDS) as (keyof typeof DEFAULT_THRESHOLDS)[];
+      const te = r.entries(m, 'thresholds', keys);
+      for (const k of keys) {
         const v = te.get(k)?.value;
         if (v) inv.thresholds[k] = r.number(v, `thresholds.${k}`, 1, 100) ?? inv.thresholds[k];
       }

@@ -49,6 +49,10 @@ export interface Thresholds {
   processorPercent: number;
   /** Memory pools (RAM, swap, vendor pools) used at or above this raise an alert. */
   memoryPercent: number;
+  /** Printer supplies (toner, ink, drum…) under this level raise an alert. */
+  supplyPercent: number;
+  /** UPS battery charge under this level raises an alert (as does the UPS's own "battery low"). */
+  upsBatteryPercent: number;
 }
 
 export interface Schedule {
@@ -97,7 +101,7 @@ export interface Diagnostic {
   endCol: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { storagePercent: 90, processorPercent: 90, memoryPercent: 90 };
+export const DEFAULT_THRESHOLDS: Thresholds = { storagePercent: 90, processorPercent: 90, memoryPercent: 90, supplyPercent: 10, upsBatteryPercent: 50 };
 export const DEFAULT_SCHEDULE: Schedule = {
   pollMinutes: 5,
   newDeviceMinutes: 5,

@@ -2,6 +2,7 @@
 // port the traffic, error rates and status; storage used %; processor load; memory pool used %.
 import type { DeviceReport } from '../monitor/cycle';
 import { counterDelta } from '../poll/rates';
+import { healthSamples } from './health-samples';
 import type { Sample } from './store';
 
 /** Previous readings of error counters, to turn them into rates (series id → [epoch ms, value, bits]). */
@@ -39,5 +40,6 @@ export function reportSamples(d: DeviceReport, counters: CounterMemory): Sample[
   for (const s of d.storage) add(`storage:${s.index}`, s.description, 'usedPercent', s.usedPercent);
   for (const p of d.processors) add(`cpu:${p.index}`, p.description ?? `cpu${p.index}`, 'load', p.loadPercent);
   for (const m of d.mempools ?? []) add(`mem:${m.index}`, m.description, 'usedPercent', m.usedPercent);
+  out.push(...healthSamples(d, t));
   return out;
 }

@@ -1,10 +1,11 @@
 // Series identity: which device, which entity of it (the device itself, a port, a storage, a
 // processor) and which data source. The id is stable across restarts; the label is for people.
+import { HEALTH_DS_UNITS } from './health-samples';
 
 export interface SeriesKey {
   /** deviceKey() of the device. */
   device: string;
-  /** "device", "if:<ifIndex>", "storage:<index>", "cpu:<index>". */
+  /** "device", "if:<ifIndex>", "storage:<index>", "cpu:<index>", "sensor:<index>", "supply:<index>", "ups", "printer". */
   entity: string;
   /** Data source, e.g. inBps, usedPercent. */
   ds: string;
@@ -25,6 +26,7 @@ export const DS_UNITS: Record<string, string> = {
   status: 'up', uptime: 's', pollMs: 'ms', rttMs: 'ms',
   inBps: 'bit/s', outBps: 'bit/s', inErrors: 'err/s', outErrors: 'err/s', operUp: 'up',
   usedPercent: '%', load: '%',
+  ...HEALTH_DS_UNITS,
 };
 
 /** "eth0 inBps", "device uptime", "/var usedPercent". */

@@ -17,9 +17,15 @@ export const RECOVERY: Partial<Record<EventType, EventType>> = {
   'processor-ok': 'processor-high',
   'engine-alert-resolved': 'engine-alert',
   'memory-ok': 'memory-high',
+  'sensor-ok': 'sensor-alarm',
+  'supply-ok': 'supply-low',
+  'ups-on-line': 'ups-on-battery',
+  'ups-battery-ok': 'ups-battery-low',
+  'ups-battery-replaced': 'ups-battery-replace',
 };
 
-export const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'memory-high', 'reboot', 'engine-alert', 'delivery-failed']);
+export const PROBLEMS: ReadonlySet<EventType> = new Set(['down', 'interface-down', 'storage-high', 'processor-high', 'memory-high', 'reboot', 'engine-alert', 'delivery-failed',
+  'sensor-alarm', 'supply-low', 'ups-on-battery', 'ups-battery-low', 'ups-battery-replace']);
 
 export const REBOOT_ALERT_MS = 86_400_000;
 

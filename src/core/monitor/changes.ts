@@ -6,6 +6,7 @@ import type { DevicePoll } from '../poll/types';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import { formatDuration } from '../format';
 import { engineAlertEvents } from './engine-alerts';
+import { healthEvents } from './health-changes';
 
 /** Memory the kernel reclaims on demand (buffers, page cache, shared): full is normal. */
 const RECLAIMABLE = new Set(['buffers', 'cached', 'shared']);
@@ -102,6 +103,8 @@ export function applyPoll(key: string, previous: DeviceRecord | undefined, cur: 
     if (over && !wasOver) ev('memory-high', 'warning', `${name} memory '${m.description}' at ${m.usedPercent}% (threshold ${thresholds.memoryPercent}%)`, `mem:${m.index}`);
     if (!over && wasOver && prev) ev('memory-ok', 'info', `${name} memory '${m.description}' back to ${m.usedPercent}%`, `mem:${m.index}`);
   }
+
+  for (const h of healthEvents(name, prev, cur, thresholds)) ev(h.type, h.severity, h.message, h.entity);
 
   return { record: { last: cur, lastUp: cur, statusSince }, events, rebooted };
 }

@@ -80,7 +80,7 @@ export interface SensorInfo {
 export interface SupplyInfo {
   index: string;
   description: string;
-  /** toner | ink | drum | fuser | wasteToner | opc | developer | transferUnit | staples | other */
+  /** toner | ink | drum | fuser | wasteToner | wasteInk | developer | transferUnit | cleaner | staples | paper (an input tray) | other */
   type: string;
   colour?: string;
   /** 0–100; undefined when the printer reports "unknown" or "some remaining". */
@@ -90,6 +90,8 @@ export interface SupplyInfo {
   capacity?: number;
   /** `someRemaining` / `unknown` when no percentage can be given. */
   levelText?: string;
+  /** Part number when the printer appends it to the description (Xerox `…, PN 006R01509;SN…`). */
+  partNumber?: string;
 }
 
 export interface UpsInfo {
@@ -102,8 +104,9 @@ export interface UpsInfo {
   outputVoltage?: number;
   batteryTemperatureC?: number;
   replaceBattery?: boolean;
-  /** normal | low | depleted | unknown */
+  /** normal | low | depleted | fault | absent | unknown */
   batteryStatus?: string;
+  /** Modules that answered, e.g. `ups-mib+apc`. */
   source?: string;
 }
 

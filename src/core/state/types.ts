@@ -6,6 +6,9 @@ export type EventType =
   | 'storage-high' | 'storage-ok'
   | 'processor-high' | 'processor-ok'
   | 'memory-high' | 'memory-ok'
+  | 'sensor-alarm' | 'sensor-ok'
+  | 'supply-low' | 'supply-ok'
+  | 'ups-on-battery' | 'ups-on-line' | 'ups-battery-low' | 'ups-battery-ok' | 'ups-battery-replace' | 'ups-battery-replaced'
   | 'device-added' | 'cycle-overrun'
   | 'engine-alert' | 'engine-alert-resolved'
   | 'delivery-failed' | 'delivery-ok';

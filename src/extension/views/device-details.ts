@@ -1,8 +1,10 @@
-// The children of a device in the Devices view: interfaces (status, in/out rate), storage (% used),
-// processors, and the snmpd extend data (distro, hardware, vendor, serial).
+// The children of a device in the Devices view: Inventory (model, serial, version, OS, vendor…), interfaces (status,
+// in/out rate), storage (% used), Health (processors, memory, sensors), printer Supplies and UPS.
 import * as vscode from 'vscode';
 import type { Thresholds } from '../../core/inventory/types';
 import type { DeviceReport } from '../../core/monitor/cycle';
+import { sensorLevel, sensorText, supplyLevel, upsLevel, type Level } from '../../core/metrics/views/health-view';
+import type { SensorInfo, SupplyInfo } from '../../core/poll/types';
 import { formatBytes, formatRate } from './format';
 
 export interface DetailNode {
@@ -37,15 +39,47 @@ const GREEN = new vscode.ThemeColor('testing.iconPassed');
 const RED = new vscode.ThemeColor('testing.iconFailed');
 const AMBER = new vscode.ThemeColor('list.warningForeground');
 
+const ICON_COLOUR: Record<Level, vscode.ThemeColor | undefined> = { ok: undefined, warning: AMBER, critical: RED };
+
+function supplyText(x: SupplyInfo): string {
+  if (x.levelPercent !== undefined) return `${x.levelPercent}%`;
+  return x.levelText === 'someRemaining' ? vscode.l10n.t('some remaining') : vscode.l10n.t('unknown');
+}
+
+function upsStatusText(status: string): string {
+  switch (status) {
+    case 'online': return vscode.l10n.t('on line');
+    case 'onBattery': return vscode.l10n.t('on battery');
+    case 'bypass': return vscode.l10n.t('on bypass');
+    case 'boost': return vscode.l10n.t('boosting (low input)');
+    case 'trim': return vscode.l10n.t('trimming (high input)');
+    case 'off': return vscode.l10n.t('output off');
+    default: return vscode.l10n.t('unknown');
+  }
+}
+
+function batteryText(status: string): string {
+  switch (status) {
+    case 'normal': return vscode.l10n.t('normal');
+    case 'low': return vscode.l10n.t('low');
+    case 'depleted': return vscode.l10n.t('depleted');
+    case 'fault': return vscode.l10n.t('fault');
+    case 'absent': return vscode.l10n.t('no battery');
+    default: return vscode.l10n.t('unknown');
+  }
+}
+
 export function deviceDetails(deviceId: string, key: string, r: DeviceReport, thresholds: Thresholds): DetailNode[] {
   const out: DetailNode[] = [];
   const at = (s: string) => `${deviceId}/${s}`;
-  const extend: [string, string | undefined][] = [
-    [vscode.l10n.t('Distribution'), r.distro], [vscode.l10n.t('Hardware'), r.hardware], [vscode.l10n.t('Vendor'), r.vendor], [vscode.l10n.t('Serial'), r.serial],
-    [vscode.l10n.t('OS'), r.os], [vscode.l10n.t('Contact'), r.sysContact],
+  const facts: [string, string, string | undefined][] = [
+    ['model', vscode.l10n.t('Model'), r.hardware], ['serial', vscode.l10n.t('Serial'), r.serial], ['version', vscode.l10n.t('Version'), r.version],
+    ['os', vscode.l10n.t('OS'), r.osName ?? r.os], ['vendor', vscode.l10n.t('Vendor'), r.vendor], ['distro', vscode.l10n.t('Distribution'), r.distro],
+    ['contact', vscode.l10n.t('Contact'), r.sysContact], ['location', vscode.l10n.t('Location'), r.sysLocation],
+    ['pages', vscode.l10n.t('Page count'), r.pageCount?.toLocaleString(vscode.env.language)],
   ];
-  const sys = extend.filter(([, v]) => v).map(([k, v]) => row(at(`sys/${k}`), key, k, v, new vscode.ThemeIcon('info'), 'detail+system'));
-  if (sys.length) out.push(group(at('sys'), key, vscode.l10n.t('System'), 'server', sys));
+  const sys = facts.filter(([, , v]) => v).map(([id, k, v]) => row(at(`inv/${id}`), key, k, v, new vscode.ThemeIcon('info'), 'detail+inventory'));
+  if (sys.length) out.push(group(at('inv'), key, vscode.l10n.t('Inventory'), 'server', sys));
 
   const ifs = r.interfaces.map((i) => {
     const up = i.operStatus === 'up';
@@ -63,10 +97,67 @@ export function deviceDetails(deviceId: string, key: string, r: DeviceReport, th
   });
   if (disks.length) out.push(group(at('st'), key, vscode.l10n.t('Storage'), 'database', disks));
 
-  const cpus = r.processors.map((p) => {
+  // Health: processors (named as the device names them), memory pools, then sensors, those in alarm first.
+  const health: DetailNode[] = r.processors.map((p) => {
     const over = p.loadPercent >= thresholds.processorPercent;
     return row(at(`cpu/${p.index}`), key, p.description ?? vscode.l10n.t('Processor {0}', p.index), `${p.loadPercent}%`, new vscode.ThemeIcon('pulse', over ? AMBER : undefined), 'detail+processor');
   });
-  if (cpus.length) out.push(group(at('cpu'), key, vscode.l10n.t('Processors'), 'circuit-board', cpus));
+  for (const m of r.mempools ?? []) {
+    const desc = m.usedPercent === undefined ? undefined : m.totalBytes ? vscode.l10n.t('{0}% of {1}', m.usedPercent, formatBytes(m.totalBytes)) : `${m.usedPercent}%`;
+    health.push(row(at(`mem/${m.index}`), key, m.description, desc, new vscode.ThemeIcon('server-process'), 'detail+memory', m.type));
+  }
+  const rank: Record<Level, number> = { critical: 0, warning: 1, ok: 2 };
+  const sensors = [...(r.sensors ?? [])].map((x) => ({ x, level: sensorLevel(x) })).sort((a, b) => rank[a.level] - rank[b.level]);
+  for (const { x, level } of sensors) {
+    const limits = [x.limitLow !== undefined ? `≥ ${x.limitLow}` : '', x.limitHigh !== undefined ? `≤ ${x.limitHigh}` : ''].filter(Boolean).join(' ');
+    health.push(row(at(`sensor/${x.index}`), key, x.description, sensorText(x), new vscode.ThemeIcon(SENSOR_ICON[x.class] ?? 'dashboard', ICON_COLOUR[level]),
+      `detail+sensor+${level}`, [x.class, limits].filter(Boolean).join(' · ')));
+  }
+  if (health.length) {
+    const g = group(at('health'), key, vscode.l10n.t('Health'), 'heart', health);
+    const alarms = sensors.filter((s) => s.level !== 'ok').length;
+    if (alarms) g.item.description = vscode.l10n.t('{0} in alarm', alarms);
+    out.push(g);
+  }
+
+  const supplies = (r.supplies ?? []).map((x) => {
+    const level = x.type === 'paper' ? 'ok' : supplyLevel(x, thresholds);
+    const icon = x.type === 'paper' ? 'file' : x.type === 'toner' || x.type === 'ink' ? 'symbol-color' : 'package';
+    return row(at(`supply/${x.index}`), key, x.description, supplyText(x), new vscode.ThemeIcon(icon, ICON_COLOUR[level]), `detail+supply+${level}`,
+      [x.colour, x.type, x.partNumber].filter(Boolean).join(' · '));
+  });
+  if (supplies.length) {
+    const g = group(at('supplies'), key, vscode.l10n.t('Supplies'), 'symbol-color', supplies);
+    const low = (r.supplies ?? []).filter((x) => supplyLevel(x, thresholds) !== 'ok').length;
+    if (low) g.item.description = vscode.l10n.t('{0} low', low);
+    out.push(g);
+  }
+
+  const u = r.ups;
+  if (u) {
+    const level = upsLevel(u, thresholds);
+    const num = (v: number | undefined, unit: string) => (v === undefined ? undefined : `${Math.round(v * 10) / 10} ${unit}`);
+    const rows: [string, string, string | undefined][] = [
+      ['status', vscode.l10n.t('Status'), upsStatusText(u.status)],
+      ['charge', vscode.l10n.t('Battery charge'), num(u.batteryChargePercent, '%')],
+      ['runtime', vscode.l10n.t('Runtime'), num(u.runtimeMinutes, 'min')],
+      ['load', vscode.l10n.t('Load'), num(u.loadPercent, '%')],
+      ['input', vscode.l10n.t('Input voltage'), num(u.inputVoltage, 'V')],
+      ['output', vscode.l10n.t('Output voltage'), num(u.outputVoltage, 'V')],
+      ['temperature', vscode.l10n.t('Battery temperature'), num(u.batteryTemperatureC, '°C')],
+      ['battery', vscode.l10n.t('Battery'), u.batteryStatus ? batteryText(u.batteryStatus) : undefined],
+      ['replace', vscode.l10n.t('Replace battery'), u.replaceBattery === undefined ? undefined : u.replaceBattery ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+    ];
+    const children = rows.filter(([, , v]) => v).map(([id, k, v]) => row(at(`ups/${id}`), key, k, v,
+      new vscode.ThemeIcon(id === 'status' ? 'plug' : id === 'charge' ? 'zap' : 'info', id === 'status' || id === 'charge' || (id === 'replace' && u.replaceBattery) ? ICON_COLOUR[level] : undefined), 'detail+ups'));
+    const g = group(at('ups'), key, vscode.l10n.t('UPS'), 'zap', children);
+    g.item.description = [upsStatusText(u.status), num(u.batteryChargePercent, '%')].filter(Boolean).join(' · ');
+    g.item.iconPath = new vscode.ThemeIcon('zap', ICON_COLOUR[level]);
+    out.push(g);
+  }
   return out;
 }
+
+const SENSOR_ICON: Partial<Record<SensorInfo['class'], string>> = {
+  temperature: 'flame', fanspeed: 'sync', voltage: 'zap', current: 'zap', power: 'zap', humidity: 'cloud', state: 'pulse', dbm: 'radio-tower', signal: 'radio-tower',
+};

@@ -2,6 +2,7 @@
 // and contextValue flags (gitlens style: "device+down+muted") that menus match with `viewItem =~ /\bdevice\b/`.
 import * as vscode from 'vscode';
 import { deviceLabel } from '../../core/inventory/types';
+import { deviceSummary } from '../../core/metrics/views/health-view';
 import type { DeviceState } from '../estate';
 import { formatUptime, localTime, md } from './format';
 
@@ -44,8 +45,9 @@ export function deviceItem(s: DeviceState, id: string, mutedUntil: number | unde
   const item = new vscode.TreeItem(displayName(s), r ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.iconPath = statusIcon(status);
-  // sysName / OS / uptime; the address when the label already is the sysName (it is in the tooltip too).
-  const parts = [r?.sysName && r.sysName !== item.label ? r.sysName : r?.status === 'up' ? undefined : address(s), r?.distro ?? r?.os, r?.status === 'up' && status !== 'polling' ? formatUptime(r.uptimeSeconds) : statusText(status)];
+  // model · version · uptime (the OS when the device names neither); the sysName when it differs from the label,
+  // the address when the device is not up (both are in the tooltip too).
+  const parts = [r?.sysName && r.sysName !== item.label ? r.sysName : r?.status === 'up' ? undefined : address(s), ...(r ? deviceSummary(r) : []), r?.status === 'up' && status !== 'polling' ? formatUptime(r.uptimeSeconds) : statusText(status)];
   if (mutedUntil) parts.push(vscode.l10n.t('muted'));
   item.description = parts.filter(Boolean).join(' · ');
   item.contextValue = ['device', r?.status ?? 'never', mutedUntil ? 'muted' : 'unmuted'].join('+');
@@ -60,6 +62,9 @@ function deviceTooltip(s: DeviceState, status: DeviceStatus, mutedUntil: number 
   t.appendMarkdown(`**${md(displayName(s))}** — ${md(address(s))} — $(${statusIcon(status).id.replace('~spin', '')}) ${md(statusText(status))}\n\n`);
   if (r?.sysDescr) t.appendCodeblock(r.sysDescr, 'text');
   const rows: [string, string | undefined][] = [
+    [vscode.l10n.t('Model'), r?.hardware],
+    [vscode.l10n.t('Serial'), r?.serial],
+    [vscode.l10n.t('Version'), r?.osName ?? r?.version],
     [vscode.l10n.t('Location'), r?.sysLocation],
     [vscode.l10n.t('Site'), `${s.region} / ${s.site}`],
     [vscode.l10n.t('Why this site'), s.siteExplanation],

@@ -5,6 +5,7 @@ import { dashboardBody, dashboardHtml } from '../../core/metrics/views/dashboard
 import { dashboardModel } from '../../core/metrics/views/dashboard-model';
 import { makeNonce } from '../../core/metrics/views/html';
 import type { MapOptions } from '../../core/metrics/views/site-map';
+import { DEFAULT_THRESHOLDS } from '../../core/inventory/types';
 import type { DeviceRecord } from '../../core/state/types';
 import type { ParcContext } from '../commands/types';
 
@@ -75,7 +76,7 @@ export class DashboardPanel implements vscode.Disposable {
     const now = Date.now();
     const alerts = this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];
     return dashboardModel({
-      inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { storagePercent: 90, processorPercent: 90, memoryPercent: 90 } },
+      inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { ...DEFAULT_THRESHOLDS } },
       records, alerts, now,
     });
   }

@@ -63,7 +63,7 @@ export class DevicePanel implements vscode.Disposable {
       key: d.key, name: displayName(d), host: d.device.host, port: d.device.port, last: d.report, statusSince: d.report?.statusSince,
       region: d.region, site: d.site, siteExplanation: d.siteExplanation,
       events: metrics?.events.read('events', { device: d.key, limit: 50 }) ?? this.ctx.estate.events.filter((e) => e.device === d.key).slice(0, 50),
-      store: metrics?.store, range: this.range, now: Date.now(),
+      store: metrics?.store, range: this.range, now: Date.now(), thresholds: this.ctx.estate.inventory?.thresholds,
     });
   }
 

@@ -24,6 +24,8 @@ const FLOORS: Record<string, number> = {
   'sensor classes': 37,
   'sensor counts': 16,
   'sensor values': 24,
+  supplies: 100,
+  ups: 88,
 };
 
 describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : 'no ../shared/corpus/librenms beside the project: agreement not measured' }, () => {

@@ -7,7 +7,9 @@ import type { ParcApi } from '../../../src/extension/extension';
 import type { DevicesNode } from '../../../src/extension/views/devices-tree';
 import { freeUdpPort } from '../../support/ports';
 import { startSnmpd, type RunningSnmpd } from '../../support/snmpd';
-import { COMMUNITY } from '../fleet';
+import { COMMUNITY, SIM_COMMUNITY } from '../fleet';
+import { startSnmpsim } from '../../support/snmpsim';
+import { printerRecord, upsRecord } from '../../fixtures/snmprec/health-devices';
 import { agents, label, parcApi, waitFor } from '../helpers';
 
 suite('Parc in VS Code (trusted workspace, real agents)', () => {
@@ -66,7 +68,7 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     const item = tree().getTreeItem(tree().deviceNode(keyOf('lyon-gw')));
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     assert.equal(((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'testing.iconPassed');
-    assert.match(String(item.description), /linux · up \d/i, 'description: OS and uptime');
+    assert.match(String(item.description), /\S · up \d/i, 'description: model · version (or the OS) · uptime');
     assert.match((item.tooltip as vscode.MarkdownString).value, /Lyon, baie 2/);
     assert.match(item.contextValue!, /\bdevice\b/);
     // Details: interfaces, storage... from the real snmpd.
@@ -407,5 +409,54 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
       await config.update('muteMinutes', undefined, vscode.ConfigurationTarget.Workspace);
     }
     assert.equal(api.context.alerts.isMuted(key), false);
+  });
+  test('a printer and a UPS show Inventory, Supplies and UPS nodes, and a low toner raises an alert', async () => {
+    // Our own recordings; the printer answers the lab community, the UPS the sim one.
+    const sim = await startSnmpsim({ records: { [COMMUNITY]: printerRecord() } });
+    const upsSim = await startSnmpsim({ records: { [SIM_COMMUNITY]: upsRecord(true) } });
+    try {
+      const prn = await vscode.commands.executeCommand<{ host: string; name?: string }>('parc.addDevice', { host: '127.0.0.1', port: sim.port, profile: 'lab', site: 'Lyon' });
+      assert.equal(prn?.name, 'prn-lyon-2');
+      const key = `127.0.0.1:${sim.port}`;
+      await waitFor('the printer in the estate', () => api.context.estate.get(key));
+      await vscode.commands.executeCommand('parc.pollNow', tree().deviceNode(key));
+      const groups = await childLabels(tree().deviceNode(key));
+      assert.ok(groups.includes('Inventory') && groups.includes('Supplies'), `printer details: ${groups.join(', ')}`);
+      assert.match(String(tree().getTreeItem(tree().deviceNode(key)).description), /up 1d/);
+      const nodes = await tree().getChildren(tree().deviceNode(key));
+      const supplies = nodes[groups.indexOf('Supplies')];
+      assert.equal(tree().getTreeItem(supplies).description, '1 low');
+      const rows = (await tree().getChildren(supplies)).map((n) => tree().getTreeItem(n));
+      assert.deepEqual(rows.map((r) => [label(r), r.description]), [
+        ['Black Toner Cartridge T-100K', '8%'], ['Cyan Toner Cartridge T-100C', '50%'], ['Waste Toner Box', 'some remaining'],
+        ['Imaging Drum', 'unknown'], ['Tray 1', 'some remaining'],
+      ]);
+      assert.equal(((rows[0].iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
+      const inv = (await tree().getChildren(nodes[groups.indexOf('Inventory')])).map((n) => tree().getTreeItem(n));
+      assert.ok(inv.some((r) => label(r) === 'Page count' && /48.?213/.test(String(r.description))), inv.map((r) => `${label(r)}=${r.description}`).join(', '));
+      await waitFor('a supply-low alert', () => api.context.alerts.open().find((a) => a.event.device === key && a.event.type === 'supply-low'));
+
+      // The UPS, on battery: its node says so, and the alerts follow.
+      const file = path.join(ws(), 'parc.yaml');
+      const text = await fs.readFile(file, 'utf8');
+      await fs.writeFile(file, text.trimEnd() + `\n  - { host: 127.0.0.1, port: ${upsSim.port}, name: ups-lyon-1, profile: sim, site: Lyon }\n`);
+      const upsKey = `127.0.0.1:${upsSim.port}`;
+      await waitFor('the UPS in the estate', () => api.context.estate.get(upsKey));
+      await vscode.commands.executeCommand('parc.pollNow', tree().deviceNode(upsKey));
+      const upsGroups = await childLabels(tree().deviceNode(upsKey));
+      assert.ok(upsGroups.includes('UPS'), `UPS details: ${upsGroups.join(', ')}`);
+      const upsNode = (await tree().getChildren(tree().deviceNode(upsKey)))[upsGroups.indexOf('UPS')];
+      assert.equal(tree().getTreeItem(upsNode).description, 'on battery · 22 %');
+      const upsRows = (await tree().getChildren(upsNode)).map((n) => `${label(tree().getTreeItem(n))}=${tree().getTreeItem(n).description}`);
+      for (const r of ['Battery charge=22 %', 'Runtime=6 min', 'Replace battery=yes']) assert.ok(upsRows.includes(r), `${r} in ${upsRows.join(', ')}`);
+      const types = await waitFor('the UPS alerts', () => {
+        const t = api.context.alerts.open().filter((a) => a.event.device === upsKey).map((a) => a.event.type).sort();
+        return t.length >= 3 ? t : undefined;
+      });
+      assert.deepEqual(types, ['ups-battery-low', 'ups-battery-replace', 'ups-on-battery']);
+    } finally {
+      await sim.stop();
+      await upsSim.stop();
+    }
   });
 });

@@ -61,6 +61,7 @@ export function dashboardBody(m: DashboardModel, map?: MapOptions): string {
       `${bar(pct, pct >= 80)} ${pct.toFixed(pct < 10 ? 1 : 0)}%`];
   });
   const disks = m.storageFull.map((s) => [deviceLink(s.device), esc(s.description), `${bar(s.usedPercent, true)} ${s.usedPercent.toFixed(0)}%`, esc(siPrefix(s.sizeBytes, 'B', 1024).replace(/ ([kMGTP])B$/, ' $1iB'))]);
+  const health = (rows: DashboardModel['suppliesLow']) => rows.map((r) => [deviceLink(r.device), esc(r.what), `<span class="${r.level === 'critical' ? 'st-down' : 'st-partial'}">${esc(r.detail)}</span>`]);
   const all = m.devices.map((d) => [`<span id="dev-${esc(d.key)}"></span>${dot(d.status)}${deviceLink(d)}`, esc(d.host), esc(`${d.region} › ${d.site}`), `<span class="st-${d.status}">${esc(d.status === 'unknown' ? 'not polled' : d.status)}</span>`, esc(d.statusSince ?? '')]);
 
   return `<h1>Parc estate</h1>
@@ -78,6 +79,11 @@ ${table(['Time (UTC)', 'Severity', 'Device', 'Message'], alerts, 'No alerts in t
 <section><h2>Top interfaces by utilisation</h2>${table(['Device', 'Interface', 'In', 'Out', 'Speed', 'Utilisation'], ifs, 'No interface traffic measured yet (rates need two polls).', [2, 3, 4])}</section>
 <section><h2>Storage nearly full</h2>${table(['Device', 'Storage', 'Used', 'Size'], disks, 'No storage is nearly full.', [3])}</section>
 </div>
+<div class="grid2">
+<section id="supplies-low"><h2>Supplies low</h2>${table(['Device', 'Supply', 'Level'], health(m.suppliesLow), 'No printer supply is low.')}</section>
+<section id="ups-alarms"><h2>UPSes on battery or needing attention</h2>${table(['Device', '', 'State'], health(m.upsAlarms), 'Every UPS is on mains power with a good battery.')}</section>
+</div>
+<section id="sensors-alarm"><h2>Sensors in alarm</h2>${table(['Device', 'Sensor', 'Reading'], health(m.sensorsAlarm), 'No sensor is in alarm.')}</section>
 <h2>All devices</h2>
 ${table(['Device', 'Host', 'Site', 'Status', 'Since'], all, 'No devices.')}`;
 }

@@ -6,6 +6,7 @@ import { deviceKey, type Inventory } from '../../inventory/types';
 import { parseIPv4 } from '../../net/cidr';
 import { resolveSite, UNASSIGNED } from '../../sites/resolve';
 import type { DeviceRecord, ParcEvent } from '../../state/types';
+import { healthAlarms, type HealthAlarm } from './health-view';
 
 export type SiteStatus = 'up' | 'partial' | 'down' | 'unknown';
 
@@ -39,6 +40,19 @@ export interface DashboardModel {
   topInterfaces: { device: DeviceRow; name: string; inBps?: number; outBps?: number; speedBps: number; utilisation: number }[];
   storageFull: { device: DeviceRow; description: string; usedPercent: number; sizeBytes: number }[];
   devices: DeviceRow[];
+  /** Printer supplies under the threshold, lowest first. */
+  suppliesLow: DashboardHealthRow[];
+  /** UPSes on battery, with a low battery or one to replace. */
+  upsAlarms: DashboardHealthRow[];
+  /** Sensors over/under their limits or in a warning/critical state, critical first. */
+  sensorsAlarm: DashboardHealthRow[];
+}
+
+export interface DashboardHealthRow {
+  device: DeviceRow;
+  what: string;
+  detail: string;
+  level: 'warning' | 'critical';
 }
 
 export interface DashboardInput {
@@ -125,6 +139,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   topInterfaces.sort((a, b) => b.utilisation - a.utilisation);
   storageFull.sort((a, b) => b.usedPercent - a.usedPercent);
 
+  const health = healthLists(devices, rowsOf, inv.thresholds, limit);
   const count = (st: DeviceRow['status']) => devices.filter((d) => d.status === st).length;
   return {
     generatedAt: new Date(now).toISOString(),
@@ -135,5 +150,24 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     topInterfaces: topInterfaces.slice(0, limit),
     storageFull: storageFull.slice(0, limit),
     devices: devices.sort((a, b) => a.name.localeCompare(b.name)),
+    ...health,
   };
+}
+
+function healthLists(devices: DeviceRow[], rowsOf: Map<string, DeviceRecord | undefined>, th: Inventory['thresholds'], limit: number): Pick<DashboardModel, 'suppliesLow' | 'upsAlarms' | 'sensorsAlarm'> {
+  const out: Pick<DashboardModel, 'suppliesLow' | 'upsAlarms' | 'sensorsAlarm'> = { suppliesLow: [], upsAlarms: [], sensorsAlarm: [] };
+  const row = (device: DeviceRow, a: HealthAlarm): DashboardHealthRow => ({ device, what: a.what, detail: a.detail, level: a.level === 'critical' ? 'critical' : 'warning' });
+  for (const d of devices) {
+    const last = rowsOf.get(d.key)?.last;
+    if (!last) continue;
+    const h = healthAlarms(d.key, d.name, last, th);
+    out.suppliesLow.push(...h.supplies.map((a) => row(d, a)));
+    out.upsAlarms.push(...h.ups.map((a) => row(d, a)));
+    out.sensorsAlarm.push(...h.sensors.map((a) => row(d, a)));
+  }
+  const sev = (a: DashboardHealthRow, b: DashboardHealthRow) => (a.level === b.level ? 0 : a.level === 'critical' ? -1 : 1);
+  out.suppliesLow.sort((a, b) => sev(a, b) || parseFloat(a.detail) - parseFloat(b.detail));
+  out.upsAlarms.sort(sev);
+  out.sensorsAlarm.sort(sev);
+  return { suppliesLow: out.suppliesLow.slice(0, limit), upsAlarms: out.upsAlarms.slice(0, limit), sensorsAlarm: out.sensorsAlarm.slice(0, limit) };
 }

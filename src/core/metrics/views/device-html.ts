@@ -24,6 +24,9 @@ const CSS = `
 .uplot, .uplot .u-legend { font-family: var(--font); color: var(--fg); }
 .u-legend { font-size: 12px; }
 table.ident td:first-child { color: var(--muted); width: 140px; }
+.sections { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 24px; }
+table.health td.group { color: var(--muted); width: 90px; }
+.lv-warning { color: var(--warn); font-weight: 600; } .lv-critical { color: var(--down); font-weight: 600; }
 `;
 
 /** The page script: draws the charts from the model, with hover values in the legend. */
@@ -39,6 +42,7 @@ const SCRIPT = `
     if (unit === '%') return v.toFixed(1) + '%';
     if (unit === 'ms') return Math.round(v) + ' ms';
     if (unit === 'up') return (v * 100).toFixed(0) + '% up';
+    if (unit && unit !== 'pages') return (Math.round(v * 10) / 10) + ' ' + unit;
     return String(Math.round(v * 100) / 100);
   }
   let plots = [];
@@ -73,7 +77,11 @@ const SCRIPT = `
   function render(model) {
     document.getElementById('status').className = 'st-' + model.status;
     document.getElementById('status').textContent = model.status === 'unknown' ? 'not polled' : model.status;
-    document.getElementById('ident').replaceChildren(...model.identity.map(([k, v]) => { const tr = document.createElement('tr'); const a = document.createElement('td'); a.textContent = k; const b = document.createElement('td'); b.textContent = v; tr.append(a, b); return tr; }));
+    const pairs = (rows) => rows.map(([k, v]) => { const tr = document.createElement('tr'); const a = document.createElement('td'); a.textContent = k; const b = document.createElement('td'); b.textContent = v; tr.append(a, b); return tr; });
+    document.getElementById('ident').replaceChildren(...pairs(model.identity));
+    document.getElementById('inventory').replaceChildren(...pairs(model.inventory));
+    document.getElementById('health-section').hidden = !model.health.length;
+    document.getElementById('health').replaceChildren(...model.health.map((h) => { const tr = document.createElement('tr'); tr.dataset.group = h.group; for (const [v, cls] of [[h.group, 'group'], [h.name, ''], [h.value, 'num lv-' + h.level]]) { const td = document.createElement('td'); td.textContent = v; if (cls) td.className = cls; tr.append(td); } return tr; }));
     document.getElementById('ports').replaceChildren(...model.ports.map((p) => { const tr = document.createElement('tr'); for (const [v, cls] of [[p.name + (p.alias ? ' (' + p.alias + ')' : ''), ''], [p.operStatus, 'st-' + (p.operStatus === 'up' ? 'up' : p.adminStatus === 'down' ? 'unknown' : 'down')], [p.adminStatus, ''], [p.speed, 'num'], [p.inRate, 'num'], [p.outRate, 'num']]) { const td = document.createElement('td'); td.textContent = v; if (cls) td.className = cls; tr.append(td); } return tr; }));
     document.getElementById('events').replaceChildren(...model.events.map((e) => { const tr = document.createElement('tr'); for (const v of [e.time.replace('T', ' ').slice(0, 19), e.severity, e.message]) { const td = document.createElement('td'); td.textContent = v; tr.append(td); } return tr; }));
     draw(model);
@@ -92,7 +100,12 @@ export function deviceHtml(m: DevicePageModel, o: DeviceHtmlOptions): string {
   const ranges = Object.keys(RANGES).map((r) => `<button type="button" data-range="${r}"${r === m.range ? ' class="on"' : ''}>${r}</button>`).join('');
   const body = `<div class="head"><h1>${esc(m.name)}</h1><b id="status" class="st-${esc(m.status)}">${esc(m.status)}</b>
 <span class="muted">${m.statusSince ? `since ${esc(m.statusSince.replace('T', ' ').slice(0, 19))} UTC` : ''}</span></div>
-<table class="ident"><tbody id="ident"></tbody></table>
+<div class="sections">
+<section><table class="ident"><tbody id="ident"></tbody></table></section>
+<section id="inventory-section"><h2>Inventory</h2><table class="ident"><tbody id="inventory"></tbody></table></section>
+</div>
+<section id="health-section"${m.health.length ? '' : ' hidden'}><h2>Health</h2>
+<table class="health"><thead><tr><th></th><th>Name</th><th class="num">Value</th></tr></thead><tbody id="health"></tbody></table></section>
 <h2>Graphs</h2>
 <div class="ranges">${ranges}<span id="archive" class="muted"></span></div>
 <div id="charts" class="charts"></div>

@@ -7,6 +7,7 @@
 // A module that throws is recorded in moduleErrors under its name; the device stays up.
 import type { SnmpClient } from '../../snmp/client';
 import type { DevicePoll } from '../types';
+import { DEVICE_HEALTH_MODULES } from './device-health';
 import { pollExtend } from './extend';
 import { HEALTH_MODULES } from './health';
 import { INVENTORY_MODULES } from './inventory';
@@ -75,6 +76,7 @@ export const MODULES: readonly PollModule[] = [
   ...INVENTORY_MODULES,
   ...HEALTH_MODULES,
   ...SENSOR_MODULES,
+  ...DEVICE_HEALTH_MODULES,
 ];
 
 /** The modules of one stage that apply to this device. */

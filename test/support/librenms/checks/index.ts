@@ -5,6 +5,8 @@ import { portChecks } from './ports';
 import { processorChecks } from './processors';
 import { storageChecks } from './storage';
 import { sensorChecks } from './sensors';
+import { supplyChecks } from './supplies';
+import { upsChecks } from './ups';
 import type { FieldCheck } from './types';
 
 export const CHECKS: FieldCheck[] = [
@@ -14,4 +16,6 @@ export const CHECKS: FieldCheck[] = [
   ...mempoolChecks,
   ...storageChecks,
   ...sensorChecks,
+  ...supplyChecks,
+  ...upsChecks,
 ];
