@@ -10,9 +10,9 @@ const RUNTIME = /^(Runtime|Estimated battery time remaining|Battery Runtime|Esti
 
 function pick(c: LibrenmsCase): { charge?: Sensor; runtime?: Sensor } {
   const s = c.sensors ?? [];
-  const charge = s.find((x) => x.sensor_class === 'charge' && CHARGE.test(x.sensor_descr.trim()) && x.sensor_current !== null);
+  const charge = s.find((x) => x.sensor_class === 'charge' && CHARGE.test((x.sensor_descr ?? '').trim()) && x.sensor_current !== null);
   // 65535 is the "not measured" filler some cards send: LibreNMS keeps it, a runtime of 45 days is no reading.
-  const runtime = s.find((x) => x.sensor_class === 'runtime' && RUNTIME.test(x.sensor_descr.trim()) && x.sensor_current !== null && x.sensor_current !== 65535);
+  const runtime = s.find((x) => x.sensor_class === 'runtime' && RUNTIME.test((x.sensor_descr ?? '').trim()) && x.sensor_current !== null && x.sensor_current !== 65535);
   return { charge, runtime };
 }
 
