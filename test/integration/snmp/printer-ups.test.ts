@@ -64,6 +64,8 @@ describe('printer and UPS through snmpsim', () => {
     const online = applyPoll('u', undefined, polls.get('ups')!, DEFAULT_THRESHOLDS);
     assert.deepEqual(online.events, []);
     const battery = applyPoll('u', online.record, { ...polls.get('ups-battery')!, polledAt: new Date(Date.parse(polls.get('ups')!.polledAt) + 300_000).toISOString() }, DEFAULT_THRESHOLDS);
-    assert.deepEqual(battery.events.map((e) => [e.type, e.severity]), [['ups-on-battery', 'critical'], ['ups-battery-low', 'critical'], ['ups-battery-replace', 'warning']]);
+    // The APC sensor module reports the same condition through its own state sensors (sensor-alarm events, tested
+    // with the sensors); here, the UPS events.
+    assert.deepEqual(battery.events.filter((e) => e.type.startsWith('ups-')).map((e) => [e.type, e.severity]), [['ups-on-battery', 'critical'], ['ups-battery-low', 'critical'], ['ups-battery-replace', 'warning']]);
   });
 });
