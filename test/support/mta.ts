@@ -189,7 +189,13 @@ export async function startMta(o: { user?: string; password?: string } = {}): Pr
   }
   const mails = (): Mail[] => {
     const nd = path.join(mailDir, 'Maildir', 'new');
-    const names = existsSync(nd) ? readdirSync(nd).sort() : [];
+    // Postfix names a Maildir file SECONDS.VdevIinodeMmicros.host: sort by delivery time, not by name, since two
+    // mails of the same second would otherwise come in inode order.
+    const when = (n: string) => {
+      const m = /^(\d+)\.[^.]*?M(\d+)/.exec(n);
+      return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.parseInt(n, 10) * 1e6;
+    };
+    const names = existsSync(nd) ? readdirSync(nd).sort((a, b) => when(a) - when(b) || a.localeCompare(b)) : [];
     return names.map((n) => parseMail(path.join(nd, n), readFileSync(path.join(nd, n), 'utf8')));
   };
   return {
