@@ -44,10 +44,10 @@ describe('webhooks and the delivery engine', () => {
 
   const yaml = (extra = '') => `language: en
 sites:
-  - { region: Nord, name: Lille, subnets: [10.9.0.0/16] }
+  - { region: Nord, name: Lille, subnets: [127.0.9.0/24] }
 devices:
-  - { host: 10.9.0.1, name: lille-sw1, tags: [core] }
-  - { host: 10.9.0.2, name: lille-ups }
+  - { host: 127.0.9.1, name: lille-sw1, tags: [core] }
+  - { host: 127.0.9.2, name: lille-ups }
 alerting:
   retry: { firstDelaySeconds: 30, maxDelayMinutes: 5, maxAttempts: 4 }
   transports:
@@ -76,7 +76,7 @@ ${extra}`;
     };
     return { dir, inv, clock, logger, events, raised, engine, step, secrets };
   }
-  const place = new Map([['10.9.0.1:161', { region: 'Nord', site: 'Lille' }], ['10.9.0.2:161', { region: 'Nord', site: 'Lille' }]]);
+  const place = new Map([['127.0.9.1:161', { region: 'Nord', site: 'Lille' }], ['127.0.9.2:161', { region: 'Nord', site: 'Lille' }]]);
   const hookRequests = () => rx.requests.filter((r) => r.path.startsWith('/hooks/'));
 
   it('waits for the delay, groups one cycle into one signed payload, retries a 500 with backoff, and a failing transport is an alert of its own', async () => {
@@ -84,7 +84,7 @@ ${extra}`;
     const s = setup();
     await s.engine.whenIdle();
     const t0 = new Date(s.clock.now()).toISOString();
-    s.engine.handleEvents([down('10.9.0.1:161', 'lille-sw1', t0), down('10.9.0.2:161', 'lille-ups', t0)], place);
+    s.engine.handleEvents([down('127.0.9.1:161', 'lille-sw1', t0), down('127.0.9.2:161', 'lille-ups', t0)], place);
     await s.engine.whenIdle();
     await s.step(60_000);
     assert.equal(hookRequests().length, 0, 'nothing before delayMinutes');
@@ -118,7 +118,7 @@ ${extra}`;
     assert.deepEqual(body.alerts.map((a: { deviceName: string }) => a.deviceName).sort(), ['lille-sw1', 'lille-ups'], 'both devices in one message');
     assert.deepEqual(Object.keys(body.alerts[0]).sort(), ['acknowledged', 'device', 'deviceName', 'entity', 'id', 'link', 'message', 'region', 'severity', 'since', 'site', 'type']);
     assert.equal(body.alerts[0].site, 'Lille');
-    assert.match(body.alerts[0].link, /^vscode:\/\/parc-it\.parc\/device\?key=10\.9\.0\.\d%3A161$/);
+    assert.match(body.alerts[0].link, /^vscode:\/\/parc-it\.parc\/device\?key=127\.0\.9\.\d%3A161$/);
     const expected = 'sha256=' + createHmac('sha256', HMAC_KEY).update(`${last.headers['x-parc-timestamp']}.${last.body}`).digest('hex');
     assert.equal(last.headers['x-parc-signature'], expected, 'HMAC-SHA256 of timestamp.body');
 
@@ -130,7 +130,7 @@ ${extra}`;
     assert.match(deliveries.find((d) => !d.ok)!.error!, /HTTP 500/);
 
     // Recovery: one message for both, to the transport that had the problem.
-    s.engine.handleEvents([up('10.9.0.1:161', 'lille-sw1', t0), up('10.9.0.2:161', 'lille-ups', t0)], place);
+    s.engine.handleEvents([up('127.0.9.1:161', 'lille-sw1', t0), up('127.0.9.2:161', 'lille-ups', t0)], place);
     await s.engine.whenIdle();
     assert.equal(hookRequests().length, 4);
     const rec = JSON.parse(hookRequests()[3].body);
@@ -150,7 +150,7 @@ ${extra}`;
     await s.engine.whenIdle();
     await rx.down();
     try {
-      s.engine.handleEvents([down('10.9.0.1:161', 'lille-sw1', new Date(s.clock.now()).toISOString())], place);
+      s.engine.handleEvents([down('127.0.9.1:161', 'lille-sw1', new Date(s.clock.now()).toISOString())], place);
       await s.engine.whenIdle();
       await s.step(120_000);
       const failure = s.raised.find((e) => e.type === 'delivery-failed' && e.entity === 'hook');
@@ -191,10 +191,10 @@ ${extra}`;
     const t0 = new Date(s.clock.now()).toISOString();
     const chat = () => rx.requests.filter((r) => r.path.startsWith('/slack/')).map((r) => JSON.parse(r.body).text.split('\n')[0] as string);
     const teams = () => rx.requests.filter((r) => r.path.startsWith('/teams/'));
-    s.engine.handleEvents([down('10.9.0.2:161', 'lille-ups', t0)], place);
+    s.engine.handleEvents([down('127.0.9.2:161', 'lille-ups', t0)], place);
     await s.engine.whenIdle();
     assert.equal(chat().length, 1, 'no delay: sent at once');
-    assert.match(chat()[0], /^\[Parc\] ALERT: Device down — lille-ups \(10\.9\.0\.2\) @ Nord \/ Lille$/);
+    assert.match(chat()[0], /^\[Parc\] ALERT: Device down — lille-ups \(127\.0\.9\.2\) @ Nord \/ Lille$/);
     await s.step(10 * 60_000);
     await s.step(10 * 60_000);
     assert.equal(chat().length, 3, `repeated every 10 minutes: ${JSON.stringify(chat())} ${s.logger.lines.join(' | ')}`);
@@ -204,13 +204,13 @@ ${extra}`;
     await s.step(20 * 60_000);
     assert.equal(chat().length, 3, 'no repeat once acknowledged');
     assert.equal(teams().length, 0, 'no escalation once acknowledged');
-    s.engine.handleEvents([up('10.9.0.2:161', 'lille-ups', t0)], place);
+    s.engine.handleEvents([up('127.0.9.2:161', 'lille-ups', t0)], place);
     await s.engine.whenIdle();
     assert.match(chat()[3], /^\[Parc\] RECOVERED: /, 'the recovery is still sent');
 
     // A mute of the site: a new problem waits for its end, then goes out.
     await s.engine.acks.mute({ scope: 'site', value: 'Lille', until: s.clock.now() + 30 * 60_000 }, s.clock.now());
-    s.engine.handleEvents([down('10.9.0.2:161', 'lille-ups', new Date(s.clock.now()).toISOString())], place);
+    s.engine.handleEvents([down('127.0.9.2:161', 'lille-ups', new Date(s.clock.now()).toISOString())], place);
     await s.engine.whenIdle();
     await s.step(29 * 60_000);
     assert.equal(chat().length, 4, 'silenced while muted');
@@ -231,14 +231,14 @@ ${extra}`;
     assert.match(b.logger.lines.join('\n'), /left to another process/);
     const t = new Date(a.clock.now()).toISOString();
     // Both processes poll the same estate and see the same event.
-    for (const x of [a, b]) x.engine.handleEvents([down('10.9.0.1:161', 'lille-sw1', t)], place);
+    for (const x of [a, b]) x.engine.handleEvents([down('127.0.9.1:161', 'lille-sw1', t)], place);
     await Promise.all([a.step(2 * 60_000), b.step(2 * 60_000)]);
     assert.equal(hookRequests().length, 1, 'sent once, not twice');
     await a.engine.stop();
     // The first one is gone: the second takes the lease at its next heartbeat and sends the recovery.
     await b.step(60_000);
     assert.equal(b.engine.delivering, true);
-    b.engine.handleEvents([up('10.9.0.1:161', 'lille-sw1', t)], place);
+    b.engine.handleEvents([up('127.0.9.1:161', 'lille-sw1', t)], place);
     await b.engine.whenIdle();
     assert.equal(hookRequests().length, 2);
     assert.equal(JSON.parse(hookRequests()[1].body).kind, 'recovery', 'it picked up what the first one had sent');
