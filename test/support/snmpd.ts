@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'no
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as dgram from 'node:dgram';
-import { freeUdpPort } from './ports';
+import { freeUdpPort, portTaken } from './ports';
 
 export const SNMPD = process.env.PARC_SNMPD ?? '/usr/sbin/snmpd';
 
@@ -107,8 +107,9 @@ function readLog(dir: string): string {
 
 export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-snmpd-'));
-  const endpoints = o.endpoints ?? (o.ports ?? [await freeUdpPort()]).map((p) => `127.0.0.1:${p}`);
-  const ports = endpoints.map((e) => Number(e.split(':')[1]));
+  const chosen = !o.endpoints && !o.ports;
+  let endpoints = o.endpoints ?? (o.ports ?? [await freeUdpPort()]).map((p) => `127.0.0.1:${p}`);
+  let ports = endpoints.map((e) => Number(e.split(':')[1]));
   const readyHost = endpoints[0].split(':')[0];
   const lines = [
     'view all included .1',
@@ -127,6 +128,7 @@ export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
   writeFileSync(conf, lines.join('\n') + '\n');
   let child: ChildProcess | undefined;
   const launch = async () => {
+    rmSync(path.join(dir, 'snmpd.log'), { force: true }); // the reason of a failure is this launch's
     // -f: foreground; -C: only our config; -Lf: log to a file in the temp dir; no MIB loading (faster start).
     child = spawn(SNMPD, ['-f', '-C', '-c', conf, '-Lf', path.join(dir, 'snmpd.log'), '-p', path.join(dir, 'snmpd.pid'), '-M', '/nonexistent', '-m', '', '-I', '-smux,mteTrigger,mteTriggerConf',
       // Endpoints on the command line: a config line is cut at 2,560 characters (about 128 endpoints).
@@ -141,7 +143,18 @@ export async function startSnmpd(o: SnmpdOptions = {}): Promise<RunningSnmpd> {
     running.add(c);
     c.once('exit', () => running.delete(c));
   };
-  await launch();
+  // A port we chose can still be taken by another process between our check and snmpd's bind:
+  // then take another one (a port the caller gave is its business).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (e) {
+      if (!chosen || attempt >= 5 || !portTaken(String(e))) throw e;
+      endpoints = [`127.0.0.1:${await freeUdpPort()}`];
+      ports = [Number(endpoints[0].split(':')[1])];
+    }
+  }
   const stop = async () => {
     if (!child || child.exitCode !== null) return;
     const c = child;
