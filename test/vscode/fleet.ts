@@ -92,8 +92,9 @@ export async function startFleet(o: FleetOptions = {}): Promise<Fleet> {
       '    lab:',
       '      version: 2c',
       '      credential: lab-community   # PARC_CRED_LAB_COMMUNITY',
-      '      timeoutMs: 700',
-      '      retries: 0',
+      // generous: a loaded CI machine must not turn a live agent into a down device
+      '      timeoutMs: 1500',
+      '      retries: 1',
       '    sim:',
       '      version: 2c',
       '      credential: sim-community',

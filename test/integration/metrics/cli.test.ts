@@ -38,7 +38,7 @@ describe('parc history and parc report against a real snmpd', () => {
 snmp:
   default: lab
   profiles:
-    lab: { version: 2c, credential: lab, timeoutMs: 300, retries: 0 }
+    lab: { version: 2c, credential: lab, timeoutMs: 1500, retries: 1 }
 devices:
   - host: 127.0.0.1
     port: ${agent.port}

@@ -34,7 +34,7 @@ describe('parc alerts and parc watch', { skip }, () => {
   const estate = () => `language: en
 sites:
   - { region: Lab, name: Bench }
-snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 300, retries: 0 } } }
+snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 1500, retries: 1 } } }
 devices:
   - { host: 127.0.0.1, port: ${deadPort}, name: ghost, site: Bench }
 alerting:

@@ -48,7 +48,7 @@ sites:
   - { region: Île-de-France, name: Mitry-Mory }
   - { region: Hauts-de-France, name: Lille }
   - { region: Auvergne-Rhône-Alpes, name: Lyon }
-snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 300, retries: 0 } } }
+snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 1500, retries: 1 } } }
 devices:
   - { host: 127.0.0.1, port: ${solo.port}, name: mitry-core, site: Mitry-Mory, tags: [core] }
   - { host: 127.0.0.1, port: ${lyon.port}, name: lyon-sw, site: Lyon }

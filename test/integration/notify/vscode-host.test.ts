@@ -29,7 +29,7 @@ describe('alert delivery in a real VS Code extension host', { skip: unavailable(
     const mail = (name: string, cred: string) => `    ${name}: { type: email, host: 127.0.0.1, port: ${mta.submissionPort}, security: starttls, servername: localhost, caFile: ${mta.caFile}, user: ${mta.user}, passwordCredential: ${cred}, from: parc@parc.test, to: it@parc.test }\n`;
     writeFileSync(path.join(ws, 'parc.yaml'), `sites:
   - { region: Lab, name: Bench }
-snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 300, retries: 0 } } }
+snmp: { profiles: { lab: { version: 2c, credential: ro, timeoutMs: 1500, retries: 1 } } }
 devices:
   - { host: 127.0.0.1, port: ${deadPort}, name: ghost, site: Bench }
 alerting:

@@ -53,7 +53,7 @@ devices: [{ host: 127.0.0.1, port: ${agent.port}, name: lab }]`);
 
     // Down, then up again: both are events, and the log is read back by a new store instance.
     await agent.stop();
-    const inv2 = inventoryFrom(`snmp: { profiles: { v2: { version: 2c, credential: ro, timeoutMs: 300, retries: 0 } } }
+    const inv2 = inventoryFrom(`snmp: { profiles: { v2: { version: 2c, credential: ro, timeoutMs: 1500, retries: 1 } } }
 devices: [{ host: 127.0.0.1, port: ${agent.port}, name: lab }]`);
     const down = await runPollCycle({ inventory: inv2, poller, store: new FileStateStore(stateDir) });
     assert.equal(down.devices[0].status, 'down');
