@@ -44,6 +44,8 @@ const QUIET_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  // code-server (web) autosaves dirty documents after a delay by default: tests save when they mean to.
+  'files.autoSave': 'off',
 };
 
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {

@@ -66,7 +66,16 @@ suite('parc-ssh:// files and netplan diagnostics (real extension host, real sshd
     await vscode.workspace.applyEdit(edit);
     for (let i = 0; i < 50 && !vscode.languages.getDiagnostics(doc.uri).some((x) => /invalid unsigned int value 'big'/.test(x.message)); i++) await sleep(100);
     assert.ok(vscode.languages.getDiagnostics(doc.uri).some((x) => x.severity === vscode.DiagnosticSeverity.Error && /invalid unsigned int value 'big'/.test(x.message)));
+    // Take the typed line back out, then revert: the revert command acts on the active editor only, and a
+    // loaded host once left the line in the document, so the next test saved it to the host.
+    const typed = doc.getText().indexOf('      mtu: big\n');
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(doc.uri, new vscode.Range(doc.positionAt(typed), doc.positionAt(typed + '      mtu: big\n'.length)));
+    await vscode.workspace.applyEdit(undo);
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (let i = 0; i < 100 && (doc.isDirty || doc.getText() !== readFileSync(onDisk(), 'utf8')); i++) await sleep(100);
+    assert.equal(doc.getText(), readFileSync(onDisk(), 'utf8'), 'the document is back to the host\'s file');
   });
 
   test('saving writes the file on the host atomically, keeps owner and mode, and leaves a backup', async () => {
