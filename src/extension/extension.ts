@@ -10,6 +10,7 @@ import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { DeliveryLog, registerDelivery } from './delivery';
 import { Estate } from './estate';
+import { registerInventoryHelp } from './inventory-help';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
 import { Notifier } from './notifications';
@@ -68,6 +69,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     ...registerDirectories(context).disposables,
     ...remote.disposables,
     ...registerDelivery(context, deliveries),
+    registerInventoryHelp(),
   );
   badge();
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);

@@ -23,8 +23,11 @@ export interface SectionEntry {
 
 /** A name usable as a YAML plain scalar and as a credential name (letters, digits, . _ -). */
 export function entryName(target: string): string {
-  const host = target.replace(/^[a-z]+:\/\//i, '').replace(/[:/].*$/, '');
-  const first = host.split('.')[0] || host;
+  const bare = target.replace(/^[a-z]+:\/\//i, '');
+  // An address is kept whole (192-0-2-7); a host name gives its first label (rds1.example.net → rds1).
+  const ip = /^[\d.]+$|^\[?[0-9a-f:]+\]?$/i.test(bare.replace(/:\d+$/, ''));
+  const host = ip ? bare : bare.replace(/[:/].*$/, '');
+  const first = ip ? host : host.split('.')[0] || host;
   return first.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'host';
 }
 
