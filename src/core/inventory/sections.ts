@@ -25,7 +25,7 @@ export interface SectionEntry {
 export function entryName(target: string): string {
   const bare = target.replace(/^[a-z]+:\/\//i, '');
   // An address is kept whole (192-0-2-7); a host name gives its first label (rds1.example.net → rds1).
-  const ip = /^[\d.]+$|^\[?[0-9a-f:]+\]?$/i.test(bare.replace(/:\d+$/, ''));
+  const ip = /^[\d.]+$|^\[?[0-9a-f]*:[0-9a-f:]+\]?$/i.test(bare) || /^[\d.]+:\d+$/.test(bare);
   const host = ip ? bare : bare.replace(/[:/].*$/, '');
   const first = ip ? host : host.split('.')[0] || host;
   return first.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'host';
