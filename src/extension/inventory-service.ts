@@ -109,7 +109,7 @@ export class InventoryService implements vscode.Disposable {
       this._inventory = undefined;
       this.setProblem(undefined);
       await vscode.commands.executeCommand('setContext', 'parc.hasInventory', false);
-      await setSectionKeys(undefined);
+      await this.setSectionKeys(undefined);
       if (had || previous) this.changed.fire(undefined);
       return;
     }
@@ -120,7 +120,7 @@ export class InventoryService implements vscode.Disposable {
     if (inv) {
       this._inventory = inv;
       this.setProblem(undefined);
-      await setSectionKeys(inv);
+      await this.setSectionKeys(inv);
       this.log.info(`inventory ${found.file}: ${inv.devices.length} device(s), ${inv.sites.length} site(s)`);
       this.changed.fire(inv);
     } else {
@@ -130,10 +130,30 @@ export class InventoryService implements vscode.Disposable {
     }
   }
 
+  /** The context keys Parc last set from the inventory (read by the extension-host tests). */
+  readonly contextKeys = new Map<string, boolean>();
+
+  /** The context keys that menus (`when` clauses) and welcome views read from the inventory. */
+  private async setSectionKeys(inv: Inventory | undefined): Promise<void> {
+    const extra = inv?.extra ?? {};
+    const has = (k: string) => Object.hasOwn(extra, k) && hasEntries(extra[k]);
+    const keys: [string, boolean][] = [
+      ['parc.hasDevices', (inv?.devices.length ?? 0) > 0],
+      ['parc.hasWindows', has('windows')],
+      ['parc.hasLinux', has('linux')],
+      ['parc.hasDirectoriesSection', has('directories')],
+      ['parc.hasSites', (inv?.sites.length ?? 0) > 0],
+      ['parc.hasTransports', (inv?.alerting?.transports.size ?? 0) > 0],
+    ];
+    await Promise.all(keys.map(([k, v]) => vscode.commands.executeCommand('setContext', k, v)));
+    for (const [k, v] of keys) this.contextKeys.set(k, v);
+  }
+
   private setProblem(p: InventoryProblem | undefined): void {
     if (JSON.stringify(p) === JSON.stringify(this._problem)) return;
     this._problem = p;
     void vscode.commands.executeCommand('setContext', 'parc.inventoryBroken', p !== undefined);
+    this.contextKeys.set('parc.inventoryBroken', p !== undefined);
     this.problemChanged.fire(p);
   }
 
@@ -164,18 +184,4 @@ export interface InventoryProblem {
 export function hasEntries(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   return v !== null && typeof v === 'object' && Object.keys(v).length > 0;
-}
-
-/** The context keys that menus (`when` clauses) and welcome views read from the inventory. */
-async function setSectionKeys(inv: Inventory | undefined): Promise<void> {
-  const extra = inv?.extra ?? {};
-  const has = (k: string) => Object.hasOwn(extra, k) && hasEntries(extra[k]);
-  await Promise.all([
-    vscode.commands.executeCommand('setContext', 'parc.hasDevices', (inv?.devices.length ?? 0) > 0),
-    vscode.commands.executeCommand('setContext', 'parc.hasWindows', has('windows')),
-    vscode.commands.executeCommand('setContext', 'parc.hasLinux', has('linux')),
-    vscode.commands.executeCommand('setContext', 'parc.hasDirectoriesSection', has('directories')),
-    vscode.commands.executeCommand('setContext', 'parc.hasSites', (inv?.sites.length ?? 0) > 0),
-    vscode.commands.executeCommand('setContext', 'parc.hasTransports', (inv?.alerting?.transports.size ?? 0) > 0),
-  ]);
 }
