@@ -84,7 +84,7 @@ const contributes = {
     // parc.loaded: the first read of parc.yaml is over (no "no devices" flash while it is read).
     { view: 'parc.devices', contents: '%parc.welcome.loading%', when: '!parc.loaded' },
     { view: 'parc.devices', contents: '%parc.welcome.noInventory%', when: 'parc.loaded && !parc.hasInventory' },
-    { view: 'parc.devices', contents: '%parc.welcome.noDevices%', when: 'parc.loaded && parc.hasInventory' },
+    { view: 'parc.devices', contents: '%parc.welcome.noDevices%', when: 'parc.loaded && parc.hasInventory && !parc.hasDevices' },
   ],
   commands,
   menus,

@@ -6,6 +6,7 @@
 //    one, and "Open Device Page" asks which device even with one selected in the tree;
 //  - Parc's own completion in parc.yaml;
 //  - then the same workbench in French (code-server --locale fr), with a screenshot of each main view.
+import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,6 +26,14 @@ async function palette(page: Page, text: string): Promise<number> {
   const row = page.locator(`${QUICK_INPUT} .monaco-list-row`).first();
   const n = (await row.count()) ? Number(await row.getAttribute('aria-setsize')) : 0;
   return n;
+}
+
+/** Whether the palette lists a command whose title starts with `title` (fuzzy matches of other commands do not count). */
+async function inPalette(page: Page, title: string): Promise<boolean> {
+  await palette(page, title);
+  const labels = (await page.evaluate(`[...document.querySelectorAll('${QUICK_INPUT} .monaco-list-row')].map((r) => (r.querySelector('.label-name') || r).textContent.trim())`)) as string[];
+  await closeQuickInput(page);
+  return labels.some((l) => l.startsWith(title));
 }
 
 async function closeQuickInput(page: Page): Promise<void> {
@@ -71,13 +80,44 @@ async function addFromWelcome(page: Page, button: string, title: RegExp, value: 
   await input.press('Enter');
 }
 
+/** Packages a language pack for "fr" with no translations of its own (VS Code's strings stay English). */
+function frenchLanguagePack(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: 'parc-test-language-pack-fr', displayName: 'French locale for the Parc tests', description: 'Makes fr an available display language.',
+    publisher: 'parc-test', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' }, categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: 'fr', languageName: 'French', localizedLanguageName: 'Français', translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }, null, 2));
+  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'README.md'), '# French locale for the Parc tests\n');
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  const vsce = path.join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'vsce');
+  const out = path.join(dir, 'fr.vsix');
+  const r = cp.spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packaging the French language pack failed: ${r.stderr || r.stdout}`);
+  return out;
+}
+
 export async function driveUx(vsix: string, csDir: string, logsRoot: string, shotsDir: string, log: (m: string) => void): Promise<number> {
   let worst = 0;
-  for (const locale of ['en', 'fr'] as const) {
+  const locales = (process.env.PARC_UX_LOCALES ?? 'en,fr').split(',') as ('en' | 'fr')[];
+  for (const locale of locales) {
     const logDir = path.join(logsRoot, `ux-${locale}`);
     fs.rmSync(logDir, { recursive: true, force: true });
     const fleet = await startFleet({ small: true, settings: { 'parc.notifications': 'off', 'workbench.colorTheme': 'Default Dark Modern' } });
-    const cs = await startCodeServer({ codeServerDir: csDir, logDir, env: fleet.env, install: [path.resolve(vsix)], args: locale === 'fr' ? ['--locale', 'fr'] : [] });
+    // French: code-server --locale fr, with an (empty) French language pack so that the workbench runs in French and
+    // extensions get their package.nls.fr.json and l10n/bundle.l10n.fr.json (VS Code's own strings stay English).
+    const install = [path.resolve(vsix), ...(locale === 'fr' ? [frenchLanguagePack(path.join(logsRoot, 'fr-pack'))] : [])];
+    const cs = await startCodeServer({ codeServerDir: csDir, logDir, env: fleet.env, install, args: locale === 'fr' ? ['--locale', 'fr'] : [] });
+    if (locale === 'fr') {
+      // The CLI install does not index language packs (the running server does it when it installs one): say
+      // where the French one is, as VS Code's own languagepacks.json does.
+      const ext = fs.readdirSync(path.join(cs.tmp, 'extensions')).find((d) => d.startsWith('parc-test.parc-test-language-pack-fr-'))!;
+      fs.writeFileSync(path.join(cs.tmp, 'user-data', 'languagepacks.json'), JSON.stringify({
+        fr: { hash: 'parc-test-fr-1', extensions: [{ extensionIdentifier: { id: 'parc-test.parc-test-language-pack-fr' }, version: '0.0.1' }], translations: { vscode: path.join(cs.tmp, 'extensions', ext, 'translations', 'main.i18n.json') }, label: 'Français' },
+      }));
+    }
     const { browser, page } = await openBrowser(cs.tmp, logDir);
     try {
       // From the first paint: did the "no devices" welcome ever show?
@@ -131,9 +171,7 @@ export async function driveUx(vsix: string, csDir: string, logsRoot: string, sho
           await page.mouse.move(1000, 700);
           await page.locator(SIDEBAR).screenshot({ path: path.join(shotsDir, `fr-${key}.png`) });
         }
-        const create = await palette(page, 'Parc: Ajouter un serveur Windows');
-        check(create >= 1, 'the French command title in the palette');
-        await closeQuickInput(page);
+        check(await inPalette(page, 'Parc: Ajouter un serveur Windows'), 'the French command title in the palette');
         log(`fr: views, welcomes, buttons and commands in French; screenshots in ${shotsDir}: ok`);
         continue;
       }
@@ -142,9 +180,9 @@ export async function driveUx(vsix: string, csDir: string, logsRoot: string, sho
       const total = await palette(page, 'Parc: ');
       await closeQuickInput(page);
       for (const c of ['Parc: Log Off Session', 'Parc: Apply Netplan Safely', 'Parc: Test Login as', 'Parc: Create parc.yaml']) {
-        check((await palette(page, c)) === 0, `"${c}" is in the palette of a workspace without its section`);
-        await closeQuickInput(page);
+        check(!(await inPalette(page, c)), `"${c}" is in the palette of a workspace without its section`);
       }
+      check(await inPalette(page, 'Parc: Add Windows Host'), 'Add Windows Host… is in the palette');
       log(`palette: ${total} Parc commands; no RDP/netplan/LDAP commands and no "Create parc.yaml": ok`);
 
       // Open Device Page from the palette, with a device selected in the tree: a pick, not the selection.
@@ -177,8 +215,7 @@ export async function driveUx(vsix: string, csDir: string, logsRoot: string, sho
       await page.getByRole('treeitem', { name: /127-0-0-1/ }).first().waitFor({ timeout: 20000 });
       await page.getByRole('treeitem', { name: /127-0-0-2/ }).first().waitFor({ timeout: 20000 });
       for (const c of ['Parc: Log Off Session', 'Parc: Apply SNMP Settings', 'Parc: Test Login as']) {
-        check((await palette(page, c)) >= 1, `"${c}" is missing from the palette once its section exists`);
-        await closeQuickInput(page);
+        check(await inPalette(page, c), `"${c}" is missing from the palette once its section exists`);
       }
       const totalAfter = await palette(page, 'Parc: ');
       await closeQuickInput(page);
