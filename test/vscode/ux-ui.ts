@@ -212,8 +212,8 @@ export async function driveUx(vsix: string, csDir: string, logsRoot: string, sho
         check(after.startsWith(before), `${button}: the rest of parc.yaml changed`);
         log(`${title}: welcome "${text.trim()}" → ${button} → section written to parc.yaml: ok`);
       }
-      await page.getByRole('treeitem', { name: /127-0-0-1/ }).first().waitFor({ timeout: 20000 });
-      await page.getByRole('treeitem', { name: /127-0-0-2/ }).first().waitFor({ timeout: 20000 });
+      // The new entries are listed in their views.
+      for (const name of ['127-0-0-1', '127-0-0-2', '127-0-0-3']) await page.locator(`${SIDEBAR} .monaco-list-row`, { hasText: name }).first().waitFor({ timeout: 20000 });
       for (const c of ['Parc: Log Off Session', 'Parc: Apply SNMP Settings', 'Parc: Test Login as']) {
         check(await inPalette(page, c), `"${c}" is missing from the palette once its section exists`);
       }

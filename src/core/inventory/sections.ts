@@ -33,7 +33,7 @@ export function entryName(target: string): string {
 
 function q(s: string): string {
   // A plain scalar when safe, else double-quoted JSON (valid YAML).
-  return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(s) ? s : JSON.stringify(s);
 }
 
 /** The lines of one entry, without indentation; the first line of a list item starts with "- ". */
