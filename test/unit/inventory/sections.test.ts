@@ -44,7 +44,7 @@ describe('adding a section to parc.yaml', () => {
     const r = readDirectories(two, '/tmp/parc.yaml');
     assert.deepEqual([...r.profiles.keys()], ['corp', 'lab']);
     assert.deepEqual(r.profiles.get('lab')?.urls, ['ldaps://dc2.example.net']);
-    assert.match(two, /\n    url: ldaps:\/\/dc2\.example\.net\n/, 'a plain scalar, as a user writes it');
+    assert.match(two, /\n {4}url: ldaps:\/\/dc2\.example\.net\n/, 'a plain scalar, as a user writes it');
   });
 
   it('fills a key that is there with no value', () => {

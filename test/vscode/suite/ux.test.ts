@@ -91,7 +91,11 @@ suite('The first hour (issue 16)', () => {
       assert.equal(first.kind, 'problem');
       assert.match(label(item), /parc\.yaml has an error \(line \d+\)/);
       assert.match(String(item.description), new RegExp(`parc\\.yaml:${problem.line}:${problem.col}: .+ — showing the last valid version`));
-      assert.ok(Math.abs(problem.line - line) <= 1, `error at line ${problem.line}, broken line ${line}`);
+      // The line the parser reports (YAML notices an unclosed bracket where it ends, at or after `line`), as in
+      // the Problems panel.
+      assert.ok(problem.line >= line, `error at line ${problem.line}, broken line ${line}`);
+      const diag = await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file())).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      assert.equal(problem.line, diag.range.start.line + 1, 'the row and the Problems panel agree');
       assert.equal(item.command?.command, 'vscode.open');
       assert.ok(api.context.estate.list().length > 0, 'the last valid inventory is still shown');
     } finally {
@@ -102,11 +106,11 @@ suite('The first hour (issue 16)', () => {
     assert.notEqual(first.kind, 'problem');
   });
 
-  test('a down device shows its error, since when it is down and when it was last seen', async () => {
+  test('a down device shows its error, since when it is down and when it was last seen; with no site it is listed straight under Unassigned', async () => {
     const good = await fs.readFile(file(), 'utf8');
     const port = await freeUdpPort(); // nothing answers there
     const key = `127.0.0.1:${port}`;
-    await fs.writeFile(file(), good.trimEnd() + `\n  - { host: 127.0.0.1, port: ${port}, name: gone-1, site: Lyon }\n`);
+    await fs.writeFile(file(), good.trimEnd() + `\n  - { host: 127.0.0.1, port: ${port}, name: gone-1 }\n`);
     try {
       await waitFor('gone-1 in the estate', () => api.context.estate.get(key));
       await vscode.commands.executeCommand('parc.pollNow', api.context.devicesTree.deviceNode(key));
@@ -120,6 +124,13 @@ suite('The first hour (issue 16)', () => {
       assert.deepEqual([...byLabel.keys()], ['Error', 'Down since', 'Last seen', 'Last poll']);
       assert.equal(byLabel.get('Error'), down.report!.error);
       assert.match(byLabel.get('Last seen')!, /^never/, 'it never answered');
+      // No site matched (no sysLocation, no subnet): one level, "Unassigned", with the device under it.
+      const roots = await tree.getChildren();
+      const unassigned = roots.find((n) => n.kind === 'region' && n.region === 'Unassigned');
+      assert.ok(unassigned, `regions: ${roots.map((n) => label(tree.getTreeItem(n))).join(', ')}`);
+      const under = await tree.getChildren(unassigned);
+      assert.deepEqual(under.map((n) => n.kind), ['device'], 'no "Unassigned › Unassigned"');
+      assert.equal(tree.getParent(under[0]), unassigned);
     } finally {
       await fs.writeFile(file(), good);
     }
