@@ -58,9 +58,17 @@ const menus = {
     { command: 'parc.pollNow', when: `${ALERTS} && viewItem =~ /^alert\\b.*\\bdevice\\b/`, group: '2_device@1' },
     { command: 'parc.showEventLog', when: `${ALERTS} && viewItem == eventLog`, group: 'inline@1' },
   ],
+  // Palette: only what applies to this workspace (context keys set from parc.yaml by inventory-service.ts).
   commandPalette: [
     { command: 'parc.clearDeviceFilter', when: 'parc.devicesFiltered' },
     { command: 'parc.openInventory', when: 'parc.hasInventory' },
+    { command: 'parc.createInventory', when: '!parc.hasInventory' },
+    ...['parc.pollNow', 'parc.pollAll', 'parc.removeDevice', 'parc.openInInventory', 'parc.copyAddress', 'parc.muteDevice', 'parc.showDownDevices', 'parc.filterDevices']
+      .map((command) => ({ command, when: 'parc.hasDevices' })),
+    { command: 'parc.moveDevice', when: 'parc.hasDevices && parc.hasSites' },
+    { command: 'parc.unmuteDevice', when: 'parc.hasMuted' },
+    { command: 'parc.showEventLog', when: 'parc.hasInventory' },
+    { command: 'parc.acknowledgeAlert', when: 'parc.hasOpenAlerts' },
   ],
 };
 
@@ -68,13 +76,15 @@ const contributes = {
   viewsContainers: { activitybar: [{ id: 'parc', title: '%parc.container%', icon: 'media/parc.svg' }] },
   views: {
     parc: [
-      { id: 'parc.devices', name: '%parc.view.devices%', icon: 'media/parc.svg', contextualTitle: 'Parc' },
-      { id: 'parc.alerts', name: '%parc.view.alerts%', icon: 'media/parc.svg', contextualTitle: 'Parc' },
+      { id: 'parc.devices', name: '%parc.view.devices%', icon: 'media/parc.svg', contextualTitle: 'Parc', initialSize: 4 },
+      { id: 'parc.alerts', name: '%parc.view.alerts%', icon: 'media/parc.svg', contextualTitle: 'Parc', initialSize: 1 },
     ],
   },
   viewsWelcome: [
-    { view: 'parc.devices', contents: '%parc.welcome.noInventory%', when: '!parc.hasInventory' },
-    { view: 'parc.devices', contents: '%parc.welcome.noDevices%', when: 'parc.hasInventory' },
+    // parc.loaded: the first read of parc.yaml is over (no "no devices" flash while it is read).
+    { view: 'parc.devices', contents: '%parc.welcome.loading%', when: '!parc.loaded' },
+    { view: 'parc.devices', contents: '%parc.welcome.noInventory%', when: 'parc.loaded && !parc.hasInventory' },
+    { view: 'parc.devices', contents: '%parc.welcome.noDevices%', when: 'parc.loaded && parc.hasInventory && !parc.hasDevices' },
   ],
   commands,
   menus,
@@ -120,14 +130,15 @@ for (const k of OWN_KEYS) {
     c.views ??= {};
     c.views.parc = mergeList(c.views.parc, contributes.views.parc, (x) => x.id);
   } else if (k === 'viewsWelcome') {
-    c.viewsWelcome = [...(c.viewsWelcome ?? []).filter((x) => !['parc.devices', 'parc.alerts'].includes(x.view)), ...contributes.viewsWelcome];
+    c.viewsWelcome = [...contributes.viewsWelcome, ...(c.viewsWelcome ?? []).filter((x) => !['parc.devices', 'parc.alerts'].includes(x.view))];
   } else if (k === 'configuration') {
     const list = Array.isArray(c.configuration) ? c.configuration : c.configuration ? [c.configuration] : [];
     c.configuration = mergeList(list, [contributes.configuration], (x) => x.id ?? x.title);
   }
 }
 Object.assign(pkg, {
-  displayName: pkg.displayName,
+  displayName: '%parc.displayName%',
+  description: '%parc.description%',
   icon: 'media/icon.png',
   galleryBanner: { color: '#1f3a4d', theme: 'dark' },
   categories: ['Visualization', 'Other'],

@@ -10,6 +10,7 @@ import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { DeliveryLog, registerDelivery } from './delivery';
 import { Estate } from './estate';
+import { registerInventoryHelp } from './inventory-help';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
 import { Notifier } from './notifications';
@@ -39,7 +40,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const inventories = new InventoryService(log);
   const estate = new Estate(inventories, secrets, log);
   const alerts = new AlertsService(estate, extension.workspaceState);
-  const devicesTree = new DevicesTreeProvider(estate, alerts);
+  const devicesTree = new DevicesTreeProvider(estate, alerts, inventories);
   const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
   const deliveries = new DeliveryLog({ estate });
   const alertsTree = new AlertsTreeProvider(alerts, estate, deliveries);
@@ -52,6 +53,9 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const badge = () => {
     const n = alerts.active().length;
     alertsView.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} open alert(s)', n) } : undefined;
+    // For the palette: Acknowledge Alert and Unmute Device only when there is something to act on.
+    void vscode.commands.executeCommand('setContext', 'parc.hasOpenAlerts', alerts.open().length > 0);
+    void vscode.commands.executeCommand('setContext', 'parc.hasMuted', estate.list().some((d) => alerts.isMuted(d.key)));
   };
 
   const remote = registerRemote(context);
@@ -60,13 +64,22 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
     estate.onDidRaiseEvents(() => eventLog.refresh()),
     alerts.onDidChange(badge),
+    estate.onDidChangeDevices(badge),
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
     ...remote.disposables,
     ...registerDelivery(context, deliveries),
+    registerInventoryHelp(),
   );
+  badge();
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
-  const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
+  // Until the first read of parc.yaml has been applied, the Devices view says it is reading it (parc.loaded is
+  // false): its "no parc.yaml" and "no devices" welcomes would be wrong for the second or two that takes.
+  void vscode.commands.executeCommand('setContext', 'parc.loading', true);
+  const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`)).finally(() => Promise.all([
+    vscode.commands.executeCommand('setContext', 'parc.loading', false),
+    vscode.commands.executeCommand('setContext', 'parc.loaded', true),
+  ]).then(() => undefined));
   return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api };
 }
 

@@ -20,6 +20,8 @@ export interface CodeServerOptions {
   install?: string[];
   /** Default: a free port. */
   port?: number;
+  /** More code-server arguments, e.g. ['--locale', 'fr']. */
+  args?: string[];
 }
 
 export interface CodeServer {
@@ -84,6 +86,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     entry, '--config', configFile, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common,
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
     ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(o.args ?? []),
   ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);

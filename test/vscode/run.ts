@@ -1,7 +1,7 @@
 // Runs Parc's extension-host suites in a real VS Code (code-server 4.100.3 from npm + Debian Chromium),
 // offline, against real agents started here, then takes the sidebar screenshot from the packaged VSIX.
 //
-//   node out/test/vscode/run.js [--only trusted|untrusted|screenshot] [--include-failing]
+//   node out/test/vscode/run.js [--only trusted|untrusted|screenshot|ux] [--include-failing]
 //                               [--vsix parc.vsix] [--screenshot screenshots/parc-sidebar.png]
 //
 // Phases: "trusted" (main suite), "untrusted" (Restricted Mode suite, workspace trust on), "screenshot"
@@ -19,6 +19,7 @@ import * as util from 'node:util';
 import { openBrowser, startCodeServer } from './code-server';
 import { startFleet } from './fleet';
 import { driveCredential, drivePrompts } from './ui-prompts';
+import { driveUx } from './ux-ui';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const argv = process.argv.slice(2);
@@ -202,6 +203,14 @@ async function main(): Promise<number> {
   if (only === 'screenshot' || (!only && vsix)) {
     if (!vsix) throw new Error('--only screenshot needs --vsix FILE');
     worst = Math.max(worst, await screenshot(vsix, path.resolve(arg('--screenshot') ?? path.join(root, 'screenshots', 'parc-sidebar.png')), csDir));
+  }
+  // The first hour (issue 16): sidebar, welcome buttons, palette, loading state, completion, then French with a
+  // screenshot of each view (media/screenshots/fr-*.png, shown in the README).
+  if (only === 'ux' || (!only && vsix)) {
+    if (!vsix) throw new Error('--only ux needs --vsix FILE');
+    const code = await driveUx(vsix, csDir, logsRoot, path.join(root, 'media', 'screenshots'), log);
+    log(`ux: ${code === 0 ? 'passed' : 'FAILED'}`);
+    worst = Math.max(worst, code);
   }
   return worst;
 }

@@ -5,6 +5,8 @@ import type { Diagnostic } from './types';
 import { own } from '../lookup';
 
 export class NodeReader {
+  /** Sees every mapping read with its known keys: lets a test compare what the parsers accept with the schema. */
+  static keyObserver?: (where: string, known: readonly string[]) => void;
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly lines: LineCounter) {}
 
@@ -22,6 +24,7 @@ export class NodeReader {
   /** Entries of a mapping, warning about keys that are not in `known` (a typo is otherwise silently ignored). */
   entries(map: YAMLMap, where: string, known: readonly string[]): Map<string, Pair<Node, Node | null>> {
     const out = new Map<string, Pair<Node, Node | null>>();
+    NodeReader.keyObserver?.(where, known);
     for (const pair of map.items as Pair<Node, Node | null>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) {

@@ -14,6 +14,8 @@ export type DeviceReport = DevicePoll & Pick<SiteAssignment, 'region' | 'site' |
   siteExplanation: string;
   statusSince: string;
   rebooted: boolean;
+  /** When the device last answered (the latest poll that reached it); absent if it never has. */
+  lastSeen?: string;
 };
 
 export interface CycleResult {
@@ -65,7 +67,7 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
     events.push(...change.events);
     const last = change.record.last;
     const site = resolveSite(o.inventory, { site: device.site, host: device.host, address: await addressOf(device.host), sysLocation: last.sysLocation });
-    reports.push({ ...last, key, region: site.region, site: site.site, siteReason: site.siteReason, siteExplanation: site.reason, statusSince: change.record.statusSince, rebooted: change.rebooted });
+    reports.push({ ...last, key, region: site.region, site: site.site, siteReason: site.siteReason, siteExplanation: site.reason, statusSince: change.record.statusSince, rebooted: change.rebooted, lastSeen: change.record.lastUp?.polledAt });
   }
   await o.store.saveDevices(records);
   await o.store.appendEvents(events);

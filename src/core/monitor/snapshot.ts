@@ -21,7 +21,7 @@ export function snapshotOf(inv: Inventory, device: Device, record: DeviceRecord 
   const last = record?.last;
   const site = resolveSite(inv, { site: device.site, host: device.host, sysLocation: last?.sysLocation });
   const report: DeviceReport | undefined = last && {
-    ...last, key, region: site.region, site: site.site, siteReason: site.siteReason, siteExplanation: site.reason, statusSince: record.statusSince, rebooted: false,
+    ...last, key, region: site.region, site: site.site, siteReason: site.siteReason, siteExplanation: site.reason, statusSince: record.statusSince, rebooted: false, lastSeen: record.lastUp?.polledAt,
   };
   return { key, device, region: site.region, site: site.site, siteExplanation: site.reason, report };
 }

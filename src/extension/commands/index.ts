@@ -8,11 +8,12 @@ import { discoverCommands } from './discover';
 import { filterCommands } from './filter';
 import { inventoryCommands } from './inventory';
 import { pollCommands } from './poll';
+import { sectionCommands } from './sections';
 import { sessionCommands } from '../sessions/commands';
 import { webviewCommands } from '../webviews/commands';
 import type { CommandFamily, ParcContext } from './types';
 
-const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands, sessionCommands, webviewCommands];
+const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, sectionCommands, filterCommands, sessionCommands, webviewCommands];
 
 export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
   return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>

@@ -1,14 +1,20 @@
 // Poll now: one device, a site, a region, or everything.
 import * as vscode from 'vscode';
 import type { CycleResult } from '../../core/monitor/cycle';
-import { devicesOf } from './targets';
+import { devicesOf, pickDevice } from './targets';
 import type { CommandFamily } from './types';
 
 export const pollCommands: CommandFamily = (ctx) => [
   {
     id: 'parc.pollNow',
     async run(arg?: unknown): Promise<CycleResult | undefined> {
-      const targets = devicesOf(ctx, arg);
+      // From the palette (no argument): which device? (Poll All is the command for everything.)
+      let targets = devicesOf(ctx, arg);
+      if (arg === undefined) {
+        const d = await pickDevice(ctx, undefined, vscode.l10n.t('Poll now'));
+        if (!d) return undefined;
+        targets = [d];
+      }
       if (targets && !targets.length) throw new Error(vscode.l10n.t('Nothing to poll here.'));
       return vscode.window.withProgress(
         { location: { viewId: 'parc.devices' }, title: vscode.l10n.t('Polling') },

@@ -19,13 +19,14 @@ export function devicesOf(ctx: ParcContext, arg: unknown): DeviceState[] | undef
   }
 }
 
-/** One device: from the argument, else the selection in the Devices view, else a quick pick. */
+/**
+ * One device: from the argument (a tree node, a device key or name), else a quick pick. Never the Devices view's
+ * selection: a command run from the palette acts on the device the user picks, not on whatever is selected.
+ */
 export async function pickDevice(ctx: ParcContext, arg: unknown, title: string): Promise<DeviceState | undefined> {
   const given = devicesOf(ctx, arg);
   if (given?.length === 1) return given[0];
-  const selected = ctx.devicesView.selection.find((n) => n.kind === 'device');
-  if (arg === undefined && selected) return devicesOf(ctx, selected)?.[0];
-  const all = ctx.estate.list();
+  const all = given && given.length > 1 ? given : ctx.estate.list();
   if (!all.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no devices in parc.yaml yet.'));
     return undefined;

@@ -1,11 +1,13 @@
-// The children of a device in the Devices view: Inventory (model, serial, version, OS, vendor…), interfaces (status,
-// in/out rate), storage (% used), Health (processors, memory, sensors), printer Supplies and UPS.
+// The children of a device in the Devices view: System (description, location, model, version, serial, OS, vendor…),
+// interfaces (status, in/out rate), storage (% used), Memory (pools), Health (processors, sensors), printer Supplies
+// and UPS. A down device shows its error and when it last answered instead.
 import * as vscode from 'vscode';
 import type { Thresholds } from '../../core/inventory/types';
 import type { DeviceReport } from '../../core/monitor/cycle';
 import { sensorLevel, sensorText, supplyLevel, upsLevel, type Level } from '../../core/metrics/views/health-view';
-import type { SensorInfo, SupplyInfo } from '../../core/poll/types';
-import { formatBytes, formatRate } from './format';
+import { osNameOf } from '../../core/poll/modules/inventory/os-name';
+import type { DevicePoll, SensorInfo, SupplyInfo } from '../../core/poll/types';
+import { formatBytes, formatRate, localTime } from './format';
 
 export interface DetailNode {
   kind: 'detail';
@@ -72,14 +74,8 @@ function batteryText(status: string): string {
 export function deviceDetails(deviceId: string, key: string, r: DeviceReport, thresholds: Thresholds): DetailNode[] {
   const out: DetailNode[] = [];
   const at = (s: string) => `${deviceId}/${s}`;
-  const facts: [string, string, string | undefined][] = [
-    ['model', vscode.l10n.t('Model'), r.hardware], ['serial', vscode.l10n.t('Serial'), r.serial], ['version', vscode.l10n.t('Version'), r.version],
-    ['os', vscode.l10n.t('OS'), r.osName ?? r.os], ['vendor', vscode.l10n.t('Vendor'), r.vendor], ['distro', vscode.l10n.t('Distribution'), r.distro],
-    ['contact', vscode.l10n.t('Contact'), r.sysContact], ['location', vscode.l10n.t('Location'), r.sysLocation],
-    ['pages', vscode.l10n.t('Page count'), r.pageCount?.toLocaleString(vscode.env.language)],
-  ];
-  const sys = facts.filter(([, , v]) => v).map(([id, k, v]) => row(at(`inv/${id}`), key, k, v, new vscode.ThemeIcon('info'), 'detail+inventory'));
-  if (sys.length) out.push(group(at('inv'), key, vscode.l10n.t('Inventory'), 'server', sys));
+  const sys = systemRows(r).map(([id, k, v]) => row(at(`inv/${id}`), key, k, v, new vscode.ThemeIcon(id === 'descr' ? 'note' : 'info'), 'detail+inventory', id === 'descr' ? r.sysDescr : undefined));
+  if (sys.length) out.push(group(at('inv'), key, vscode.l10n.t('System'), 'server', sys));
 
   const ifs = r.interfaces.map((i) => {
     const up = i.operStatus === 'up';
@@ -97,15 +93,17 @@ export function deviceDetails(deviceId: string, key: string, r: DeviceReport, th
   });
   if (disks.length) out.push(group(at('st'), key, vscode.l10n.t('Storage'), 'database', disks));
 
-  // Health: processors (named as the device names them), memory pools, then sensors, those in alarm first.
+  // Health: processors (named as the device names them), then sensors, those in alarm first.
   const health: DetailNode[] = r.processors.map((p) => {
     const over = p.loadPercent >= thresholds.processorPercent;
     return row(at(`cpu/${p.index}`), key, p.description ?? vscode.l10n.t('Processor {0}', p.index), `${p.loadPercent}%`, new vscode.ThemeIcon('pulse', over ? AMBER : undefined), 'detail+processor');
   });
-  for (const m of r.mempools ?? []) {
+  const mem = (r.mempools ?? []).map((m) => {
     const desc = m.usedPercent === undefined ? undefined : m.totalBytes ? vscode.l10n.t('{0}% of {1}', m.usedPercent, formatBytes(m.totalBytes)) : `${m.usedPercent}%`;
-    health.push(row(at(`mem/${m.index}`), key, m.description, desc, new vscode.ThemeIcon('server-process'), 'detail+memory', m.type));
-  }
+    const over = m.usedPercent !== undefined && m.usedPercent >= thresholds.memoryPercent;
+    return row(at(`mem/${m.index}`), key, m.description, desc, new vscode.ThemeIcon('server-process', over ? AMBER : undefined), 'detail+memory', m.type);
+  });
+  if (mem.length) out.push(group(at('mem'), key, vscode.l10n.t('Memory'), 'server-process', mem));
   const rank: Record<Level, number> = { critical: 0, warning: 1, ok: 2 };
   const sensors = [...(r.sensors ?? [])].map((x) => ({ x, level: sensorLevel(x) })).sort((a, b) => rank[a.level] - rank[b.level]);
   for (const { x, level } of sensors) {
@@ -155,6 +153,40 @@ export function deviceDetails(deviceId: string, key: string, r: DeviceReport, th
     g.item.iconPath = new vscode.ThemeIcon('zap', ICON_COLOUR[level]);
     out.push(g);
   }
+  return out;
+}
+
+/** The vendor, unless it is only the SNMP agent's maker (Net-SNMP runs on every kind of system). */
+export function shownVendor(r: Pick<DevicePoll, 'vendor'>): string | undefined {
+  return r.vendor && !/^net-?snmp$/i.test(r.vendor) ? r.vendor : undefined;
+}
+
+/** The human OS name ("Cisco IOS 15.2(7)E9"), also for records stored before polls named it; never a bare code. */
+export function shownOs(r: Pick<DevicePoll, 'os' | 'osName' | 'version' | 'hardware' | 'distro'>): string | undefined {
+  return r.osName ?? osNameOf(r) ?? (r.os !== 'generic' ? r.os : undefined);
+}
+
+/** The System rows of a device: [id, label, value], only those it has. */
+export function systemRows(r: DevicePoll): [string, string, string][] {
+  const facts: [string, string, string | undefined][] = [
+    ['descr', vscode.l10n.t('Description'), r.sysDescr?.split(/\r?\n/)[0]],
+    ['location', vscode.l10n.t('Location'), r.sysLocation],
+    ['model', vscode.l10n.t('Model'), r.hardware], ['version', vscode.l10n.t('Version'), r.version], ['serial', vscode.l10n.t('Serial'), r.serial],
+    ['os', vscode.l10n.t('OS'), shownOs(r)], ['vendor', vscode.l10n.t('Vendor'), shownVendor(r)], ['distro', vscode.l10n.t('Distribution'), r.distro !== shownOs(r) ? r.distro : undefined],
+    ['contact', vscode.l10n.t('Contact'), r.sysContact],
+    ['pages', vscode.l10n.t('Page count'), r.pageCount?.toLocaleString(vscode.env.language)],
+  ];
+  return facts.filter((f): f is [string, string, string] => !!f[2]);
+}
+
+/** What a down device shows: why it is down, since when, and when it last answered. */
+export function downDetails(deviceId: string, key: string, r: DeviceReport): DetailNode[] {
+  const at = (s: string) => `${deviceId}/${s}`;
+  const red = new vscode.ThemeIcon('error', RED);
+  const out = [row(at('down/error'), key, vscode.l10n.t('Error'), r.error ?? vscode.l10n.t('no answer'), red, 'detail+down', r.error)];
+  out.push(row(at('down/since'), key, vscode.l10n.t('Down since'), localTime(r.statusSince), new vscode.ThemeIcon('history'), 'detail+down'));
+  out.push(row(at('down/seen'), key, vscode.l10n.t('Last seen'), r.lastSeen ? localTime(r.lastSeen) : vscode.l10n.t('never (it has not answered since it was added)'), new vscode.ThemeIcon('eye'), 'detail+down'));
+  out.push(row(at('down/polled'), key, vscode.l10n.t('Last poll'), localTime(r.polledAt), new vscode.ThemeIcon('sync'), 'detail+down'));
   return out;
 }
 

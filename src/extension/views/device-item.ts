@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { deviceLabel } from '../../core/inventory/types';
 import { deviceSummary } from '../../core/metrics/views/health-view';
+import { UNASSIGNED } from '../../core/sites/resolve';
 import type { DeviceState } from '../estate';
+import { shownOs } from './device-details';
 import { formatUptime, localTime, md } from './format';
 
 export type DeviceStatus = 'up' | 'down' | 'never' | 'polling';
@@ -64,12 +66,13 @@ function deviceTooltip(s: DeviceState, status: DeviceStatus, mutedUntil: number 
   const rows: [string, string | undefined][] = [
     [vscode.l10n.t('Model'), r?.hardware],
     [vscode.l10n.t('Serial'), r?.serial],
-    [vscode.l10n.t('Version'), r?.osName ?? r?.version],
+    [vscode.l10n.t('Version'), r ? shownOs(r) ?? r.version : undefined],
     [vscode.l10n.t('Location'), r?.sysLocation],
     [vscode.l10n.t('Site'), `${s.region} / ${s.site}`],
     [vscode.l10n.t('Why this site'), s.siteExplanation],
     [vscode.l10n.t('Last poll'), r ? `${localTime(r.polledAt)} (${r.durationMs} ms)` : vscode.l10n.t('never')],
     [r?.status === 'down' ? vscode.l10n.t('Down since') : vscode.l10n.t('Up since'), r ? localTime(r.statusSince) : undefined],
+    [vscode.l10n.t('Last seen'), r?.status === 'down' ? (r.lastSeen ? localTime(r.lastSeen) : vscode.l10n.t('never')) : undefined],
     [vscode.l10n.t('Last error'), r?.error],
     [vscode.l10n.t('Muted until'), mutedUntil ? localTime(new Date(mutedUntil).toISOString()) : undefined],
   ];
@@ -78,7 +81,7 @@ function deviceTooltip(s: DeviceState, status: DeviceStatus, mutedUntil: number 
 }
 
 export function groupItem(kind: 'region' | 'site', label: string, id: string, devices: DeviceState[]): vscode.TreeItem {
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(label === UNASSIGNED ? vscode.l10n.t('Unassigned') : label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = id;
   item.contextValue = kind;
   const down = devices.filter((d) => d.report?.status === 'down').length;

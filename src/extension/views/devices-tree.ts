@@ -1,17 +1,21 @@
 // The Devices view: region → site → device → details. Nodes have stable ids; after a poll only the
 // devices that changed are refreshed (plus a site or region when what it lists or its down count
 // changed), so selection and expansion survive. A filter (all / down only / text) narrows the tree.
+// Devices that match no site are listed straight under "Unassigned" (no "Unassigned › Unassigned"). When
+// parc.yaml on disk is broken, a first row names file:line:col of its first error.
 import * as vscode from 'vscode';
 import { UNASSIGNED } from '../../core/sites/resolve';
 import type { AlertsService } from '../alerts-service';
 import type { DeviceState, Estate } from '../estate';
-import { deviceDetails, type DetailNode } from './device-details';
+import type { InventoryProblem, InventoryService } from '../inventory-service';
+import { deviceDetails, downDetails, type DetailNode } from './device-details';
 import { address, deviceItem, displayName, groupItem } from './device-item';
 
 export interface RegionNode { kind: 'region'; id: string; region: string }
 export interface SiteNode { kind: 'site'; id: string; region: string; site: string }
 export interface DeviceNode { kind: 'device'; id: string; key: string }
-export type DevicesNode = RegionNode | SiteNode | DeviceNode | DetailNode;
+export interface ProblemNode { kind: 'problem'; id: string }
+export type DevicesNode = RegionNode | SiteNode | DeviceNode | DetailNode | ProblemNode;
 
 export interface DeviceFilter {
   downOnly: boolean;
@@ -37,9 +41,12 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
   /** For tests and the log: how many refreshes redrew the whole tree. */
   fullRefreshes = 0;
 
+  private readonly problemNode: ProblemNode = { kind: 'problem', id: 'problem' };
+
   constructor(
     private readonly estate: Estate,
     private readonly alerts: AlertsService,
+    private readonly inventories?: InventoryService,
   ) {
     this.layout = this.computeLayout();
     this.remember();
@@ -47,6 +54,26 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
       estate.onDidChangeDevices((keys) => this.update(keys)),
       alerts.onDidChange(() => this.update(this.estate.list().map((d) => d.key).filter((k) => this.alerts.isMuted(k) !== this.mutedShown.has(k)))),
     );
+    if (inventories) this.disposables.push(inventories.onDidChangeProblem(() => {
+      this.fullRefreshes++;
+      this.changed.fire(undefined);
+    }));
+  }
+
+  /** The first error of a broken parc.yaml, as the tree shows it. */
+  get problem(): InventoryProblem | undefined {
+    return this.inventories?.problem;
+  }
+
+  /** Devices of a region listed without a site level: the region of devices that match no site. */
+  flat(region: string): boolean {
+    const sites = this.layout.get(region);
+    return region === UNASSIGNED && !!sites && sites.size === 1 && sites.has(UNASSIGNED);
+  }
+
+  /** The node that lists this site's devices: the site, or its region when the region is flat. */
+  private siteOrRegion(region: string, site: string): RegionNode | SiteNode {
+    return this.flat(region) ? this.regionNode(region) : this.siteNode(region, site);
   }
 
   get filter(): DeviceFilter {
@@ -117,7 +144,7 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
         }
         for (const [site, keys] of sites) {
           if (!same(before.get(region)!.get(site)!, keys) || this.downCount(keys) !== this.drawn.get(`${region}/${site}`)) {
-            this.changed.fire(this.siteNode(region, site));
+            this.changed.fire(this.siteOrRegion(region, site));
             continue;
           }
           for (const k of keys) if (changed.has(k)) this.changed.fire(this.deviceNode(k));
@@ -149,6 +176,8 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
 
   getTreeItem(n: DevicesNode): vscode.TreeItem {
     switch (n.kind) {
+      case 'problem':
+        return problemItem(this.problem);
       case 'region': {
         const sites = this.layout.get(n.region);
         return groupItem('region', n.region, n.id, [...(sites?.values() ?? [])].flat().map((k) => this.estate.get(k)!).filter(Boolean));
@@ -169,10 +198,14 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
 
   getChildren(n?: DevicesNode): DevicesNode[] {
     if (!n) {
-      return [...this.layout.keys()].map((r) => this.regionNode(r));
+      const regions = [...this.layout.keys()].map((r) => this.regionNode(r));
+      return this.problem ? [this.problemNode, ...regions] : regions;
     }
     switch (n.kind) {
+      case 'problem':
+        return [];
       case 'region':
+        if (this.flat(n.region)) return (this.layout.get(n.region)?.get(UNASSIGNED) ?? []).map((k) => this.deviceNode(k));
         return [...(this.layout.get(n.region)?.keys() ?? [])].map((s) => this.siteNode(n.region, s));
       case 'site':
         return (this.layout.get(n.region)?.get(n.site) ?? []).map((k) => this.deviceNode(k));
@@ -180,7 +213,7 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
         const s = this.estate.get(n.key);
         const inv = this.estate.inventory;
         if (!s?.report || !inv) return [];
-        const details = deviceDetails(n.id, n.key, s.report, inv.thresholds);
+        const details = s.report.status === 'down' ? downDetails(n.id, n.key, s.report) : deviceDetails(n.id, n.key, s.report, inv.thresholds);
         for (const d of details) this.nodes.set(d.id, d);
         return details;
       }
@@ -192,6 +225,7 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
   getParent(n: DevicesNode): DevicesNode | undefined {
     switch (n.kind) {
       case 'region':
+      case 'problem':
         return undefined;
       case 'site':
         return this.regionNode(n.region);
@@ -199,7 +233,7 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
         // From the layout the view was last told about, not from the live estate: a device whose site
         // changed since the last refresh must be looked for where getChildren() lists it.
         const where = this.placeOf(n.key);
-        return where ? this.siteNode(where.region, where.site) : undefined;
+        return where ? this.siteOrRegion(where.region, where.site) : undefined;
       }
       default: {
         const parentId = n.id.slice(0, n.id.lastIndexOf('/'));
@@ -228,7 +262,7 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
       this.fullRefreshes++;
       this.changed.fire(undefined);
     } else {
-      this.changed.fire(this.siteNode(where.region, where.site));
+      this.changed.fire(this.siteOrRegion(where.region, where.site));
     }
     return true;
   }
@@ -236,4 +270,20 @@ export class DevicesTreeProvider implements vscode.TreeDataProvider<DevicesNode>
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The row naming the first error of a broken parc.yaml; it opens the file there. */
+function problemItem(p: InventoryProblem | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(p ? vscode.l10n.t('parc.yaml has an error (line {0})', p.line) : '', vscode.TreeItemCollapsibleState.None);
+  item.id = 'problem';
+  item.contextValue = 'inventoryProblem';
+  if (!p) return item;
+  const where = `${vscode.workspace.asRelativePath(p.file)}:${p.line}:${p.col}`;
+  item.description = p.stale ? vscode.l10n.t('{0}: {1} — showing the last valid version', where, p.message) : `${where}: ${p.message}`;
+  item.tooltip = new vscode.MarkdownString().appendText(`${where}: ${p.message}\n\n${p.stale ? vscode.l10n.t('The devices below are from the last valid version of parc.yaml.') : vscode.l10n.t('Fix parc.yaml to see its devices.')}`);
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open parc.yaml'), arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(pos, pos) }] };
+  item.accessibilityInformation = { label: `${item.label}: ${item.description}` };
+  return item;
 }

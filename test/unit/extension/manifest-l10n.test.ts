@@ -25,7 +25,65 @@ function l10nStrings(): Set<string> {
   return out;
 }
 
+/** Strings that are the same word in French: allowed to be identical in both languages. */
+const SAME_IN_FRENCH = new Set(['Parc', 'Sessions', 'Contact', 'Distribution', 'Interfaces', 'Interface', 'OS', 'Site', 'Version', 'Description', '30 minutes', '{0} minutes', 'netplan {0}']);
+
+/** Fields of package.json's contributions that users read: they must be %keys% with a French translation. */
+const SHOWN = new Set(['title', 'name', 'description', 'markdownDescription', 'contents', 'enumDescriptions', 'contextualTitle', 'displayName', 'altText', 'markdownEnumDescriptions', 'deprecationMessage']);
+
+/** Literal user-visible strings of package.json (not %key%): path and value. */
+function literalStrings(v: unknown, at: string, out: string[] = []): string[] {
+  if (Array.isArray(v)) v.forEach((x, i) => literalStrings(x, `${at}[${i}]`, out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = `${at}.${k}`;
+      const shown = SHOWN.has(k) || /\.enumDescriptions\[\d+\]$/.test(p);
+      if (typeof x === 'string' && shown && !/^%[^%]+%$/.test(x) && !SAME_IN_FRENCH.has(x)) out.push(`${p}: ${JSON.stringify(x)}`);
+      else if (Array.isArray(x) && shown && x.every((e) => typeof e === 'string')) x.forEach((e, i) => !/^%[^%]+%$/.test(e) && out.push(`${p}[${i}]: ${JSON.stringify(e)}`));
+      else literalStrings(x, p, out);
+    }
+  }
+  return out;
+}
+
+/** English sentences written as string literals in extension code outside vscode.l10n.t() (and log calls). */
+export function untranslatedLiterals(file: string, text: string): string[] {
+  const out: string[] = [];
+  text.split('\n').forEach((l, i) => {
+    const code = l.replace(/^\s*(\/\/|\*|\/\*).*$/, '');
+    for (const m of code.matchAll(/(?<!l10n\.t\(\s*)(['"`])([A-Z][a-z']+(?: [A-Za-z0-9'’,.:;()…-]+)+)\1/g)) {
+      if (/\blog\.(info|warn|error|debug|trace)\([^)]*$/.test(code.slice(0, m.index))) continue;
+      out.push(`${file}:${i + 1}: ${m[0]}`);
+    }
+  });
+  return out;
+}
+
 describe('extension manifest and translations', () => {
+  it('every user-visible string of package.json goes through package.nls.json (no English-only literal)', () => {
+    const pkg = json('package.json');
+    const literal = literalStrings({ displayName: pkg.displayName, description: pkg.description, contributes: pkg.contributes }, 'package.json');
+    assert.deepEqual(literal, [], `put these strings in package.nls.json and package.nls.fr.json and use "%key%":\n${literal.join('\n')}`);
+  });
+
+  it('every French string is a translation, not a copy of the English', () => {
+    const en = json('package.nls.json') as Record<string, string>;
+    const fr = json('package.nls.fr.json') as Record<string, string>;
+    const copies = Object.keys(en).filter((k) => fr[k] === en[k] && !SAME_IN_FRENCH.has(en[k]));
+    const bundle = json('l10n/bundle.l10n.fr.json') as Record<string, string>;
+    const bundleCopies = Object.keys(bundle).filter((k) => bundle[k] === k && !SAME_IN_FRENCH.has(k));
+    assert.deepEqual([...copies, ...bundleCopies], [], 'French entries identical to the English (translate them, or add the word to SAME_IN_FRENCH if French uses it too)');
+    for (const k of Object.keys(fr)) assert.ok(fr[k].trim(), `package.nls.fr.json: ${k} is empty`);
+  });
+
+  it('extension code shows no English sentence outside vscode.l10n.t()', () => {
+    // The detector itself: it must catch a literal message and leave a translated one alone.
+    assert.equal(untranslatedLiterals('x.ts', "void vscode.window.showInformationMessage('Device added to parc.yaml.');").length, 1);
+    assert.equal(untranslatedLiterals('x.ts', "void vscode.window.showInformationMessage(vscode.l10n.t('Device added to parc.yaml.'));").length, 0);
+    const found = sources(path.join(root, 'src', 'extension')).flatMap((f) => untranslatedLiterals(path.relative(root, f), readFileSync(f, 'utf8')));
+    assert.deepEqual(found, [], 'wrap these in vscode.l10n.t() and add their French to l10n/bundle.l10n.fr.json');
+  });
+
   it('every %key% in package.json is in package.nls.json and package.nls.fr.json', () => {
     const keys = [...readFileSync(path.join(root, 'package.json'), 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(keys.length > 20, `found ${keys.length} keys`);

@@ -410,7 +410,7 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     }
     assert.equal(api.context.alerts.isMuted(key), false);
   });
-  test('a printer and a UPS show Inventory, Supplies and UPS nodes, and a low toner raises an alert', async () => {
+  test('a printer and a UPS show System, Supplies and UPS nodes, and a low toner raises an alert', async () => {
     // Our own recordings; the printer answers the lab community, the UPS the sim one.
     const sim = await startSnmpsim({ records: { [COMMUNITY]: printerRecord() } });
     const upsSim = await startSnmpsim({ records: { [SIM_COMMUNITY]: upsRecord(true) } });
@@ -421,7 +421,7 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
       await waitFor('the printer in the estate', () => api.context.estate.get(key));
       await vscode.commands.executeCommand('parc.pollNow', tree().deviceNode(key));
       const groups = await childLabels(tree().deviceNode(key));
-      assert.ok(groups.includes('Inventory') && groups.includes('Supplies'), `printer details: ${groups.join(', ')}`);
+      assert.ok(groups.includes('System') && groups.includes('Supplies'), `printer details: ${groups.join(', ')}`);
       assert.match(String(tree().getTreeItem(tree().deviceNode(key)).description), /up 1d/);
       const nodes = await tree().getChildren(tree().deviceNode(key));
       const supplies = nodes[groups.indexOf('Supplies')];
@@ -432,7 +432,7 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
         ['Imaging Drum', 'unknown'], ['Tray 1', 'some remaining'],
       ]);
       assert.equal(((rows[0].iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
-      const inv = (await tree().getChildren(nodes[groups.indexOf('Inventory')])).map((n) => tree().getTreeItem(n));
+      const inv = (await tree().getChildren(nodes[groups.indexOf('System')])).map((n) => tree().getTreeItem(n));
       assert.ok(inv.some((r) => label(r) === 'Page count' && /48.?213/.test(String(r.description))), inv.map((r) => `${label(r)}=${r.description}`).join(', '));
       await waitFor('a supply-low alert', () => api.context.alerts.open().find((a) => a.event.device === key && a.event.type === 'supply-low'));
 
