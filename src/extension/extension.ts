@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
+import { registerWebviewSerializers } from './webviews/serializer';
 import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
@@ -61,6 +62,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     estate.onDidRaiseEvents(() => eventLog.refresh()),
     alerts.onDidChange(badge),
     ...registerCommands(context),
+    ...registerWebviewSerializers(context, (key) => void vscode.commands.executeCommand('parc.openDevicePage', key)),
     ...registerDirectories(context).disposables,
     ...remote.disposables,
     ...registerDelivery(context, deliveries),
