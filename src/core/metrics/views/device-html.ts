@@ -67,6 +67,8 @@ const SCRIPT = `
     }
     return vals.map((v) => fmt(v, unit, 3));
   }
+  /** Tick labels, also kept on the chart element (data-y-ticks) where tests and screen readers can read them. */
+  const yTicks = (wrap, unit) => (u, vals) => { const out = ticks(vals, unit); wrap.dataset.yTicks = out.join('|'); return out; };
   /** 1, 2, 5 × 10^n at or above x. */
   function niceCeil(x) {
     if (!(x > 0)) return 1;
@@ -109,7 +111,7 @@ const SCRIPT = `
         width: chartWidth(wrap), height: 180,
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: true }, y: { range: yRange(c.unit) } },
-        axes: [{ ...axis, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: (u, vals) => ticks(vals, c.unit) }],
+        axes: [{ ...axis, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: yTicks(wrap, c.unit) }],
         series: [{ value: (u, v) => v === null ? '-' : tf.dateTime(v * 1000) }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false,
           value: (u, v, si, idx) => v === null && idx !== null && dropped.has(idx) ? '– (' + say('counter reset or above link speed') + ')' : fmt(v, c.unit) }))],
       };

@@ -123,15 +123,18 @@ export function defaultRange(store: MetricStore | undefined, key: string, now: n
   const status = store?.series({ device: key }).find((s) => s.entity === 'device' && s.ds === 'status');
   if (!store || !status) return '6h';
   const to = Math.floor(now / 1000);
-  const d = store.read(status.id, { from: to - RANGES['1y'], to, maxPoints: 400 });
-  const known = d ? d.t.filter((_, i) => d.avg[i] !== null) : [];
-  if (!known.length) return '6h';
-  const newest = to - known[known.length - 1];
-  const span = to - known[0];
-  const names = Object.keys(RANGES) as RangeName[];
-  const covering = names.find((r) => RANGES[r] > newest) ?? '1y';
-  const fitting = span > RANGES['6h'] ? '24h' : '6h';
-  return RANGES[covering] > RANGES[fitting] ? covering : fitting;
+  const known = (range: RangeName) => {
+    const d = store.read(status.id, { from: to - RANGES[range], to, maxPoints: 400 });
+    return d ? d.t.filter((_, i) => d.avg[i] !== null) : [];
+  };
+  // The last day at 5-minute resolution: how far back the history goes.
+  const day = known('24h');
+  if (day.length) return to - day[0] > RANGES['6h'] ? '24h' : '6h';
+  // Only older data (a device not polled for days): the shortest range that reaches its newest point.
+  const year = known('1y');
+  if (!year.length) return '6h';
+  const age = to - year[year.length - 1];
+  return (Object.keys(RANGES) as RangeName[]).find((r) => RANGES[r] > age) ?? '1y';
 }
 
 export function devicePageModel(i: DevicePageInput): DevicePageModel {
