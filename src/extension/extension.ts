@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
-import { registerWebviewSerializers } from './webviews/serializer';
+import { registerWebviewSerializers, type WebviewsApi } from './webviews/serializer';
 import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
@@ -31,6 +31,8 @@ export interface ParcApi {
   ready: Promise<void>;
   /** The Hosts view and its services (for tests and scripts). */
   remote: RemoteApi;
+  /** Device pages and their serializer (for tests). */
+  webviews: WebviewsApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): ParcApi {
@@ -56,20 +58,21 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   };
 
   const remote = registerRemote(context);
+  const webviews = registerWebviewSerializers(context, (key) => void vscode.commands.executeCommand('parc.openDevicePage', key));
   extension.subscriptions.push(
     channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
     estate.onDidRaiseEvents(() => eventLog.refresh()),
     alerts.onDidChange(badge),
     ...registerCommands(context),
-    ...registerWebviewSerializers(context, (key) => void vscode.commands.executeCommand('parc.openDevicePage', key)),
+    ...webviews.disposables,
     ...registerDirectories(context).disposables,
     ...remote.disposables,
     ...registerDelivery(context, deliveries),
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
-  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api, webviews: webviews.api };
 }
 
 export function deactivate(): void {}

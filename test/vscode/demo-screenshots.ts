@@ -60,6 +60,18 @@ async function main(): Promise<number> {
     const tab = page.locator('.activitybar [aria-label^="Parc"]').first();
     await tab.waitFor({ timeout: 90000 });
     await tab.click();
+    // One view open at a time, so that the tree shown has the sidebar's height.
+    const views = ['Devices', 'Alerts', 'Directory', 'Sessions', 'Hosts'];
+    const only = async (view: string) => {
+      for (const v of views) {
+        const header = page.locator('.pane-header').filter({ hasText: new RegExp(`^\\s*${v}`, 'i') }).first();
+        if (!(await header.count())) continue;
+        const open = (await header.getAttribute('aria-expanded')) === 'true';
+        if (open !== (v === view)) await header.click();
+      }
+    };
+    await page.locator('.pane-header').filter({ hasText: /Hosts/i }).first().waitFor({ timeout: 90000 });
+    await only('Devices');
     const sw = page.getByRole('treeitem', { name: /^core-sw1\b/ }).first();
     await sw.waitFor({ timeout: 90000 });
     await page.getByRole('treeitem', { name: /^nas-old\b.*down/ }).first().waitFor({ timeout: 90000 });
@@ -106,8 +118,7 @@ async function main(): Promise<number> {
 
     // Sessions and Hosts: the SIMULATED Windows host with its disconnected session, the Linux host's files.
     for (const [view, item, file] of [['Sessions', /^rds-simulated/, 'demo-sessions.png'], ['Hosts', /^web-suresnes/, 'demo-hosts.png']] as const) {
-      const header = page.locator('.pane-header', { hasText: view }).first();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      await only(view);
       const host = page.getByRole('treeitem', { name: item }).first();
       await host.waitFor({ timeout: 60000 });
       if ((await host.getAttribute('aria-expanded')) === 'false') await host.click();

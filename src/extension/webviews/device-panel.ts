@@ -49,6 +49,11 @@ export class DevicePanel implements vscode.Disposable {
     return p;
   }
 
+  /** The range the user chose (undefined: the one that has data). */
+  get chosenRange(): RangeName | undefined {
+    return this.range;
+  }
+
   /** Open panels, for the tests. */
   static panels(): DevicePanel[] {
     return [...DevicePanel.open.values()];
