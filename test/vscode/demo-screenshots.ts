@@ -63,11 +63,15 @@ async function main(): Promise<number> {
     // One view open at a time, so that the tree shown has the sidebar's height.
     const views = ['Devices', 'Alerts', 'Directory', 'Sessions', 'Hosts'];
     const only = async (view: string) => {
-      for (const v of views) {
+      // The one to show first, then the others closed (so that one view is always open).
+      for (const v of [view, ...views.filter((x) => x !== view)]) {
         const header = page.locator('.pane-header').filter({ hasText: new RegExp(`^\\s*${v}`, 'i') }).first();
         if (!(await header.count())) continue;
         const open = (await header.getAttribute('aria-expanded')) === 'true';
-        if (open !== (v === view)) await header.click();
+        if (open !== (v === view)) {
+          await header.click();
+          await page.waitForTimeout(300);
+        }
       }
     };
     await page.locator('.pane-header').filter({ hasText: /Hosts/i }).first().waitFor({ timeout: 90000 });
@@ -117,17 +121,18 @@ async function main(): Promise<number> {
     await page.screenshot({ path: path.join(shots, 'demo-dashboard.png') });
 
     // Sessions and Hosts: the SIMULATED Windows host with its disconnected session, the Linux host's files.
-    for (const [view, item, file] of [['Sessions', /^rds-simulated/, 'demo-sessions.png'], ['Hosts', /^web-suresnes/, 'demo-hosts.png']] as const) {
+    for (const [view, item, file] of [['Sessions', 'rds-simulated', 'demo-sessions.png'], ['Hosts', 'web-suresnes', 'demo-hosts.png']] as const) {
       await only(view);
-      const host = page.getByRole('treeitem', { name: item }).first();
+      const host = page.getByRole('treeitem').filter({ hasText: item }).first();
       await host.waitFor({ timeout: 60000 });
       if ((await host.getAttribute('aria-expanded')) === 'false') await host.click();
       await page.waitForTimeout(3000); // the listing over SSH
       await page.screenshot({ path: path.join(shots, file), clip: { x: 0, y: 0, width: 520, height: 950 } });
-      log(`${view}: ${((await page.getByRole('treeitem').allTextContents()).filter(Boolean).slice(0, 40).join(' | '))}`);
+      const rows = (await page.getByRole('treeitem').allTextContents()).filter(Boolean);
+      log(`${view}: ${rows.slice(0, 40).join(' | ')}`);
+      if (view === 'Sessions' && !rows.some((r) => /^jérôme\.petit/.test(r))) throw new Error(`the disconnected session of the simulated host is not listed: ${rows.join(' | ')}`);
+      if (view === 'Hosts' && !rows.some((r) => /01-netcfg\.yaml/.test(r))) throw new Error(`the Linux host's netplan file is not listed: ${rows.join(' | ')}`);
     }
-    const sessions = (await page.getByRole('treeitem').allTextContents()).join(' | ');
-    if (!/jérôme\.petit/.test(sessions)) throw new Error(`the disconnected session of the simulated host is not listed: ${sessions}`);
 
     // Serializer: the device page, on 7 d, comes back with that range after the window reloads.
     await page.locator('.tabs-container .tab', { hasText: 'core-sw1' }).first().click();

@@ -113,6 +113,8 @@ const SCRIPT = `
         scales: { x: { time: true }, y: { range: yRange(c.unit) } },
         axes: [{ ...axis, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: yTicks(wrap, c.unit) }],
         series: [{ value: (u, v) => v === null ? '-' : tf.dateTime(v * 1000) }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false,
+          // Few points (the first polls): dots, since a line needs two neighbours.
+          points: { show: s.values.filter((v) => v !== null).length < 40, size: 6, fill: colors[i % colors.length] },
           value: (u, v, si, idx) => v === null && idx !== null && dropped.has(idx) ? '– (' + say('counter reset or above link speed') + ')' : fmt(v, c.unit) }))],
       };
       plots.push({ wrap, plot: new uPlot(opts, [c.t, ...c.series.map((s) => s.values)], wrap) });

@@ -76,7 +76,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .map text { fill: var(--fg); font-size: 11px; paint-order: stroke; stroke: var(--panel); stroke-width: 3px; }
 .map .grat { stroke: var(--border); stroke-width: 0.5; fill: none; }
 .map .sea { fill: var(--vscode-editor-background, var(--fb-bg)); }
-.map .land { fill: var(--panel); stroke: none; }
+.map .land { fill: var(--panel); fill: color-mix(in srgb, var(--fg) 7%, var(--bg)); stroke: none; }
 .map .border { fill: none; stroke: var(--muted); stroke-width: 0.6; stroke-dasharray: 3 2; opacity: 0.7; }
 .map .coast { fill: none; stroke: var(--muted); stroke-width: 0.9; }
 .map circle { stroke: var(--bg); stroke-width: 1.5; }
