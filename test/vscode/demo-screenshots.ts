@@ -65,14 +65,17 @@ async function main(): Promise<number> {
     const only = async (view: string) => {
       // The one to show first, then the others closed (so that one view is always open).
       for (const v of [view, ...views.filter((x) => x !== view)]) {
-        const header = page.locator('.pane-header').filter({ hasText: new RegExp(`^\\s*${v}`, 'i') }).first();
+        const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${v}$`, 'i') }) }).first();
         if (!(await header.count())) continue;
         const open = (await header.getAttribute('aria-expanded')) === 'true';
         if (open !== (v === view)) {
-          await header.click();
-          await page.waitForTimeout(300);
+          await page.keyboard.press('Escape'); // a hover (e.g. "Manage") would take the click
+          await header.locator('h3.title').click({ force: true });
+          await page.waitForTimeout(500);
         }
       }
+      const states = await page.locator('.pane-header').evaluateAll((hs) => hs.map((h) => `${h.textContent?.trim().slice(0, 12)}=${h.getAttribute('aria-expanded')}`));
+      log(`views: ${states.join(', ')}`);
     };
     await page.locator('.pane-header').filter({ hasText: /Hosts/i }).first().waitFor({ timeout: 90000 });
     await only('Devices');
@@ -120,6 +123,7 @@ async function main(): Promise<number> {
     await page.mouse.move(10, 900);
     await page.screenshot({ path: path.join(shots, 'demo-dashboard.png') });
 
+    await page.mouse.move(700, 400);
     // Sessions and Hosts: the SIMULATED Windows host with its disconnected session, the Linux host's files.
     for (const [view, item, file] of [['Sessions', 'rds-simulated', 'demo-sessions.png'], ['Hosts', 'web-suresnes', 'demo-hosts.png']] as const) {
       await only(view);
@@ -139,8 +143,14 @@ async function main(): Promise<number> {
     const again = await frameWith(page, '.ranges button');
     await again.locator('.ranges button[data-range="7d"]').click();
     await again.waitForSelector('.ranges button.on[data-range="7d"]', { timeout: 15000 });
-    await page.waitForTimeout(1500); // VS Code saves webview state asynchronously
-    await page.reload();
+    await page.waitForTimeout(1500); // the page's setState reaches the workbench by message
+    // As a user reloads: the command lets the workbench save its state (webview states included) first; a browser
+    // reload may cut that short.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Developer: Reload Window');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(3000);
     await page.locator('.tabs-container .tab', { hasText: 'core-sw1' }).first().waitFor({ timeout: 90000 });
     await page.locator('.tabs-container .tab', { hasText: 'core-sw1' }).first().click();
     const restored = await frameWith(page, '.ranges button.on[data-range="7d"]', 90000);
