@@ -11,7 +11,7 @@ export interface TimeFormatter {
   readonly timeZone: string;
   /** "Dec 2, 2026, 9:48:55 PM UTC" / "2 déc. 2026, 21:48:55 UTC": a moment standing on its own. */
   dateTime(t: number | string): string;
-  /** "Dec 2, 9:48 PM" / "2 déc., 21:48": in a table whose heading names the zone. */
+  /** "Dec 2, 9:48 PM" / "2 déc., 21:48" (with the year when it is not this year): in a table whose heading names the zone. */
   short(t: number | string): string;
   /** "9:48:55 PM" / "21:48:55". */
   time(t: number | string): string;
@@ -38,9 +38,14 @@ export function makeTimeFormatter(locale?: string, timeZone?: string): TimeForma
   } catch {
     zone = new Intl.DateTimeFormat('en').resolvedOptions().timeZone;
   }
-  const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, { timeZone: zone, ...o });
+  // 24-hour locales write 09:15 (French, German…), 12-hour ones 9:15 AM.
+  const h24 = /^h2[34]$/.test(new Intl.DateTimeFormat(loc, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  const hour = h24 ? '2-digit' : 'numeric';
+  const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, { timeZone: zone, ...o, ...(o.hour ? { hour } : {}) });
   const full = f({ year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
   const short = f({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const shortYear = f({ year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const yearOf = f({ year: 'numeric' });
   const time = f({ hour: 'numeric', minute: '2-digit', second: '2-digit' });
   const hm = f({ hour: 'numeric', minute: '2-digit' });
   const day = f({ month: 'short', day: 'numeric' });
@@ -57,7 +62,7 @@ export function makeTimeFormatter(locale?: string, timeZone?: string): TimeForma
     locale: loc,
     timeZone: zone,
     dateTime: (t) => ok(t, (d) => full.format(d)),
-    short: (t) => ok(t, (d) => short.format(d)),
+    short: (t) => ok(t, (d) => (yearOf.format(d) === yearOf.format(new Date()) ? short : shortYear).format(d)),
     time: (t) => ok(t, (d) => time.format(d)),
     date: (t) => ok(t, (d) => date.format(d)),
     relative: (t, now = Date.now()) => ok(t, (d) => {
@@ -82,7 +87,7 @@ export function makeTimeFormatter(locale?: string, timeZone?: string): TimeForma
 /** The factory's source, for a webview script: `const makeTimeFormatter = ${TIME_FORMAT_JS};`. */
 export const TIME_FORMAT_JS = `(${makeTimeFormatter.toString()})`;
 
-/** Epoch seconds (uptime reported by a device) → the boot moment in epoch ms, relative to when it was read. */
+/** An uptime in seconds read at `readAt` → the boot moment, epoch ms. */
 export function bootTime(uptimeSeconds: number, readAt: number | string): number {
   return (typeof readAt === 'number' ? readAt : Date.parse(readAt)) - uptimeSeconds * 1000;
 }

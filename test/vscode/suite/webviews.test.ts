@@ -43,4 +43,12 @@ suite('Device page serializer (window reload)', () => {
     await api.webviews.devicePage.deserializeWebviewPanel(stale, undefined as never);
     assert.equal(disposed, true);
   });
+
+  test('the event log opens as its own language, wrapped', async () => {
+    await vscode.commands.executeCommand('parc.showEventLog');
+    const editor = await waitFor('the event log editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'parc-log' && vscode.window.activeTextEditor);
+    assert.equal(editor.document.languageId, 'parc-eventlog');
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'parc-eventlog' }).get('wordWrap'), 'on');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
