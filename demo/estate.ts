@@ -1,23 +1,35 @@
 // The embedded default estate: real snmpd agents and simulated devices on loopback addresses, grouped in
-// three sites, with a parc.yaml and a 0600 credentials file in a workspace folder. Runs until stopped.
-//   node out/demo/estate.js [--workspace DIR] [--port N]
+// three sites; a Linux host (a real sshd and snmpd over a temporary root) and a SIMULATED Windows RDP host
+// (stand-in quser/logoff over a real sshd); a parc.yaml in a workspace folder and, outside it (so it never
+// shows in the Explorer), a 0600 credentials file and the known_hosts. Runs until stopped.
+//   node out/demo/estate.js [--workspace DIR] [--secrets DIR] [--port N]
+// The summary (`estate.json` in the secrets folder) says what runs, for scripts/demo.sh.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { freeUdpPort } from '../test/support/ports';
+import { sshdAvailable } from '../test/support/sshd';
+import { startLinuxHost, type DemoLinuxHost } from './linux-host';
+import { startRdpHost, type DemoRdpHost } from './rdp-host';
 import { observiumExtendLines, startSnmpd } from '../test/support/snmpd';
 import { CORPUS, startSnmpsim } from '../test/support/snmpsim';
-import { coreSwitch, printer, ups } from './recordings';
+import { coreSwitch, labSpare, printer, ups } from './recordings';
 
 const arg = (name: string, def: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : def);
 const workspace = path.resolve(arg('--workspace', '.demo'));
-const port = Number(arg('--port', process.env.PARC_DEMO_PORT ?? '16100'));
+const secretsDir = path.resolve(arg('--secrets', `${workspace}.secrets`));
+const portArg = arg('--port', process.env.PARC_DEMO_PORT ?? '');
 
 // Demo secrets: not real ones; they live in the credentials file (0600), never in parc.yaml.
 const SECRETS = { office: 'parc-demo-ro', 'mitry-auth': 'demo-auth-pass', 'mitry-priv': 'demo-priv-pass' };
 
 async function main(): Promise<void> {
+  // A free UDP port unless one is asked for; every agent listens on it at its own loopback address.
+  const port = portArg ? Number(portArg) : await freeUdpPort();
   mkdirSync(workspace, { recursive: true });
+  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  chmodSync(secretsDir, 0o700);
   const stops: (() => Promise<void>)[] = [];
-  const extendDir = path.join(workspace, '.estate', 'extend');
+  const extendDir = path.join(secretsDir, 'extend');
   mkdirSync(extendDir, { recursive: true });
 
   const observium = await startSnmpd({
@@ -42,6 +54,7 @@ async function main(): Promise<void> {
     ['core-sw1', '127.0.1.2', coreSwitch()],
     ['printer-2', '127.0.2.30', printer()],
     ['ups-tls-1', '127.0.3.40', ups()],
+    ['lab-spare', '127.0.4.20', labSpare()],
   ];
   // Recordings of real devices from the shared corpus, when it is beside the project.
   const corpus = path.join(CORPUS, 'snmprec');
@@ -54,8 +67,22 @@ async function main(): Promise<void> {
     typeof rec === 'string' ? startSnmpsim({ files: [rec], host, port, as: 'public' }) : startSnmpsim({ records: { public: rec }, host, port })));
   for (const s of sims) stops.push(s.stop);
 
+  // The Linux host and the simulated Windows host need sshd, which needs root (privilege separation).
+  let linux: DemoLinuxHost | undefined;
+  let rdp: DemoRdpHost | undefined;
+  const hostsWhy = sshdAvailable() ? undefined : 'needs root and openssh-server (scripts/install-deps.sh)';
+  if (!hostsWhy) {
+    linux = await startLinuxHost({ address: '127.0.1.20', snmpPort: port, community: SECRETS.office, location: 'Suresnes HQ, salle serveurs' });
+    stops.push(linux.stop);
+    rdp = await startRdpHost(path.join(secretsDir, 'rds-simulated'));
+    stops.push(rdp.stop);
+  }
+  const knownHosts = path.join(secretsDir, 'known_hosts');
+  writeFileSync(knownHosts, [linux && linux.sshd.hostKeyLine(linux.address), rdp?.knownHostsLine()].filter(Boolean).join('\n') + '\n', { mode: 0o600 });
+
   const yaml = `# Parc demo estate: real snmpd agents and simulated devices on loopback addresses.
-# Secrets are in .demo/credentials (mode 0600) or PARC_CRED_* variables, never here.
+# Secrets are in ${path.join(secretsDir, 'credentials')} (mode 0600, outside this folder) or PARC_CRED_*
+# variables, never here.
 sites:
   - region: Île-de-France
     name: Suresnes HQ
@@ -88,15 +115,35 @@ devices:
     name: fs-mitry
     profile: mitry-v3
 ${simulated.map(([name, host]) => `  - { host: ${host}, port: ${port}, name: ${name}, profile: sim-v2 }`).join('\n')}
-  - { host: 127.0.3.99, port: ${port}, name: nas-old }   # switched off: shows as down
-  - { host: 127.0.4.20, port: ${port}, name: lab-spare }  # in no site: Unassigned
-`;
+${linux ? `  - { host: ${linux.address}, port: ${port}, name: web-suresnes }   # the Linux host below: real snmpd\n` : ''}  - { host: 127.0.3.99, port: ${port}, name: nas-old }   # switched off on purpose: the one device shown as down
+${linux ? `
+linux:
+${linux.yaml('web-suresnes', 'Suresnes HQ', 'web-sudo')}
+` : ''}${rdp ? `
+# SIMULATED: no Windows runs here. The stand-in prints quser/qwinsta like a French Windows Server (code page 850).
+windows:
+${rdp.yaml('rds-simulated', knownHosts)}
+janitor:
+  disconnectedOverMinutes: 120
+  idleOverMinutes: 0
+  exclude: [administrateur]
+` : ''}`;
   writeFileSync(path.join(workspace, 'parc.yaml'), yaml);
-  const cred = path.join(workspace, 'credentials');
-  writeFileSync(cred, Object.entries({ ...SECRETS, sim: 'public' }).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n', { mode: 0o600 });
+  const cred = path.join(secretsDir, 'credentials');
+  const values: Record<string, string> = { ...SECRETS, sim: 'public', ...(linux ? { 'web-sudo': linux.sshd.password } : {}) };
+  writeFileSync(cred, Object.entries(values).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n', { mode: 0o600 });
   chmodSync(cred, 0o600);
   writeFileSync(path.join(workspace, '.gitignore'), '*\n');
-  console.log(`estate ready: ${simulated.length + 4} devices in ${path.join(workspace, 'parc.yaml')}`);
+  const devices = simulated.length + 3 + (linux ? 1 : 0);
+  const summary = {
+    workspace, credentials: cred, knownHosts, devices, off: ['nas-old'],
+    linux: linux ? { name: 'web-suresnes', address: linux.address, sshPort: linux.sshd.port, root: linux.sshd.root } : { skipped: hostsWhy },
+    windows: rdp ? { name: 'rds-simulated', simulated: true, language: 'fr', codepage: 850, sshPort: rdp.sshd.port, disconnected: ['jérôme.petit'] } : { skipped: hostsWhy },
+  };
+  writeFileSync(path.join(secretsDir, 'estate.json'), JSON.stringify(summary, null, 2) + '\n', { mode: 0o600 });
+  console.log(`estate ready: ${devices} devices in ${path.join(workspace, 'parc.yaml')}` +
+    (linux ? `; Linux host web-suresnes (sshd on 127.0.0.1:${linux.sshd.port})` : `; no Linux host (${hostsWhy})`) +
+    (rdp ? `; SIMULATED Windows host rds-simulated (stand-in, sshd on 127.0.0.1:${rdp.sshd.port})` : ''));
 
   const stop = async () => {
     await Promise.allSettled(stops.map((s) => s()));

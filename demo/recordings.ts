@@ -1,5 +1,8 @@
 // Simulated devices of the demo estate: snmprec recordings written for Parc (our own, MIT like the project).
-// Counters use snmpsim's `numeric` variation so traffic moves between polls.
+// Counters use snmpsim's `numeric` variation so traffic moves between polls: without `cumulative`, it answers
+// initial + rate × (seconds since start), a counter growing linearly at `rate` per second. (With `cumulative`
+// each answer adds rate × seconds-since-start to the previous one: quadratic growth, rates rising past link
+// speed within half an hour.)
 
 function ifRows(ports: { name: string; alias: string; speedMbps: number; up: boolean; rateBytes: number }[], hc: boolean): string[] {
   const lines: string[] = [];
@@ -14,9 +17,9 @@ function ifRows(ports: { name: string; alias: string; speedMbps: number; up: boo
       `1.3.6.1.2.1.2.2.1.6.${i}|4x|0050568a${(0x10 + i).toString(16).padStart(4, '0')}`,
       `1.3.6.1.2.1.2.2.1.7.${i}|2|1`,
       `1.3.6.1.2.1.2.2.1.8.${i}|2|${p.up ? 1 : 2}`,
-      `1.3.6.1.2.1.2.2.1.10.${i}|65:numeric|rate=${p.up ? p.rateBytes : 0},cumulative=1,wrap=1,max=4294967295`,
+      `1.3.6.1.2.1.2.2.1.10.${i}|65:numeric|rate=${p.up ? p.rateBytes : 0},wrap=1,max=4294967295`,
       `1.3.6.1.2.1.2.2.1.14.${i}|65|0`,
-      `1.3.6.1.2.1.2.2.1.16.${i}|65:numeric|rate=${p.up ? Math.round(p.rateBytes / 3) : 0},cumulative=1,wrap=1,max=4294967295`,
+      `1.3.6.1.2.1.2.2.1.16.${i}|65:numeric|rate=${p.up ? Math.round(p.rateBytes / 3) : 0},wrap=1,max=4294967295`,
       `1.3.6.1.2.1.2.2.1.20.${i}|65|0`,
     );
   });
@@ -25,8 +28,8 @@ function ifRows(ports: { name: string; alias: string; speedMbps: number; up: boo
       const i = n + 1;
       lines.push(
         `1.3.6.1.2.1.31.1.1.1.1.${i}|4|${p.name.replace('GigabitEthernet', 'Gi')}`,
-        `1.3.6.1.2.1.31.1.1.1.6.${i}|70:numeric|rate=${p.up ? p.rateBytes : 0},cumulative=1`,
-        `1.3.6.1.2.1.31.1.1.1.10.${i}|70:numeric|rate=${p.up ? Math.round(p.rateBytes / 3) : 0},cumulative=1`,
+        `1.3.6.1.2.1.31.1.1.1.6.${i}|70:numeric|rate=${p.up ? p.rateBytes : 0}`,
+        `1.3.6.1.2.1.31.1.1.1.10.${i}|70:numeric|rate=${p.up ? Math.round(p.rateBytes / 3) : 0}`,
         `1.3.6.1.2.1.31.1.1.1.15.${i}|66|${p.speedMbps}`,
         `1.3.6.1.2.1.31.1.1.1.18.${i}|4|${p.alias}`,
       );
@@ -39,7 +42,7 @@ function system(descr: string, objectId: string, name: string, location: string,
   return [
     `1.3.6.1.2.1.1.1.0|4|${descr}`,
     `1.3.6.1.2.1.1.2.0|6|${objectId}`,
-    `1.3.6.1.2.1.1.3.0|67:numeric|rate=100,initial=${uptimeTicks},cumulative=1`,
+    `1.3.6.1.2.1.1.3.0|67:numeric|rate=100,initial=${uptimeTicks}`,
     '1.3.6.1.2.1.1.4.0|4|Service informatique <it@example.invalid>',
     `1.3.6.1.2.1.1.5.0|4|${name}`,
     `1.3.6.1.2.1.1.6.0|4|${location}`,
@@ -83,4 +86,10 @@ export const printer = (): string[] => sorted([
 export const ups = (): string[] => sorted([
   ...system('APC Web/SNMP Management Card (MB:v4.1.0 PF:v6.8.2 PN:apc_hw05_aos_682.bin AF1:v6.8.2 AN1:apc_hw05_sumx_682.bin MN:SMT1500RMI2U HR:02 SN: AS1234567890 MD:01/15/2019)', '1.3.6.1.4.1.318.1.3.27', 'ups-tls-1', 'Toulouse local technique [43.6047, 1.4442]', 12_960_000),
   ...ifRows([{ name: 'eth0', alias: '', speedMbps: 100, up: true, rateBytes: 500 }], false),
+]);
+
+/** A spare Debian box in the lab, in no site (shown as Unassigned). */
+export const labSpare = (): string[] => sorted([
+  ...system('Linux lab-spare 6.1.0-18-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01) x86_64', '1.3.6.1.4.1.8072.3.2.10', 'lab-spare', 'Atelier', 4_320_000),
+  ...ifRows([{ name: 'enp1s0', alias: '', speedMbps: 1000, up: true, rateBytes: 15_000 }], true),
 ]);

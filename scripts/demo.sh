@@ -9,14 +9,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONCE=0; [ "${1:-}" = "--once" ] && ONCE=1
 WS=${PARC_DEMO_WORKSPACE:-$PWD/.demo}
+# Credentials and known_hosts live beside the workspace, not in it: they never show in VS Code's Explorer.
+SECRETS=${PARC_DEMO_SECRETS:-$WS.secrets}
 
-if [ "$(id -u)" = 0 ]; then bash scripts/install-deps.sh; else bash scripts/install-deps.sh || true; fi
-[ -d node_modules ] || npm ci --no-audit --no-fund
-npm run --silent build
-npx tsc -p tsconfig.test.json
+# PARC_DEMO_SKIP_SETUP=1: the caller (the demo test) has installed and built everything already.
+if [ "${PARC_DEMO_SKIP_SETUP:-0}" != 1 ]; then
+  if [ "$(id -u)" = 0 ]; then bash scripts/install-deps.sh; else bash scripts/install-deps.sh || true; fi
+  [ -d node_modules ] || npm ci --no-audit --no-fund
+  npm run --silent build
+  npx tsc -p tsconfig.test.json
+fi
 
-rm -rf "$WS/.parc" "$WS/.estate"
-node out/demo/estate.js --workspace "$WS" > "$WS.estate.log" 2>&1 &
+rm -rf "$WS/.parc" "$WS/.estate" "$WS/credentials"
+node out/demo/estate.js --workspace "$WS" --secrets "$SECRETS" > "$WS.estate.log" 2>&1 &
 ESTATE=$!
 trap 'kill $ESTATE 2>/dev/null; wait $ESTATE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -25,14 +30,30 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 grep 'estate ready' "$WS.estate.log"
-export PARC_CREDENTIALS="$WS/credentials"
+export PARC_CREDENTIALS="$SECRETS/credentials"
+export PARC_KNOWN_HOSTS="$SECRETS/known_hosts"
 
 echo; echo "== parc poll --inventory $WS/parc.yaml"
 set +e
 node dist/cli.js poll --inventory "$WS/parc.yaml"
 code=$?
 set -e
-echo "(exit code $code: 0 all up, 2 some device down — one demo device is switched off on purpose)"
+echo "(exit code $code: 0 all up, 2 some device down — nas-old is switched off on purpose, every other device answers)"
+
+if grep -q '^linux:' "$WS/parc.yaml"; then
+  echo; echo "== Linux host web-suresnes: real OpenSSH server, netplan and snmpd.conf under a temporary root"
+  echo "== parc netplan show --host web-suresnes"
+  node dist/cli.js netplan show --inventory "$WS/parc.yaml" --host web-suresnes || echo "(netplan show failed: exit $?)"
+else
+  echo; echo "(no Linux host in this demo: $(sed -n 's/.*no Linux host (\(.*\)).*/\1/p' "$WS.estate.log"))"
+fi
+if grep -q '^windows:' "$WS/parc.yaml"; then
+  echo; echo "== SIMULATED Windows RDP host rds-simulated: stand-in quser/logoff (French, code page 850) over a real sshd — no Windows here"
+  echo "== parc sessions list --host rds-simulated"
+  node dist/cli.js sessions list --inventory "$WS/parc.yaml" --host rds-simulated || echo "(sessions list failed: exit $?)"
+  echo "== parc sessions janitor --dry-run (the disconnected session is the one to log off; Sessions view in VS Code)"
+  node dist/cli.js sessions janitor --inventory "$WS/parc.yaml" --host rds-simulated --dry-run || echo "(janitor failed: exit $?)"
+fi
 [ $ONCE = 1 ] && exit 0
 
 if [ -x scripts/vscode/open-demo.sh ]; then

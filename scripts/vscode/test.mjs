@@ -39,4 +39,11 @@ const webviews = [process.execPath, 'out/test/vscode/webviews-screenshot.js'];
 const w = netns
   ? run('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', ...webviews], { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } })
   : run(webviews[0], webviews.slice(1), { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } });
-process.exit(w.status ?? 1);
+if (w.status !== 0) process.exit(w.status ?? 1);
+// The demo in VS Code after three polls: the README's screenshots (media/screenshots/demo-*.png) and a real
+// window reload bringing the device page back with its range.
+const demo = [process.execPath, 'out/test/vscode/demo-screenshots.js'];
+const d = netns
+  ? run('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', ...demo], { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } })
+  : run(demo[0], demo.slice(1), { env: { ...process.env, CODE_SERVER_DIR: codeServerDir } });
+process.exit(d.status ?? 1);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AlertsService } from './alerts-service';
 import { EventLogDocument, EVENT_LOG_URI } from './commands/alerts';
 import { registerCommands } from './commands/index';
+import { registerWebviewSerializers, type WebviewsApi } from './webviews/serializer';
 import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
@@ -31,6 +32,8 @@ export interface ParcApi {
   ready: Promise<void>;
   /** The Hosts view and its services (for tests and scripts). */
   remote: RemoteApi;
+  /** Device pages and their serializer (for tests). */
+  webviews: WebviewsApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): ParcApi {
@@ -59,6 +62,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   };
 
   const remote = registerRemote(context);
+  const webviews = registerWebviewSerializers(context, (key) => void vscode.commands.executeCommand('parc.openDevicePage', key));
   extension.subscriptions.push(
     channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
@@ -66,6 +70,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     alerts.onDidChange(badge),
     estate.onDidChangeDevices(badge),
     ...registerCommands(context),
+    ...webviews.disposables,
     ...registerDirectories(context).disposables,
     ...remote.disposables,
     ...registerDelivery(context, deliveries),
@@ -80,7 +85,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     vscode.commands.executeCommand('setContext', 'parc.loading', false),
     vscode.commands.executeCommand('setContext', 'parc.loaded', true),
   ]).then(() => undefined));
-  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api, webviews: webviews.api };
 }
 
 export function deactivate(): void {}

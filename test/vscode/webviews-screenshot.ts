@@ -125,7 +125,8 @@ async function main(): Promise<number> {
     await dev.waitForSelector('.ranges button.on[data-range="7d"]', { timeout: 15000 });
     log('device page range 24h → 7d redrawn by the extension: ok');
     // Live: a poll (the Devices view's own button) updates the open page without reopening it.
-    const lastPoll = () => dev.evaluate('[...document.querySelectorAll("#ident tr")].find((r) => r.cells[0].textContent === "Last poll")?.cells[1].textContent ?? ""') as Promise<string>;
+    // The time itself (the cell's first text), not the "3 minutes ago" after it, which moves on its own.
+    const lastPoll = () => dev.evaluate('[...document.querySelectorAll("#ident tr")].find((r) => r.cells[0].textContent === "Last poll")?.cells[1].firstChild?.textContent ?? ""') as Promise<string>;
     const before = await lastPoll();
     if (!before || before === 'never') throw new Error(`the device page shows no last poll: "${before}"`);
     await page.waitForTimeout(1100); // poll times are shown to the second

@@ -35,7 +35,15 @@ async function askMinutes(): Promise<number | undefined> {
 }
 
 export const alertCommands: CommandFamily = (ctx) => [
-  { id: 'parc.showEventLog', run: () => vscode.window.showTextDocument(EVENT_LOG_URI, { preview: true }).then(() => ctx.estate.events.length) },
+  {
+    id: 'parc.showEventLog',
+    // Its own language, whose default wraps long lines (configurationDefaults in package.json).
+    run: async () => {
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(EVENT_LOG_URI), 'parc-eventlog');
+      await vscode.window.showTextDocument(doc, { preview: true });
+      return ctx.estate.events.length;
+    },
+  },
   {
     id: 'parc.acknowledgeAlert',
     async run(arg?: AlertNode | string) {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { RdpSession } from '../../core/rdp/types';
 import type { HostState, SessionsService } from './service';
+import { times } from '../views/format';
 
 export interface SessionHostNode { kind: 'host'; name: string }
 export interface SessionNode { kind: 'session'; host: string; session: RdpSession }
@@ -47,7 +48,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
     const item = new vscode.TreeItem(s.username || s.sessionName, vscode.TreeItemCollapsibleState.None);
     item.id = `session:${n.host}:${s.id}:${s.username}`;
     const idle = s.idleMinutes ? vscode.l10n.t('idle {0}', idleText(s.idleMinutes)) : '';
-    item.description = [s.stateText, idle, s.logonTime?.replace('T', ' ') ?? ''].filter(Boolean).join(' · ');
+    item.description = [s.stateText, idle, s.logonTime ? times().short(s.logonTime) : ''].filter(Boolean).join(' · ');
     item.tooltip = `${s.username} — ${s.sessionName || vscode.l10n.t('(no session name)')} — ID ${s.id}\n${s.state}${s.current ? ' (current)' : ''}`;
     item.iconPath = sessionIcon(s, this.service.state(n.host)?.host.janitor.idleOverMinutes ?? 0);
     const console = s.sessionName.toLowerCase() === 'console';

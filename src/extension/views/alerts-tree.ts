@@ -51,6 +51,9 @@ export class AlertsTreeProvider implements vscode.TreeDataProvider<AlertsNode>, 
       this.changed.fire(this.logGroup);
     }));
     if (deliveries) this.disposables.push(deliveries.onDidChange(() => this.changed.fire(undefined)));
+    // "5 minutes ago" keeps true between polls.
+    const tick = setInterval(() => this.changed.fire(this.alertsGroup), 30_000);
+    this.disposables.push({ dispose: () => clearInterval(tick) });
   }
 
   private deliveryItem(r: DeliveryRecord, id: string): vscode.TreeItem {

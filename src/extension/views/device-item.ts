@@ -6,7 +6,9 @@ import { deviceSummary } from '../../core/metrics/views/health-view';
 import { UNASSIGNED } from '../../core/sites/resolve';
 import type { DeviceState } from '../estate';
 import { shownOs } from './device-details';
-import { formatUptime, localTime, md } from './format';
+import { ago, formatUptime, localTime, md } from './format';
+import { formatDuration } from '../../core/format';
+import { bootTime } from '../../core/time-format';
 
 export type DeviceStatus = 'up' | 'down' | 'never' | 'polling';
 
@@ -71,7 +73,9 @@ function deviceTooltip(s: DeviceState, status: DeviceStatus, mutedUntil: number 
     [vscode.l10n.t('Site'), `${s.region} / ${s.site}`],
     [vscode.l10n.t('Why this site'), s.siteExplanation],
     [vscode.l10n.t('Last poll'), r ? `${localTime(r.polledAt)} (${r.durationMs} ms)` : vscode.l10n.t('never')],
-    [r?.status === 'down' ? vscode.l10n.t('Down since') : vscode.l10n.t('Up since'), r ? localTime(r.statusSince) : undefined],
+    // When Parc first saw the current status (not the device's boot: that is beside the uptime).
+    [r?.status === 'down' ? vscode.l10n.t('Seen down since') : vscode.l10n.t('Seen up since'), r ? `${localTime(r.statusSince)} (${ago(r.statusSince)})` : undefined],
+    [vscode.l10n.t('Uptime'), r?.status === 'up' && r.uptimeSeconds !== undefined ? vscode.l10n.t('{0} (booted {1})', formatDuration(r.uptimeSeconds), localTime(bootTime(r.uptimeSeconds, r.polledAt))) : undefined],
     [vscode.l10n.t('Last seen'), r?.status === 'down' ? (r.lastSeen ? localTime(r.lastSeen) : vscode.l10n.t('never')) : undefined],
     [vscode.l10n.t('Last error'), r?.error],
     [vscode.l10n.t('Muted until'), mutedUntil ? localTime(new Date(mutedUntil).toISOString()) : undefined],

@@ -8,6 +8,10 @@ import type { MapOptions } from '../../core/metrics/views/site-map';
 import { DEFAULT_THRESHOLDS } from '../../core/inventory/types';
 import type { DeviceRecord } from '../../core/state/types';
 import type { ParcContext } from '../commands/types';
+import { times } from '../views/format';
+import { webviewTranslate } from './strings';
+
+export const DASHBOARD_VIEW = 'parc.dashboard';
 
 /** Clicks on device links go to the extension; the body is replaced in place after each poll. */
 const SCRIPT = `
@@ -20,6 +24,12 @@ const SCRIPT = `
   window.addEventListener('message', (e) => {
     if (e.data && e.data.type === 'body') { document.getElementById('root').innerHTML = e.data.html; document.body.dataset.rendered = e.data.at; }
   });
+  // Brought back after a reload, at the same place.
+  const saved = vscode.getState();
+  if (saved && saved.scrollY) window.scrollTo(0, saved.scrollY);
+  let t = 0;
+  window.addEventListener('scroll', () => { clearTimeout(t); t = setTimeout(() => vscode.setState({ scrollY: window.scrollY }), 200); });
+  vscode.setState({ scrollY: window.scrollY });
   document.body.dataset.rendered = 'initial';
 })();
 `;
@@ -40,7 +50,13 @@ export class DashboardPanel implements vscode.Disposable {
       DashboardPanel.current.panel.reveal();
       return DashboardPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel('parc.dashboard', vscode.l10n.t('Parc estate'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW, vscode.l10n.t('Parc estate'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+    return DashboardPanel.adopt(ctx, panel, openDevice);
+  }
+
+  /** The dashboard in this panel, new or restored after a reload. */
+  static adopt(ctx: ParcContext, panel: vscode.WebviewPanel, openDevice: (key: string) => void): DashboardPanel {
+    DashboardPanel.current?.panel.dispose();
     DashboardPanel.current = new DashboardPanel(ctx, panel, openDevice);
     return DashboardPanel.current;
   }
@@ -83,21 +99,26 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** Full page (first time, or the map settings changed: the CSP depends on them). */
   render(): void {
-    const html = dashboardHtml(this.model(), { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, map: mapOptions(), scripts: [SCRIPT] });
+    this.panel.title = vscode.l10n.t('Parc estate');
+    const html = dashboardHtml(this.model(), { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, map: mapOptions(), scripts: [SCRIPT], text: this.text() });
     this.panel.webview.html = html.replace('<body>\n', '<body>\n<div id="root">').replace(/\n<script nonce/, '</div>\n<script nonce');
+  }
+
+  private text() {
+    return { t: webviewTranslate(), times: times() };
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const model = this.model();
-      void this.panel.webview.postMessage({ type: 'body', html: dashboardBody(model, mapOptions()), at: model.generatedAt });
+      void this.panel.webview.postMessage({ type: 'body', html: dashboardBody(model, mapOptions(), this.text()), at: model.generatedAt });
     }, 300);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    DashboardPanel.current = undefined;
+    if (DashboardPanel.current === this) DashboardPanel.current = undefined;
     this.disposables.forEach((d) => d.dispose());
     this.disposables.length = 0;
   }

@@ -1,17 +1,35 @@
-// The device page: one webview panel per device, refreshed after each poll of that device.
+// The device page: one webview panel per device, refreshed after each poll of that device. The page keeps its
+// device and chosen range in the webview state, so a reload of the window brings it back (serializer.ts).
 import * as vscode from 'vscode';
 import { devicePageModel, isRange, type RangeName } from '../../core/metrics/views/device-model';
 import { deviceHtml } from '../../core/metrics/views/device-html';
-import { makeNonce } from '../../core/metrics/views/html';
+import { esc, makeNonce, page } from '../../core/metrics/views/html';
 import type { ParcContext } from '../commands/types';
 import type { DeviceState } from '../estate';
 import { displayName } from '../views/device-item';
+import { times } from '../views/format';
 import { uplotAssets } from './assets';
+import { webviewTranslate } from './strings';
+
+export const DEVICE_PAGE_VIEW = 'parc.devicePage';
+
+/** What the page saves with vscode.setState (and gets back after a reload). */
+export interface DevicePageState {
+  key?: unknown;
+  range?: unknown;
+}
+
+export function webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [] };
+}
 
 export class DevicePanel implements vscode.Disposable {
   private static readonly open = new Map<string, DevicePanel>();
-  private range: RangeName = '24h';
+  /** Undefined until the user picks one: the range that has data. */
+  private range?: RangeName;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The full page is written once the device is known (a restored panel may wait for parc.yaml). */
+  private written = false;
 
   static show(ctx: ParcContext, device: DeviceState, openOther: (key: string) => void): DevicePanel {
     const existing = DevicePanel.open.get(device.key);
@@ -19,10 +37,21 @@ export class DevicePanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel('parc.devicePage', displayName(device), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-    const p = new DevicePanel(ctx, device.key, panel, openOther);
-    DevicePanel.open.set(device.key, p);
+    const panel = vscode.window.createWebviewPanel(DEVICE_PAGE_VIEW, displayName(device), vscode.ViewColumn.Active, webviewOptions());
+    return DevicePanel.adopt(ctx, device.key, panel, openOther);
+  }
+
+  /** A panel for this device, new or brought back by the serializer after a reload. */
+  static adopt(ctx: ParcContext, key: string, panel: vscode.WebviewPanel, openOther: (key: string) => void, range?: RangeName): DevicePanel {
+    DevicePanel.open.get(key)?.panel.dispose();
+    const p = new DevicePanel(ctx, key, panel, openOther, range);
+    DevicePanel.open.set(key, p);
     return p;
+  }
+
+  /** The range the user chose (undefined: the one that has data). */
+  get chosenRange(): RangeName | undefined {
+    return this.range;
   }
 
   /** Open panels, for the tests. */
@@ -32,8 +61,9 @@ export class DevicePanel implements vscode.Disposable {
 
   private name: string;
 
-  private constructor(private readonly ctx: ParcContext, readonly key: string, readonly panel: vscode.WebviewPanel, openOther: (key: string) => void) {
+  private constructor(private readonly ctx: ParcContext, readonly key: string, readonly panel: vscode.WebviewPanel, openOther: (key: string) => void, range?: RangeName) {
     this.name = panel.title;
+    this.range = range;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: { type?: string; range?: unknown; key?: unknown }) => {
@@ -43,15 +73,33 @@ export class DevicePanel implements vscode.Disposable {
         } else if (m.type === 'openDevice' && typeof m.key === 'string') openOther(m.key);
       }),
       ctx.estate.onDidChangeDevices((keys) => {
-        if (keys.includes(this.key) && panel.visible) this.push();
+        if (!this.written) this.write();
+        else if (keys.includes(this.key) && panel.visible) this.push();
       }),
       // A hidden webview is reloaded from its first HTML when shown again: bring it up to date.
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) this.push();
       }),
     );
+    this.write();
+  }
+
+  /** Writes the page, or a loading note while the device is not known yet (parc.yaml still being read). */
+  private write(): void {
     const model = this.model();
-    if (model) panel.webview.html = deviceHtml(model, { nonce: makeNonce(), cspSource: panel.webview.cspSource, ...uplotAssets(ctx.extension.extensionPath) });
+    if (model) {
+      const d = this.ctx.estate.get(this.key);
+      if (d) this.name = displayName(d);
+      this.panel.title = this.name;
+      this.panel.webview.html = deviceHtml(model, { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, ...uplotAssets(this.ctx.extension.extensionPath) });
+      this.written = true;
+    } else if (!this.panel.webview.html) {
+      const nonce = makeNonce();
+      this.panel.webview.html = page({ title: this.name, nonce, cspSource: this.panel.webview.cspSource, lang: vscode.env.language,
+        body: `<p class="empty">${esc(vscode.l10n.t('Loading {0}…', this.name))}</p>`,
+        // Keeps the state through a second reload before the device is back.
+        scripts: [`(() => { const v = acquireVsCodeApi(); v.setState(${JSON.stringify({ key: this.key, range: this.range }).replace(/</g, '\\u003c')}); })();`] });
+    }
   }
 
   model() {
@@ -64,11 +112,13 @@ export class DevicePanel implements vscode.Disposable {
       region: d.region, site: d.site, siteExplanation: d.siteExplanation,
       events: metrics?.events.read('events', { device: d.key, limit: 50 }) ?? this.ctx.estate.events.filter((e) => e.device === d.key).slice(0, 50),
       store: metrics?.store, range: this.range, now: Date.now(), thresholds: this.ctx.estate.inventory?.thresholds,
+      t: webviewTranslate(), times: times(),
     });
   }
 
   /** Sends a fresh model: the page redraws without reloading (the range and scroll stay). */
   push(): void {
+    if (!this.written) return this.write();
     const model = this.model();
     const d = this.ctx.estate.get(this.key);
     // Marked once while the device is gone from parc.yaml (pushes repeat on every show), named again if it is back.
@@ -78,7 +128,7 @@ export class DevicePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    DevicePanel.open.delete(this.key);
+    if (DevicePanel.open.get(this.key) === this) DevicePanel.open.delete(this.key);
     this.disposables.forEach((d) => d.dispose());
     this.disposables.length = 0;
   }

@@ -86,7 +86,7 @@ describe('device page Inventory and Health', () => {
       const last = poll('ups1', { ...ups, pageCount: 15232, mempools: [{ index: 'hr.1', description: 'Physical memory', type: 'ram', totalBytes: 2 ** 30, usedPercent: 40 }], processors: [{ index: 196608, loadPercent: 12, description: 'Intel Xeon E-2224' }] });
       const m = devicePageModel({ key, name: 'ups1', host: 'ups1', port: 161, last, region: 'R', site: 'S', siteExplanation: '', events: [], store, range: '6h', now: NOW });
       assert.deepEqual(m.inventory.slice(0, 3), [['Model', 'Smart-UPS 1500'], ['Serial', '-'], ['Version', '6.8.2']]);
-      assert.ok(m.inventory.some(([k, v]) => k === 'Page count' && v === '15232'));
+      assert.ok(m.inventory.some(([k, v]) => k === 'Page count' && v === '15,232'));
       const h = (g: string) => m.health.filter((x) => x.group === g).map((x) => [x.name, x.value, x.level]);
       assert.deepEqual(h('Processors'), [['Intel Xeon E-2224', '12%', 'ok']]);
       assert.deepEqual(h('Memory'), [['Physical memory', '40% of 1.0 GiB', 'ok']]);

@@ -56,8 +56,8 @@ suite('Sessions view (stand-in, no Windows host here)', function () {
     assert.equal(h.error, null);
     assert.equal(h.item.description, '2 session(s), 1 disconnected');
     assert.deepEqual(h.children.map((c) => [c.label, c.description, c.icon, c.contextValue]), [
-      ['hélène', 'Actif · 2024-03-04 09:15', 'vm-active', 'rdpSession active user'],
-      ['françois', 'Déco · idle 1 h 05 · 2024-03-03 17:02', 'debug-disconnect', 'rdpSession disconnected user'],
+      ['hélène', 'Actif · Mar 4, 2024, 9:15 AM', 'vm-active', 'rdpSession active user'],
+      ['françois', 'Déco · idle 1 h 05 · Mar 3, 2024, 5:02 PM', 'debug-disconnect', 'rdpSession disconnected user'],
     ]);
   });
 

@@ -4,6 +4,14 @@ import type { DashboardModel, DeviceRow } from './dashboard-model';
 import { formatSeconds, formatValue, siPrefix } from './format';
 import { esc, page } from './html';
 import { siteMapSvg, type MapOptions } from './site-map';
+import { english, type Translate } from './strings';
+import { makeTimeFormatter, type TimeFormatter } from '../../time-format';
+
+/** Words and dates of the dashboard: the display language and zone (English and this machine's zone if absent). */
+export interface DashboardText {
+  t?: Translate;
+  times?: TimeFormatter;
+}
 
 export interface DashboardHtmlOptions {
   nonce: string;
@@ -12,6 +20,7 @@ export interface DashboardHtmlOptions {
   /** Extra scripts (the webview's click and refresh handling). */
   scripts?: string[];
   title?: string;
+  text?: DashboardText;
 }
 
 function deviceLink(d: Pick<DeviceRow, 'key' | 'name'>): string {
@@ -33,14 +42,18 @@ function bar(pct: number, hot: boolean): string {
 
 const dot = (status: string) => `<span class="dot bg-${esc(status)}"></span>`;
 
-export function dashboardBody(m: DashboardModel, map?: MapOptions): string {
+export function dashboardBody(m: DashboardModel, map?: MapOptions, text: DashboardText = {}): string {
+  const tr = text.t ?? english;
+  const tf = text.times ?? makeTimeFormatter('en');
+  // A moment in a table: short local time, the full one on hover, and "3 minutes ago" kept current by the page.
+  const when = (iso: string | undefined) => (iso ? `<time datetime="${esc(iso)}" title="${esc(tf.dateTime(iso))}">${esc(tf.short(iso))}</time>` : '');
   const t = m.totals;
   const tiles = [
-    ['Devices', t.devices, ''],
-    ['Up', t.up, 'st-up'],
-    ['Down', t.down, t.down ? 'st-down' : ''],
-    ['Not polled', t.unknown, 'st-unknown'],
-    ['Alerts 24 h', m.alerts.length, m.alerts.length ? 'st-partial' : ''],
+    [tr('Devices'), t.devices, ''],
+    [tr('Up'), t.up, 'st-up'],
+    [tr('Down'), t.down, t.down ? 'st-down' : ''],
+    [tr('Not polled'), t.unknown, 'st-unknown'],
+    [tr('Alerts 24 h'), m.alerts.length, m.alerts.length ? 'st-partial' : ''],
   ].map(([label, n, cls]) => `<div class="tile"><span class="muted">${esc(label)}</span><b class="${cls}">${esc(n)}</b></div>`).join('');
 
   const sites = m.regions.flatMap((r) => [
@@ -48,9 +61,9 @@ export function dashboardBody(m: DashboardModel, map?: MapOptions): string {
     ...r.sites.map((s) => ['', `${dot(s.status)}${esc(s.site)}`, String(s.up), s.down ? `<span class="st-down">${s.down}</span>` : '0', String(s.unknown)]),
   ]);
 
-  const down = m.downLongest.map((d) => [deviceLink(d), esc(`${d.region} › ${d.site}`), esc(formatSeconds(d.downSeconds)), esc(d.statusSince ?? ''), esc(d.error ?? '')]);
+  const down = m.downLongest.map((d) => [deviceLink(d), esc(`${d.region} › ${d.site}`), esc(formatSeconds(d.downSeconds)), when(d.statusSince), esc(d.error ?? '')]);
   const alerts = m.alerts.map((e) => [
-    esc(e.time.replace('T', ' ').slice(0, 19)),
+    when(e.time),
     `<span class="st-${e.severity === 'critical' ? 'down' : 'partial'}">${esc(e.severity)}</span>`,
     e.device ? `<a href="#dev-${esc(e.device)}" data-device="${esc(e.device)}">${esc(e.deviceName ?? e.device)}</a>` : '',
     esc(e.message),
@@ -62,36 +75,39 @@ export function dashboardBody(m: DashboardModel, map?: MapOptions): string {
   });
   const disks = m.storageFull.map((s) => [deviceLink(s.device), esc(s.description), `${bar(s.usedPercent, true)} ${s.usedPercent.toFixed(0)}%`, esc(siPrefix(s.sizeBytes, 'B', 1024).replace(/ ([kMGTP])B$/, ' $1iB'))]);
   const health = (rows: DashboardModel['suppliesLow']) => rows.map((r) => [deviceLink(r.device), esc(r.what), `<span class="${r.level === 'critical' ? 'st-down' : 'st-partial'}">${esc(r.detail)}</span>`]);
-  const all = m.devices.map((d) => [`<span id="dev-${esc(d.key)}"></span>${dot(d.status)}${deviceLink(d)}`, esc(d.host), esc(`${d.region} › ${d.site}`), `<span class="st-${d.status}">${esc(d.status === 'unknown' ? 'not polled' : d.status)}</span>`, esc(d.statusSince ?? '')]);
+  const all = m.devices.map((d) => [`<span id="dev-${esc(d.key)}"></span>${dot(d.status)}${deviceLink(d)}`, esc(d.host), esc(`${d.region} › ${d.site}`), `<span class="st-${d.status}">${esc(tr(d.status === 'unknown' ? 'not polled' : d.status))}</span>`, when(d.statusSince)]);
+  const h = (...names: string[]) => names.map((n) => (n ? tr(n) : ''));
+  const zone = tf.zoneName(Date.parse(m.generatedAt));
 
-  return `<h1>Parc estate</h1>
-<p class="muted">Status at ${esc(m.generatedAt.replace('T', ' ').slice(0, 19))} UTC</p>
+  return `<h1>${esc(tr('Parc estate'))}</h1>
+<p class="muted">${esc(tr('Status at {0}', tf.dateTime(m.generatedAt)))}</p>
 <div class="tiles">${tiles}</div>
-<h2>Site map</h2>
-${siteMapSvg(m.regions.flatMap((r) => r.sites), map)}
+<h2>${esc(tr('Site map'))}</h2>
+${siteMapSvg(m.regions.flatMap((r) => r.sites), { ...map, t: tr })}
 <div class="grid2">
-<section><h2>Regions and sites</h2>${table(['Region', 'Site', 'Up', 'Down', 'Not polled'], sites, 'No devices in parc.yaml.', [2, 3, 4])}</section>
-<section><h2>Down longest</h2>${table(['Device', 'Site', 'Down for', 'Since', 'Error'], down, 'No device is down.')}</section>
+<section><h2>${esc(tr('Regions and sites'))}</h2>${table(h('Region', 'Site', 'Up', 'Down', 'Not polled'), sites, tr('No devices in parc.yaml.'), [2, 3, 4])}</section>
+<section><h2>${esc(tr('Down longest'))}</h2>${table([...h('Device', 'Site', 'Down for'), tr('Seen down since ({0})', zone), tr('Error')], down, tr('No device is down.'))}</section>
 </div>
-<h2>Alerts of the last 24 hours</h2>
-${table(['Time (UTC)', 'Severity', 'Device', 'Message'], alerts, 'No alerts in the last 24 hours.')}
+<h2>${esc(tr('Alerts of the last 24 hours'))}</h2>
+${table([tr('Time ({0})', zone), ...h('Severity', 'Device', 'Message')], alerts, tr('No alerts in the last 24 hours.'))}
 <div class="grid2">
-<section><h2>Top interfaces by utilisation</h2>${table(['Device', 'Interface', 'In', 'Out', 'Speed', 'Utilisation'], ifs, 'No interface traffic measured yet (rates need two polls).', [2, 3, 4])}</section>
-<section><h2>Storage nearly full</h2>${table(['Device', 'Storage', 'Used', 'Size'], disks, 'No storage is nearly full.', [3])}</section>
+<section><h2>${esc(tr('Top interfaces by utilisation'))}</h2>${table(h('Device', 'Interface', 'In', 'Out', 'Speed', 'Utilisation'), ifs, tr('No interface traffic measured yet (rates need two polls).'), [2, 3, 4])}</section>
+<section><h2>${esc(tr('Storage nearly full'))}</h2>${table(h('Device', 'Storage', 'Used', 'Size'), disks, tr('No storage is nearly full.'), [3])}</section>
 </div>
 <div class="grid2">
-<section id="supplies-low"><h2>Supplies low</h2>${table(['Device', 'Supply', 'Level'], health(m.suppliesLow), 'No printer supply is low.')}</section>
-<section id="ups-alarms"><h2>UPSes on battery or needing attention</h2>${table(['Device', '', 'State'], health(m.upsAlarms), 'Every UPS is on mains power with a good battery.')}</section>
+<section id="supplies-low"><h2>${esc(tr('Supplies low'))}</h2>${table(h('Device', 'Supply', 'Level'), health(m.suppliesLow), tr('No printer supply is low.'))}</section>
+<section id="ups-alarms"><h2>${esc(tr('UPSes on battery or needing attention'))}</h2>${table(h('Device', '', 'State'), health(m.upsAlarms), tr('Every UPS is on mains power with a good battery.'))}</section>
 </div>
-<section id="sensors-alarm"><h2>Sensors in alarm</h2>${table(['Device', 'Sensor', 'Reading'], health(m.sensorsAlarm), 'No sensor is in alarm.')}</section>
-<h2>All devices</h2>
-${table(['Device', 'Host', 'Site', 'Status', 'Since'], all, 'No devices.')}`;
+<section id="sensors-alarm"><h2>${esc(tr('Sensors in alarm'))}</h2>${table(h('Device', 'Sensor', 'Reading'), health(m.sensorsAlarm), tr('No sensor is in alarm.'))}</section>
+<h2>${esc(tr('All devices'))}</h2>
+${table([...h('Device', 'Host', 'Site', 'Status'), tr('Seen since ({0})', zone)], all, tr('No devices.'))}`;
 }
 
 export function dashboardHtml(m: DashboardModel, o: DashboardHtmlOptions): string {
   return page({
-    title: o.title ?? 'Parc estate',
-    body: dashboardBody(m, o.map),
+    title: o.title ?? (o.text?.t ?? english)('Parc estate'),
+    body: dashboardBody(m, o.map, o.text),
+    lang: o.text?.times?.locale,
     nonce: o.nonce,
     cspSource: o.cspSource,
     imgOrigins: o.map?.tiles ? [new URL(o.map.tiles.replace(/[{}]/g, '')).origin] : undefined,

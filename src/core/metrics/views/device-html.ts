@@ -1,9 +1,11 @@
 // The device page HTML for the webview: identity, graphs (uPlot, inlined with the page's nonce:
 // nothing is loaded from anywhere), ports, events. Range buttons ask the extension for a new model
-// (postMessage); the extension also pushes a fresh model after each poll.
+// (postMessage); the extension also pushes a fresh model after each poll. Words come translated in the model;
+// dates are formatted by the same helper as the views (src/core/time-format.ts), run here in the page.
 import type { DevicePageModel } from './device-model';
 import { RANGES } from './device-model';
 import { esc, page } from './html';
+import { TIME_FORMAT_JS } from '../../time-format';
 
 export interface DeviceHtmlOptions {
   nonce: string;
@@ -19,11 +21,15 @@ const CSS = `
 .ranges button { font: inherit; color: var(--vscode-button-secondaryForeground, var(--fg)); background: var(--vscode-button-secondaryBackground, var(--panel));
   border: 1px solid var(--border); border-radius: 4px; padding: 2px 10px; cursor: pointer; }
 .ranges button.on { color: var(--vscode-button-foreground, #fff); background: var(--vscode-button-background, var(--link)); }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 12px 20px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px 20px; }
+.chart { min-width: 0; overflow: hidden; }
 .chart h3 { font-size: 13px; margin: 8px 0 4px; }
+.chart-empty { height: 150px; display: flex; align-items: center; justify-content: center; border: 1px dashed var(--border); border-radius: 6px; color: var(--muted); font-style: italic; }
 .uplot, .uplot .u-legend { font-family: var(--font); color: var(--fg); }
 .u-legend { font-size: 12px; }
 table.ident td:first-child { color: var(--muted); width: 140px; }
+.rel { color: var(--muted); }
+td.note { text-decoration: underline dotted; cursor: help; }
 .sections { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 24px; }
 table.health td.group { color: var(--muted); width: 90px; }
 .lv-warning { color: var(--warn); font-weight: 600; } .lv-critical { color: var(--down); font-weight: 600; }
@@ -33,58 +39,127 @@ table.health td.group { color: var(--muted); width: 90px; }
 const SCRIPT = `
 (() => {
   const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  const makeTimeFormatter = ${TIME_FORMAT_JS};
+  const RANGES = ${JSON.stringify(RANGES)};
   const css = (n) => getComputedStyle(document.body).getPropertyValue(n).trim() || '#888';
   const palette = () => [css('--link'), css('--warn'), css('--up'), css('--down'), '#8250df', '#bf3989', '#1b7c83', '#953800'];
-  const units = { 'bit/s': ['', 'k', 'M', 'G', 'T'], };
-  function fmt(v, unit) {
+  const SI = ['', 'k', 'M', 'G', 'T', 'P'];
+  let tf = makeTimeFormatter('en');
+  let S = {};
+  let current;
+  const say = (k, ...a) => (S[k] || k).replace(/\\{(\\d+)\\}/g, (m, i) => (a[i] !== undefined ? a[i] : m));
+  /** A value with its unit; digits: decimals to show (axis labels raise it until neighbours differ). */
+  function fmt(v, unit, digits) {
     if (v === null || v === undefined) return '-';
-    if (unit === 'bit/s') { let i = 0; let x = Math.abs(v); while (x >= 1000 && i < 4) { x /= 1000; i++; } return (v < 0 ? '-' : '') + x.toFixed(x >= 100 || i === 0 ? 0 : 1) + ' ' + units[unit][i] + 'bit/s'; }
-    if (unit === '%') return v.toFixed(1) + '%';
-    if (unit === 'ms') return Math.round(v) + ' ms';
-    if (unit === 'up') return (v * 100).toFixed(0) + '% up';
-    if (unit && unit !== 'pages') return (Math.round(v * 10) / 10) + ' ' + unit;
-    return String(Math.round(v * 100) / 100);
+    const num = (x, d) => x.toLocaleString(tf.locale, { minimumFractionDigits: d === undefined ? 0 : d, maximumFractionDigits: d === undefined ? (Math.abs(x) >= 100 || Number.isInteger(x) ? 0 : 1) : d });
+    if (unit === 'bit/s') { let i = 0; let x = Math.abs(v); while (x >= 1000 && i < 5) { x /= 1000; i++; } return (v < 0 ? '-' : '') + num(x, digits) + ' ' + SI[i] + 'bit/s'; }
+    if (unit === '%') return num(v, digits === undefined ? 1 : digits) + ' %';
+    if (unit === 'ms') return num(v, digits === undefined ? 0 : digits) + ' ms';
+    if (unit === 'up') return num(v * 100, digits === undefined ? 0 : digits) + ' % ' + say('up');
+    if (unit && unit !== 'pages') return num(v, digits) + ' ' + unit;
+    return num(v, digits);
+  }
+  /** Tick labels that never repeat: more decimals until neighbours differ (at most 3). */
+  function ticks(vals, unit) {
+    for (let d = 0; d <= 3; d++) {
+      const out = vals.map((v) => fmt(v, unit, d));
+      if (out.every((s, i) => i === 0 || s !== out[i - 1])) return out;
+    }
+    return vals.map((v) => fmt(v, unit, 3));
+  }
+  /** Tick labels, also kept on the chart element (data-y-ticks) where tests and screen readers can read them. */
+  const yTicks = (wrap, unit) => (u, vals) => { const out = ticks(vals, unit); wrap.dataset.yTicks = out.join('|'); return out; };
+  /** 1, 2, 5 × 10^n at or above x. */
+  function niceCeil(x) {
+    if (!(x > 0)) return 1;
+    const p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
+    return 10 * p;
+  }
+  /** Counts, rates and durations from zero, so a flat line is not blown up into noise. */
+  function yRange(unit) {
+    if (unit === 'up') return [0, 1];
+    if (unit === '%') return [0, 100];
+    return (u, min, max) => {
+      if (min === null || max === null) return [0, 1];
+      if (min >= 0) return [0, niceCeil(max * 1.15)];
+      const span = Math.max(max - min, Math.abs(max) * 0.1, 1);
+      return [min - span * 0.1, max + span * 0.1];
+    };
   }
   let plots = [];
+  function chartWidth(wrap) { return Math.max(280, Math.floor(wrap.clientWidth)); }
   function draw(model) {
-    plots.forEach((p) => p.destroy());
+    plots.forEach((p) => p.plot.destroy());
     plots = [];
     const box = document.getElementById('charts');
     box.replaceChildren();
     document.querySelectorAll('.ranges button').forEach((b) => b.classList.toggle('on', b.dataset.range === model.range));
-    const note = document.getElementById('archive');
-    note.textContent = model.archive ? model.archive + ' points' : '';
-    if (!model.charts.length) { const p = document.createElement('p'); p.className = 'empty'; p.textContent = 'No history recorded for this range yet: graphs appear after the first polls.'; box.append(p); return; }
+    document.getElementById('archive').textContent = model.archive ? say('{0} points', model.archive) : '';
     const colors = palette();
-    const width = Math.max(380, Math.min(760, box.clientWidth > 940 ? box.clientWidth / 2 - 20 : box.clientWidth - 10));
+    const span = RANGES[model.range] || 86400;
     for (const c of model.charts) {
       const wrap = document.createElement('div'); wrap.className = 'chart'; wrap.dataset.chart = c.id;
       const h = document.createElement('h3'); h.textContent = c.title; wrap.append(h); box.append(wrap);
+      if (c.empty) {
+        const e = document.createElement('div'); e.className = 'chart-empty'; e.textContent = say('collecting data — first points after two polls');
+        wrap.append(e); continue;
+      }
+      const dropped = new Set(c.dropped || []);
       const axis = { stroke: css('--muted'), grid: { stroke: css('--border'), width: 1 }, ticks: { stroke: css('--border') } };
       const opts = {
-        width, height: 180,
+        width: chartWidth(wrap), height: 180,
         cursor: { drag: { x: true, y: false } },
-        scales: { x: { time: true }, y: c.unit === 'up' ? { range: [0, 1] } : c.unit === '%' ? { range: [0, 100] } : {} },
-        axes: [axis, { ...axis, size: 86, values: (u, vals) => vals.map((v) => fmt(v, c.unit)) }],
-        series: [{ value: (u, v) => v === null ? '-' : new Date(v * 1000).toLocaleString() }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false, value: (u, v) => fmt(v, c.unit) }))],
+        scales: { x: { time: true }, y: { range: yRange(c.unit) } },
+        axes: [{ ...axis, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: yTicks(wrap, c.unit) }],
+        series: [{ value: (u, v) => v === null ? '-' : tf.dateTime(v * 1000) }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false,
+          // Few points (the first polls): dots, since a line needs two neighbours.
+          points: { show: s.values.filter((v) => v !== null).length < 40, size: 6, fill: colors[i % colors.length] },
+          value: (u, v, si, idx) => v === null && idx !== null && dropped.has(idx) ? '– (' + say('counter reset or above link speed') + ')' : fmt(v, c.unit) }))],
       };
-      plots.push(new uPlot(opts, [c.t, ...c.series.map((s) => s.values)], wrap));
+      plots.push({ wrap, plot: new uPlot(opts, [c.t, ...c.series.map((s) => s.values)], wrap) });
     }
   }
+  // Charts follow the editor's width.
+  let pending = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => plots.forEach((p) => { const w = chartWidth(p.wrap); if (Math.abs(w - p.plot.width) > 1) p.plot.setSize({ width: w, height: 180 }); }));
+  }).observe(document.getElementById('charts'));
   document.querySelectorAll('.ranges button').forEach((b) => b.addEventListener('click', () => vscode && vscode.postMessage({ type: 'range', range: b.dataset.range })));
   document.querySelectorAll('[data-device]').forEach((a) => a.addEventListener('click', (e) => { if (vscode) { e.preventDefault(); vscode.postMessage({ type: 'openDevice', key: a.dataset.device }); } }));
   window.addEventListener('message', (e) => { if (e.data && e.data.type === 'model') { render(e.data.model); } });
+  // "3 minutes ago" stays true between polls.
+  function refreshRelative() { document.querySelectorAll('[data-rel]').forEach((el) => { el.textContent = tf.relative(Number(el.dataset.rel)); }); }
+  setInterval(refreshRelative, 15000);
+  const cell = (text, cls, title) => { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; if (title) td.title = title; return td; };
   function render(model) {
-    document.getElementById('status').className = 'st-' + model.status;
-    document.getElementById('status').textContent = model.status === 'unknown' ? 'not polled' : model.status;
-    const pairs = (rows) => rows.map(([k, v]) => { const tr = document.createElement('tr'); const a = document.createElement('td'); a.textContent = k; const b = document.createElement('td'); b.textContent = v; tr.append(a, b); return tr; });
+    current = model;
+    tf = makeTimeFormatter(model.locale, model.timeZone);
+    S = model.strings || {};
+    const st = document.getElementById('status');
+    st.className = 'st-' + model.status;
+    st.textContent = model.status === 'unknown' ? say('not polled') : say(model.status);
+    document.getElementById('since').textContent = model.statusSinceText || '';
+    const pairs = (rows) => rows.map(([k, v, t]) => {
+      const tr = document.createElement('tr'); const b = cell(v);
+      if (t !== undefined) { const r = document.createElement('span'); r.className = 'rel'; r.dataset.rel = String(t); b.append(' · ', r); }
+      tr.append(cell(k), b); return tr;
+    });
     document.getElementById('ident').replaceChildren(...pairs(model.identity));
     document.getElementById('inventory').replaceChildren(...pairs(model.inventory));
     document.getElementById('health-section').hidden = !model.health.length;
-    document.getElementById('health').replaceChildren(...model.health.map((h) => { const tr = document.createElement('tr'); tr.dataset.group = h.group; for (const [v, cls] of [[h.group, 'group'], [h.name, ''], [h.value, 'num lv-' + h.level]]) { const td = document.createElement('td'); td.textContent = v; if (cls) td.className = cls; tr.append(td); } return tr; }));
-    document.getElementById('ports').replaceChildren(...model.ports.map((p) => { const tr = document.createElement('tr'); for (const [v, cls] of [[p.name + (p.alias ? ' (' + p.alias + ')' : ''), ''], [p.operStatus, 'st-' + (p.operStatus === 'up' ? 'up' : p.adminStatus === 'down' ? 'unknown' : 'down')], [p.adminStatus, ''], [p.speed, 'num'], [p.inRate, 'num'], [p.outRate, 'num']]) { const td = document.createElement('td'); td.textContent = v; if (cls) td.className = cls; tr.append(td); } return tr; }));
-    document.getElementById('events').replaceChildren(...model.events.map((e) => { const tr = document.createElement('tr'); for (const v of [e.time.replace('T', ' ').slice(0, 19), e.severity, e.message]) { const td = document.createElement('td'); td.textContent = v; tr.append(td); } return tr; }));
+    document.getElementById('health').replaceChildren(...model.health.map((h) => { const tr = document.createElement('tr'); tr.dataset.group = h.group; tr.append(cell((model.labels && model.labels[h.group]) || h.group, 'group'), cell(h.name), cell(h.value, 'num lv-' + h.level)); return tr; }));
+    document.getElementById('ports').replaceChildren(...model.ports.map((p) => { const tr = document.createElement('tr');
+      tr.append(cell(p.name + (p.alias ? ' (' + p.alias + ')' : '')), cell(p.operStatus, 'st-' + (p.operStatus === 'up' ? 'up' : p.adminStatus === 'down' ? 'unknown' : 'down')), cell(p.adminStatus), cell(p.speed, 'num'),
+        cell(p.inRate, 'num' + (p.rateNote && p.inRate === '-' ? ' note' : ''), p.inRate === '-' ? p.rateNote : undefined), cell(p.outRate, 'num' + (p.rateNote && p.outRate === '-' ? ' note' : ''), p.outRate === '-' ? p.rateNote : undefined)); return tr; }));
+    const events = model.events.map((e) => { const tr = document.createElement('tr'); tr.append(cell(tf.short(e.time), '', tf.dateTime(e.time)), cell(e.severity), cell(e.message)); return tr; });
+    if (!events.length) { const tr = document.createElement('tr'); const td = cell(say('No events recorded for this device yet.'), 'empty'); td.colSpan = 3; tr.append(td); events.push(tr); }
+    document.getElementById('events').replaceChildren(...events);
     draw(model);
+    refreshRelative();
+    // Restored with its device and range after a reload (the extension's WebviewPanelSerializer reads this).
+    if (vscode) vscode.setState({ key: model.key, range: model.rangeAuto ? undefined : model.range });
     document.body.dataset.rendered = model.generatedAt;
   }
   render(JSON.parse(document.getElementById('model').textContent));
@@ -97,22 +172,23 @@ function jsonBlock(x: unknown): string {
 }
 
 export function deviceHtml(m: DevicePageModel, o: DeviceHtmlOptions): string {
+  const L = (k: string) => esc(m.labels[k] ?? k);
   const ranges = Object.keys(RANGES).map((r) => `<button type="button" data-range="${r}"${r === m.range ? ' class="on"' : ''}>${r}</button>`).join('');
   const body = `<div class="head"><h1>${esc(m.name)}</h1><b id="status" class="st-${esc(m.status)}">${esc(m.status)}</b>
-<span class="muted">${m.statusSince ? `since ${esc(m.statusSince.replace('T', ' ').slice(0, 19))} UTC` : ''}</span></div>
+<span id="since" class="muted">${esc(m.statusSinceText ?? '')}</span></div>
 <div class="sections">
 <section><table class="ident"><tbody id="ident"></tbody></table></section>
-<section id="inventory-section"><h2>Inventory</h2><table class="ident"><tbody id="inventory"></tbody></table></section>
+<section id="inventory-section"><h2>${L('Inventory')}</h2><table class="ident"><tbody id="inventory"></tbody></table></section>
 </div>
-<section id="health-section"${m.health.length ? '' : ' hidden'}><h2>Health</h2>
-<table class="health"><thead><tr><th></th><th>Name</th><th class="num">Value</th></tr></thead><tbody id="health"></tbody></table></section>
-<h2>Graphs</h2>
+<section id="health-section"${m.health.length ? '' : ' hidden'}><h2>${L('Health')}</h2>
+<table class="health"><thead><tr><th></th><th>${L('Name')}</th><th class="num">${L('Value')}</th></tr></thead><tbody id="health"></tbody></table></section>
+<h2>${L('Graphs')}</h2>
 <div class="ranges">${ranges}<span id="archive" class="muted"></span></div>
 <div id="charts" class="charts"></div>
-<h2>Ports</h2>
-<table><thead><tr><th>Port</th><th>Status</th><th>Admin</th><th class="num">Speed</th><th class="num">In</th><th class="num">Out</th></tr></thead><tbody id="ports"></tbody></table>
-<h2>Recent events</h2>
-<table><thead><tr><th>Time (UTC)</th><th>Severity</th><th>Message</th></tr></thead><tbody id="events"></tbody></table>
+<h2>${L('Ports')}</h2>
+<table><thead><tr><th>${L('Port')}</th><th>${L('Status')}</th><th>${L('Admin')}</th><th class="num">${L('Speed')}</th><th class="num">${L('In')}</th><th class="num">${L('Out')}</th></tr></thead><tbody id="ports"></tbody></table>
+<h2>${L('Recent events')}</h2>
+<table><thead><tr><th>${L('Time')}</th><th>${L('Severity')}</th><th>${L('Message')}</th></tr></thead><tbody id="events"></tbody></table>
 <script type="application/json" id="model">${jsonBlock(m)}</script>`;
-  return page({ title: `${m.name} — Parc`, body, nonce: o.nonce, cspSource: o.cspSource, css: o.uplotCss + CSS, scripts: [o.uplotJs, SCRIPT] });
+  return page({ title: `${m.name} — Parc`, body, nonce: o.nonce, cspSource: o.cspSource, css: o.uplotCss + CSS, scripts: [o.uplotJs, SCRIPT], lang: m.locale });
 }

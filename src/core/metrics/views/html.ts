@@ -24,6 +24,8 @@ export interface PageOptions {
   scripts?: string[];
   /** Extra CSS. */
   css?: string;
+  /** Language of the page (BCP 47), default en. */
+  lang?: string;
 }
 
 export function contentSecurityPolicy(o: Pick<PageOptions, 'nonce' | 'cspSource' | 'imgOrigins'>): string {
@@ -73,13 +75,19 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .map svg { width: 100%; height: auto; max-height: 460px; border: 1px solid var(--border); border-radius: 6px; background: var(--panel); }
 .map text { fill: var(--fg); font-size: 11px; paint-order: stroke; stroke: var(--panel); stroke-width: 3px; }
 .map .grat { stroke: var(--border); stroke-width: 0.5; fill: none; }
+.map .sea { fill: var(--vscode-editor-background, var(--fb-bg)); }
+.map .land { fill: var(--panel); fill: color-mix(in srgb, var(--fg) 7%, var(--bg)); stroke: none; }
+.map .border { fill: none; stroke: var(--muted); stroke-width: 0.6; stroke-dasharray: 3 2; opacity: 0.7; }
+.map .coast { fill: none; stroke: var(--muted); stroke-width: 0.9; }
+.map circle { stroke: var(--bg); stroke-width: 1.5; }
+.map .legend .dot { margin-left: 4px; }
 .map circle.up { fill: var(--up); } .map circle.down { fill: var(--down); } .map circle.partial { fill: var(--warn); } .map circle.unknown { fill: var(--unknown); }
 .empty { color: var(--muted); font-style: italic; }
 `;
 
 export function page(o: PageOptions): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${esc(o.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(o))}">
