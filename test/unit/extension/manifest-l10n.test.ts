@@ -26,7 +26,7 @@ function l10nStrings(): Set<string> {
 }
 
 /** Strings that are the same word in French: allowed to be identical in both languages. */
-const SAME_IN_FRENCH = new Set(['Parc', 'Sessions', 'Contact', 'Distribution', 'Interfaces', 'Interface', 'OS', 'Site', 'Version', 'Description', '30 minutes', '{0} minutes', 'netplan {0}']);
+const SAME_IN_FRENCH = new Set(['Parc', 'Sessions', 'Contact', 'Distribution', 'Interfaces', 'Interface', 'OS', 'Site', 'Version', 'Description', '30 minutes', '{0} minutes', 'netplan {0}', 'pages', 'Signal', 'Ports', 'Port', 'Admin', 'Message', 'Utilisation']);
 
 /** Fields of package.json's contributions that users read: they must be %keys% with a French translation. */
 const SHOWN = new Set(['title', 'name', 'description', 'markdownDescription', 'contents', 'enumDescriptions', 'contextualTitle', 'displayName', 'altText', 'markdownEnumDescriptions', 'deprecationMessage']);
@@ -51,6 +51,8 @@ export function untranslatedLiterals(file: string, text: string): string[] {
   const out: string[] = [];
   text.split('\n').forEach((l, i) => {
     const code = l.replace(/^\s*(\/\/|\*|\/\*).*$/, '');
+    // A lookup table of the webviews: the English key beside its translation.
+    if (/^\s*\[(['"])([^'"]+)\1, vscode\.l10n\.t\(\1\2\1/.test(code)) return;
     for (const m of code.matchAll(/(?<!l10n\.t\(\s*)(['"`])([A-Z][a-z']+(?: [A-Za-z0-9'’,.:;()…-]+)+)\1/g)) {
       if (/\blog\.(info|warn|error|debug|trace)\([^)]*$/.test(code.slice(0, m.index))) continue;
       out.push(`${file}:${i + 1}: ${m[0]}`);
