@@ -19,6 +19,10 @@ import type { InventoryService } from './inventory-service';
 import type { ChannelLogger } from './log';
 import type { ExtensionSecrets } from './secrets';
 import { networkAllowed } from './trust';
+import type { EstateSource } from './remote-estate/source';
+
+/** What views and commands are given: the local estate or a server's (see remote-estate/switch.ts). */
+export type Estate = EstateSource;
 
 export interface DeviceState extends DeviceSnapshot {
   polling: boolean;
@@ -26,7 +30,7 @@ export interface DeviceState extends DeviceSnapshot {
 
 const EVENT_LIMIT = 500;
 
-export class Estate implements vscode.Disposable {
+export class LocalEstate implements EstateSource {
   private readonly devicesChanged = new vscode.EventEmitter<string[]>();
   /** Keys of devices whose state changed (added, removed, polled, moved). */
   readonly onDidChangeDevices = this.devicesChanged.event;
@@ -48,6 +52,8 @@ export class Estate implements vscode.Disposable {
   /** "down" events of a first poll: how the device was found, not a change (no notification for them). */
   private readonly firstPollDowns = new WeakSet<ParcEvent>();
   private running = false;
+  /** True while the window shows a server's estate: this one stays loaded but polls nothing. */
+  private suspended = false;
   private applying: Promise<void> = Promise.resolve();
 
   constructor(
@@ -214,13 +220,19 @@ export class Estate implements vscode.Disposable {
     this._events = (await this.store?.readEvents({ limit: EVENT_LIMIT })) ?? [];
   }
 
+  /** Stops (or resumes) this window's own polling while a server's estate is shown. */
+  suspend(on: boolean): void {
+    this.suspended = on;
+    this.startOrStop();
+  }
+
   /** Runs the scheduler when the workspace is trusted, monitoring is on and there is an inventory. */
   private startOrStop(): void {
     const inv = this.inventories.inventory;
     const cfg = readConfig();
     if (!this.monitor || !inv) return;
     this.monitor.scheduler.setIntervals(intervalsFromMinutes(effectiveSchedule(inv.schedule, cfg)));
-    const want = vscode.workspace.isTrusted && cfg.monitoring;
+    const want = vscode.workspace.isTrusted && cfg.monitoring && !this.suspended;
     if (want && !this.running) {
       this.running = true;
       this.log.info(`monitoring started: polls every ${effectiveSchedule(inv.schedule, cfg).pollMinutes} min`);

@@ -9,7 +9,9 @@ import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { DeliveryLog, registerDelivery } from './delivery';
-import { Estate } from './estate';
+import { LocalEstate } from './estate';
+import { registerServer, type ServerApi } from './remote-estate/index';
+import { EstateSwitch } from './remote-estate/switch';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
 import { Notifier } from './notifications';
@@ -30,6 +32,8 @@ export interface ParcApi {
   ready: Promise<void>;
   /** The Hosts view and its services (for tests and scripts). */
   remote: RemoteApi;
+  /** The `parc serve` attachment (Connect to Server…). */
+  server: ServerApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): ParcApi {
@@ -37,7 +41,8 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const secrets = new ExtensionSecrets(extension.secrets);
   const log = new ChannelLogger(channel, () => secrets.known());
   const inventories = new InventoryService(log);
-  const estate = new Estate(inventories, secrets, log);
+  // Views see the local estate, or a server's while attached (remote-estate/).
+  const estate = new EstateSwitch(new LocalEstate(inventories, secrets, log));
   const alerts = new AlertsService(estate, extension.workspaceState);
   const devicesTree = new DevicesTreeProvider(estate, alerts);
   const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
@@ -55,6 +60,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   };
 
   const remote = registerRemote(context);
+  const server = registerServer({ extension, estate, alerts, secrets, log });
   extension.subscriptions.push(
     channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
@@ -63,11 +69,12 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     ...registerCommands(context),
     ...registerDirectories(context).disposables,
     ...remote.disposables,
+    ...server.disposables,
     ...registerDelivery(context, deliveries),
   );
   log.info(`Parc ${extension.extension.packageJSON.version} activating (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode'})`);
   const ready = inventories.start().then(() => estate.settled()).catch((e) => log.error(`cannot read parc.yaml: ${(e as Error).message}`));
-  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api, server: server.api };
 }
 
 export function deactivate(): void {}

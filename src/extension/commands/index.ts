@@ -11,6 +11,7 @@ import { pollCommands } from './poll';
 import { sessionCommands } from '../sessions/commands';
 import { webviewCommands } from '../webviews/commands';
 import type { CommandFamily, ParcContext } from './types';
+import { checkAllowed } from '../remote-estate/guard';
 
 const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, filterCommands, sessionCommands, webviewCommands];
 
@@ -18,6 +19,7 @@ export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
   return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>
     vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
       try {
+        checkAllowed(ctx.estate, spec.id);
         return await spec.run(...args);
       } catch (err) {
         const message = ctx.log.clean((err as Error).message ?? String(err));
