@@ -2,15 +2,10 @@
 // ApiError with the server's code/step, TLS pinned by fingerprint (client-tls.ts). No vscode here.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { LoginResponse } from './api-types';
 import { CertificateChangedError, normaliseFingerprint, probeCertificate, tlsOptions, type Pin } from './client-tls';
 
-export type Role = 'viewer' | 'operator' | 'admin';
-
-export interface LoginAnswer {
-  token: string;
-  expiresAt: string;
-  user: { name: string; role: Role; source: 'directory' | 'local' };
-}
+export type LoginAnswer = LoginResponse;
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly step?: string) {
@@ -38,12 +33,6 @@ export function parseServerUrl(raw: string): URL {
   if (u.protocol === 'http:' && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(u.hostname)) throw new Error(`${raw}: plain http is only allowed to a loopback address; use https`);
   if (u.username || u.password) throw new Error(`${raw}: do not put credentials in the URL`);
   return new URL(u.origin);
-}
-
-const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
-
-export function roleAllows(role: Role | undefined, needed: Role): boolean {
-  return role !== undefined && ROLE_RANK[role] >= ROLE_RANK[needed];
 }
 
 function isTlsVerifyError(e: NodeJS.ErrnoException): boolean {
