@@ -2,7 +2,8 @@
 // stream does not replay what was missed), then kept live by the SSE stream. Polls nothing itself;
 // actions are POSTs that the server runs under the logged-in user's name and role.
 import * as vscode from 'vscode';
-import { DEFAULT_SCHEDULE, DEFAULT_THRESHOLDS, deviceKey, type Device, type Inventory, type Site } from '../../core/inventory/types';
+import { deviceKey, type Device, type Inventory } from '../../core/inventory/types';
+import { inventoryFromApi } from '../../core/remote/inventory';
 import type { CycleResult } from '../../core/monitor/cycle';
 import { snapshotOf } from '../../core/monitor/snapshot';
 import type {
@@ -19,16 +20,6 @@ import type { EstateSource } from './source';
 const EVENT_LIMIT = 500;
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
-
-/** The core Inventory shape from the server's secret-free inventory answer (enough for the views). */
-export function inventoryFromApi(r: InventoryResponse): Inventory {
-  const sites: Site[] = r.sites.map((s) => ({ region: s.region ?? '', name: s.name, aliases: [], subnets: [], coordinates: s.lat !== null && s.lon !== null ? [s.lat, s.lon] : undefined, line: 0 }));
-  const devices: Device[] = r.devices.map((d) => ({ host: d.host, port: d.port, line: d.line, ...(d.name ? { name: d.name } : {}), ...(d.profile ? { profile: d.profile } : {}), ...(d.site ? { site: d.site } : {}), ...(d.tags.length ? { tags: d.tags } : {}) }));
-  return {
-    file: r.file, sites, snmp: { profiles: new Map() }, devices, thresholds: { ...DEFAULT_THRESHOLDS }, schedule: { ...DEFAULT_SCHEDULE, pollMinutes: r.pollMinutes },
-    discovery: { subnets: [], profiles: [], autoAdd: false }, siteMaxDistanceKm: 0, extra: {},
-  };
-}
 
 export class RemoteEstate implements EstateSource {
   private readonly devicesChanged = new vscode.EventEmitter<string[]>();
