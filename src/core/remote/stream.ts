@@ -23,15 +23,19 @@ export class SseParser {
 
   constructor(private readonly onMessage: (m: SseMessage) => void) {}
 
+  /** The last chunk ended with \r: a \n starting the next one belongs to that line end. */
+  private skipLf = false;
+
   push(chunk: string): void {
+    if (this.skipLf && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    this.skipLf = false;
     this.buf += chunk;
     let i: number;
     while ((i = this.buf.search(/\r\n|\r|\n/)) >= 0) {
       const line = this.buf.slice(0, i);
-      const nl = this.buf.startsWith('\r\n', i) ? 2 : 1;
-      // A lone \r at the end of the buffer may be the first half of \r\n: wait for more.
-      if (this.buf[i] === '\r' && i + 1 === this.buf.length) break;
-      this.buf = this.buf.slice(i + nl);
+      const crlf = this.buf.startsWith('\r\n', i);
+      if (!crlf && this.buf[i] === '\r' && i + 1 === this.buf.length) this.skipLf = true;
+      this.buf = this.buf.slice(i + (crlf ? 2 : 1));
       this.line(line);
     }
   }
