@@ -26,8 +26,8 @@ export function roleFor(groups: string[], roles: Map<Role, string[]>): { role: R
 
 export async function directoryLogin(profile: DirectoryProfile, roles: Map<Role, string[]>, user: string, password: string, secrets: SecretSource): Promise<DirectoryLogin> {
   if (password === '') return { ok: false, step: 'userBind', message: 'the password is empty' };
-  // The role decides, not the profile's own `group:` (that one is for Observium); nested groups are followed
-  // as the profile says (nested: true).
+  // The profile's own `group:`, when it has one, is required too (the bind/group checks of `parc ldap test`);
+  // nested groups are followed as the profile says (nested: true). Observium levels do not apply here.
   const r = await runLoginTest({ ...profile, levels: [] }, { user, password, secrets });
   if (r.failure) return { ok: false, step: r.failure.step, message: r.failure.message };
   const hit = roleFor(r.groups, roles);

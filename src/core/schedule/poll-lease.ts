@@ -247,7 +247,7 @@ export function pollLeaseDelivery(poll: PollLease, stateDir: string): DeliveryLe
     },
     async holder() {
       const h = await poll.holder();
-      return h ? `${h.kind} pid ${h.pid} on ${h.host}` : undefined;
+      return h ? `${h.kind} pid ${h.pid} on ${h.host}` : 'the holder of the poll lease';
     },
     release: () => legacy.release(),
   };
