@@ -313,8 +313,9 @@ function wire(): void {
     if (ack) {
       void api<AlertInfo>('POST', `/api/alerts/${encodeURIComponent(ack.getAttribute('data-ack')!)}/ack`, {}).then(
         (a) => {
-          const i = st.alerts.findIndex((x) => x.id === a.id);
-          if (i >= 0) st.alerts[i] = a;
+          // The stream brings the final state if the answer predates it.
+          const i = st.alerts.findIndex((x) => x.id === a?.id);
+          if (i >= 0 && a.acknowledged) st.alerts[i] = a;
           render();
         },
         (err: Error) => ($('error').textContent = err.message),

@@ -269,7 +269,8 @@ export class RemoteEstate implements EstateSource {
 
   async acknowledge(id: string): Promise<void> {
     const a = await this.client.post<AlertInfo>(`/api/alerts/${encodeURIComponent(id)}/ack`, {});
-    this.onAlert(a);
+    // The answer may predate the server's reread of the acknowledgements; the stream brings the final state.
+    if (a?.acknowledged) this.onAlert(a);
   }
 
   async mute(device: string, minutes: number): Promise<void> {
