@@ -3,6 +3,7 @@
 // runs test/vscode/attach/ (lease, Connect to Server…, roles, acknowledgements between clients).
 // Before the window starts, this measures how many SNMP messages one poll by the server alone sends to the
 // agent (snmpInPkts), so the window's test can tell one poller from two.
+import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -10,7 +11,7 @@ import type { PollStreamEvent } from '../../src/core/remote/api-types';
 import { ParcClient } from '../../src/core/remote/client';
 import { normaliseFingerprint, probeCertificate } from '../../src/core/remote/client-tls';
 import { ParcStream } from '../../src/core/remote/stream';
-import { addUser, snmpInPkts, startServe, type RunningServe } from '../support/parc-serve';
+import { addUser, CLI, snmpInPkts, startServe, type RunningServe } from '../support/parc-serve';
 import { freeUdpPort } from '../support/ports';
 import { openBrowser, startCodeServer } from './code-server';
 import { COMMUNITY, startFleet } from './fleet';
@@ -38,6 +39,8 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
   const fleet = await startFleet({ small: true });
   let serve: RunningServe | undefined;
   let stream: ParcStream | undefined;
+  let watch: cp.ChildProcess | undefined;
+  let watchOut = '';
   try {
     // A second down device, so there are two alerts to acknowledge.
     fs.appendFileSync(fleet.inventory, `  - { host: 127.0.0.1, port: ${await freeUdpPort()}, name: nantes-ap, site: Lyon }\n`);
@@ -69,6 +72,13 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
     log(`attach: one poll by the server alone: ${perPoll} SNMP messages at ${agent.name}`);
     stream.stop();
     stream = undefined;
+
+    // A `parc watch` on the same estate as well: it must follow the server, not poll (the window's test counts).
+    watch = cp.spawn(process.execPath, [CLI, 'watch', '--inventory', fleet.inventory], { env: { ...process.env, ...env }, cwd: fleet.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    watch.stdout!.on('data', (c: Buffer) => (watchOut += c.toString('utf8')));
+    watch.stderr!.on('data', (c: Buffer) => (watchOut += c.toString('utf8')));
+    for (let i = 0; i < 100 && !/poll lease|following|another process polls/i.test(watchOut); i++) await new Promise((r) => setTimeout(r, 100));
+    log(`attach: parc watch started on the same estate: ${watchOut.split('\n').find((l) => /poll lease|follow|another process/i.test(l)) ?? '(no lease message yet)'}`);
 
     const cs = await startCodeServer({
       codeServerDir: csDir, workspaceTrust: false, logDir,
@@ -107,6 +117,14 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
     }
   } finally {
     stream?.stop();
+    if (watch && watch.exitCode === null) {
+      const w = watch;
+      await new Promise<void>((r) => {
+        w.once('exit', () => r());
+        w.kill('SIGTERM');
+      });
+    }
+    fs.writeFileSync(path.join(logDir, 'watch.log'), watchOut);
     if (serve) fs.writeFileSync(path.join(logDir, 'serve.log'), serve.output());
     await serve?.stop();
     await fleet.stop();

@@ -1,6 +1,7 @@
 // The second status bar item while attached to a server: "connected as X", "reconnecting" or "offline",
 // with the age of what the views show when it is not live. Hidden when the estate is local.
 import * as vscode from 'vscode';
+import { md } from '../views/format';
 import { formatAge } from './age';
 import type { RemoteEstate } from './remote-estate';
 import type { EstateSwitch } from './switch';
@@ -45,12 +46,11 @@ export class ConnectionStatus implements vscode.Disposable {
       this.item.text = `$(debug-disconnect) ${vscode.l10n.t('{0}: offline · data {1} old', host, age)}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     }
-    const tip = new vscode.MarkdownString('', true);
-    tip.appendText(vscode.l10n.t('Connected to {0} as {1} ({2}).', r.url, r.user.name, r.role));
-    tip.appendMarkdown('\n\n');
-    if (!r.can('operator')) tip.appendText(vscode.l10n.t('Your role on the server is {0}: this action needs the operator role.', r.role) + '\n\n');
-    tip.appendText(vscode.l10n.t('This window polls nothing itself: the server does.'));
-    if (r.state !== 'connected' && r.lastError) tip.appendText(`\n\n${r.lastError}`);
+    const lines = [vscode.l10n.t('Connected to {0} as {1} ({2}).', r.url, r.user.name, r.role)];
+    if (!r.can('operator')) lines.push(vscode.l10n.t('Your role on the server is {0}: this action needs the operator role.', r.role));
+    lines.push(vscode.l10n.t('This window polls nothing itself: the server does.'));
+    if (r.state !== 'connected' && r.lastError) lines.push(r.lastError);
+    const tip = new vscode.MarkdownString(lines.map(md).join('\n\n'), true);
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: this.item.text.replace(/\$\([^)]*\)\s*/g, '') };
     this.item.show();
