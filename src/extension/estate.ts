@@ -58,6 +58,8 @@ export class LocalEstate implements EstateSource {
   private suspended = false;
   /** The estate's poll lease: this window polls only while holding it, else follows the holder. */
   private gate?: LeaseFollower;
+  /** The last lease check started by startOrStop (settled() waits for it, so `monitoring` is decided). */
+  private leaseCheck: Promise<unknown> = Promise.resolve();
   private applying: Promise<void> = Promise.resolve();
 
   constructor(
@@ -186,6 +188,7 @@ export class LocalEstate implements EstateSource {
     await this.reloadEvents();
     if (changed.length) this.devicesChanged.fire(changed);
     this.startOrStop();
+    await this.leaseCheck;
   }
 
   private createMonitor(store: FileStateStore): Monitor {
@@ -275,8 +278,7 @@ export class LocalEstate implements EstateSource {
     this.monitor.scheduler.setIntervals(intervalsFromMinutes(effectiveSchedule(inv.schedule, cfg)));
     const want = vscode.workspace.isTrusted && cfg.monitoring && !this.suspended;
     // Wanting to monitor means competing for the lease; holding it means polling (see lease-follow.ts).
-    if (want) void this.gate?.start();
-    else void this.gate?.stop();
+    this.leaseCheck = (want ? this.gate?.start() : this.gate?.stop())?.catch(() => undefined) ?? Promise.resolve();
     const run = want && (this.gate?.holding ?? true);
     if (run && !this.running) {
       this.running = true;
