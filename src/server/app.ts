@@ -80,15 +80,22 @@ export class ParcServer {
       for (const a of this.view.rebuildAlerts()) this.hub.send('alert', a);
       for (const s of this.view.rebuildDevices(r.devices)) this.hub.send('device', s);
     });
-    r.on('acks', () => {
-      void r.acks.read().then(({ acks: a, mutes: m }) => {
-        this.view.setAcks(a, m);
-        for (const x of this.view.rebuildAlerts()) this.hub.send('alert', x);
-        for (const s of this.view.rebuildDevices(r.devices)) this.hub.send('device', s);
-      }, (err: Error) => this.d.logger.warn(err.message));
-    });
+    r.on('acks', () => void this.syncAcks());
     r.on('polling', (devices) => this.hub.send('poll', { phase: 'start', devices: devices.length, at: new Date(this.d.clock.now()).toISOString(), by: 'self' }));
     r.on('cycle', (c) => this.hub.send('poll', { phase: 'end', devices: c.devices.length, at: new Date(this.d.clock.now()).toISOString(), durationMs: c.durationMs, by: 'self' }));
+  }
+
+  /** Re-reads acknowledgements and mutes; streams the alerts and devices whose state changed. */
+  async syncAcks(): Promise<void> {
+    const r = this.d.runner;
+    try {
+      const { acks, mutes } = await r.acks.read();
+      this.view.setAcks(acks, mutes);
+      for (const x of this.view.rebuildAlerts()) this.hub.send('alert', x);
+      for (const s of this.view.rebuildDevices(r.devices)) this.hub.send('device', s);
+    } catch (err) {
+      this.d.logger.warn((err as Error).message);
+    }
   }
 
   async close(): Promise<void> {
@@ -226,8 +233,7 @@ export class ParcServer {
       const open = new Set(this.view.alertList().filter((x) => x.open).map((x) => x.id));
       await d.runner.acks.acknowledge([id], d.clock.now(), s.name, open);
       await this.audit(req, s, 'ack', id, 'ok', comment);
-      d.runner.refresh();
-      await d.runner.settled();
+      await this.syncAcks();
       return this.view.alert(id);
     }));
     app.post('/api/mutes', wrap(async (req, reply) => {
@@ -245,7 +251,7 @@ export class ParcServer {
       const m = { scope, value, until, by: s.name, reason: text(b.reason, 'reason') };
       await d.runner.acks.mute(m, d.clock.now());
       await this.audit(req, s, 'mute', muteId(m), 'ok', m.reason);
-      d.runner.refresh();
+      await this.syncAcks();
       return reply.code(201).send(muteInfo(m));
     }));
     app.delete('/api/mutes/:id', wrap(async (req) => {
@@ -255,7 +261,7 @@ export class ParcServer {
       if (!m) throw new ApiError('not-found', `no active mute ${id}`);
       await d.runner.acks.unmute(m.scope, m.value, d.clock.now());
       await this.audit(req, s, 'unmute', id, 'ok');
-      d.runner.refresh();
+      await this.syncAcks();
       return { ok: true };
     }));
     app.get('/api/history/:deviceId', wrap(async (req) => {

@@ -35,8 +35,8 @@ function duration(r: NodeReader, node: Node, where: string): number | undefined 
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(raw);
   const unit = m ? (m[2] ? UNITS[m[2].toLowerCase()] : 60_000) : undefined;
   const ms = m && unit ? Number(m[1]) * unit : NaN;
-  if (!(ms >= 60_000 && ms <= 30 * 86_400_000)) {
-    r.report(node, `${where} must be a duration from 1m to 30d, like 8h or 90m (got "${raw}")`);
+  if (!(ms >= 5_000 && ms <= 30 * 86_400_000)) {
+    r.report(node, `${where} must be a duration from 5s to 30d, like 8h or 90m (got "${raw}")`);
     return undefined;
   }
   return ms;

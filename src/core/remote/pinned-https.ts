@@ -2,7 +2,6 @@
 // the user accepted it) or by the usual CA check. The TLS handshake is finished and the fingerprint compared
 // before a single byte of the request (and its bearer token) is written.
 import * as http from 'node:http';
-import * as https from 'node:https';
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
 
@@ -87,8 +86,9 @@ export async function openRemote(t: RemoteTarget, r: RemoteRequest): Promise<htt
   if (u.protocol === 'https:') sock = await connectTls(u, t);
   else if (u.protocol !== 'http:') throw new Error(`${t.url}: only https (or http on loopback) is supported`);
   return new Promise((resolve, reject) => {
-    const opts: http.RequestOptions = { method: r.method ?? 'GET', host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port, path: u.pathname + u.search, headers, agent: false };
-    const req = sock ? https.request({ ...opts, createConnection: () => sock }) : http.request(opts);
+    const opts: http.RequestOptions = { method: r.method ?? 'GET', host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port, path: u.pathname + u.search, headers };
+    // HTTP over the TLS socket checked above (https.request would start a handshake of its own).
+    const req = sock ? http.request({ ...opts, createConnection: () => sock }) : http.request({ ...opts, agent: false });
     req.setTimeout(t.timeoutMs ?? 30000, () => req.destroy(new Error(`no answer from ${u.host} within ${t.timeoutMs ?? 30000} ms`)));
     req.once('error', reject);
     req.once('response', resolve);
