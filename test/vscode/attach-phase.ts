@@ -11,7 +11,7 @@ import type { PollStreamEvent } from '../../src/core/remote/api-types';
 import { ParcClient } from '../../src/core/remote/client';
 import { normaliseFingerprint, probeCertificate } from '../../src/core/remote/client-tls';
 import { ParcStream } from '../../src/core/remote/stream';
-import { addUser, CLI, snmpInPkts, startServe, type RunningServe } from '../support/parc-serve';
+import { addUser, CLI, snmpInPkts, startServe, type RunningServe } from '../support/serve-process';
 import { freeUdpPort } from '../support/ports';
 import { openBrowser, startCodeServer } from './code-server';
 import { COMMUNITY, startFleet } from './fleet';

@@ -11,7 +11,7 @@ import type { AlertsResponse, DeviceSummary, EventsResponse, HelloEvent, StreamE
 import { ApiError, ParcClient } from '../../../src/core/remote/client';
 import { probeCertificate } from '../../../src/core/remote/client-tls';
 import { ParcStream, type StreamState } from '../../../src/core/remote/stream';
-import { addUser, CLI, startServe, type RunningServe } from '../../support/parc-serve';
+import { addUser, CLI, startServe, type RunningServe } from '../../support/serve-process';
 import { freeUdpPort } from '../../support/ports';
 import { snmpdAvailable, startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 

@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { ParcClient } from '../../../src/core/remote/client';
 import { probeCertificate } from '../../../src/core/remote/client-tls';
 import type { AlertsResponse } from '../../../src/core/remote/api-types';
-import { addUser, CLI, startServe, type RunningServe } from '../../support/parc-serve';
+import { addUser, CLI, startServe, type RunningServe } from '../../support/serve-process';
 import { freeUdpPort } from '../../support/ports';
 import { snmpdAvailable, startSnmpd, type RunningSnmpd } from '../../support/snmpd';
 

@@ -12,7 +12,7 @@ import type { AlertInfo } from '../../../src/core/remote/api-types';
 import { ApiError, ParcClient } from '../../../src/core/remote/client';
 import { ParcStream } from '../../../src/core/remote/stream';
 import { readPollLease } from '../../../src/core/schedule/poll-lease';
-import { snmpInPkts } from '../../support/parc-serve';
+import { snmpInPkts } from '../../support/serve-process';
 import { parcApi, waitFor } from '../helpers';
 
 interface AttachEnv {
