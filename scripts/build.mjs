@@ -11,6 +11,11 @@ const optionalNative = ['cpu-features', '*.node'];
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...optionalNative], format: 'cjs' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: optionalNative, format: 'cjs', banner: { js: '#!/usr/bin/env node' } }),
+  // The browser page `parc serve` serves at / (media/web/: index.html is in the repository, app.js is built).
+  build({
+    ...common, entryPoints: ['src/web/app.ts'], outfile: 'media/web/app.js', platform: 'browser', target: 'es2022', format: 'iife',
+    loader: { '.css': 'text' }, alias: { 'node:crypto': './src/web/shims/crypto.ts' },
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 if (watch) console.log('watch mode is not supported; run npm run build again');

@@ -49,6 +49,8 @@ export class AlertsService implements vscode.Disposable {
 
   /** Open alerts, newest first. */
   open(): AlertView[] {
+    const remote = this.estate.remote;
+    if (remote) return remote.alerts.filter((a) => a.open).map((a) => ({ id: a.id, event: a.event, acknowledged: a.acknowledged !== null, muted: a.muted }));
     const acked = new Set([...this.state.get<string[]>(ACKS, []), ...this.shared.acks]);
     return openAlerts(this.estate.events, Date.now()).map((a) => ({ ...a, acknowledged: acked.has(a.id), muted: a.event.device !== undefined && this.isMuted(a.event.device) }));
   }
@@ -59,6 +61,7 @@ export class AlertsService implements vscode.Disposable {
   }
 
   async acknowledge(id: string): Promise<void> {
+    if (this.estate.remote) return this.estate.remote.acknowledge(id);
     const openIds = new Set(this.open().map((a) => a.id));
     // Forget acknowledgements of alerts that have closed, so the list does not grow forever.
     const acked = this.state.get<string[]>(ACKS, []).filter((x) => openIds.has(x));
@@ -69,6 +72,11 @@ export class AlertsService implements vscode.Disposable {
   }
 
   mutedUntil(key: string): number | undefined {
+    const remote = this.estate.remote;
+    if (remote) {
+      const until = Math.max(0, ...remote.mutes.filter((m) => m.scope === 'device' && m.value.toLowerCase() === key.toLowerCase()).map((m) => Date.parse(m.until)));
+      return until > Date.now() ? until : undefined;
+    }
     const mine = this.state.get<Record<string, number>>(MUTES, {});
     const own = Object.hasOwn(mine, key) ? mine[key] : undefined;
     const shared = this.shared.mutes.filter((m) => m.scope === 'device' && m.value.toLowerCase() === key.toLowerCase()).map((m) => m.until);
@@ -81,6 +89,7 @@ export class AlertsService implements vscode.Disposable {
   }
 
   async mute(key: string, minutes: number): Promise<void> {
+    if (this.estate.remote) return this.estate.remote.mute(key, minutes);
     const mutes = this.liveMutes();
     mutes[key] = Date.now() + minutes * 60_000;
     await this.state.update(MUTES, mutes);
@@ -90,6 +99,7 @@ export class AlertsService implements vscode.Disposable {
   }
 
   async unmute(key: string): Promise<void> {
+    if (this.estate.remote) return this.estate.remote.unmute(key);
     const mutes = this.liveMutes();
     delete mutes[key];
     await this.state.update(MUTES, mutes);

@@ -19,6 +19,12 @@ import type { InventoryService } from './inventory-service';
 import type { ChannelLogger } from './log';
 import type { ExtensionSecrets } from './secrets';
 import { networkAllowed } from './trust';
+import type { EstateSource } from './remote-estate/source';
+import { LeaseFollower } from './lease-follow';
+import { readPollLease, requestPoll, type PollRequest } from '../core/schedule/poll-lease';
+
+/** What views and commands are given: the local estate or a server's (see remote-estate/switch.ts). */
+export type Estate = EstateSource;
 
 export interface DeviceState extends DeviceSnapshot {
   polling: boolean;
@@ -26,7 +32,7 @@ export interface DeviceState extends DeviceSnapshot {
 
 const EVENT_LIMIT = 500;
 
-export class Estate implements vscode.Disposable {
+export class LocalEstate implements EstateSource {
   private readonly devicesChanged = new vscode.EventEmitter<string[]>();
   /** Keys of devices whose state changed (added, removed, polled, moved). */
   readonly onDidChangeDevices = this.devicesChanged.event;
@@ -48,6 +54,12 @@ export class Estate implements vscode.Disposable {
   /** "down" events of a first poll: how the device was found, not a change (no notification for them). */
   private readonly firstPollDowns = new WeakSet<ParcEvent>();
   private running = false;
+  /** True while the window shows a server's estate: this one stays loaded but polls nothing. */
+  private suspended = false;
+  /** The estate's poll lease: this window polls only while holding it, else follows the holder. */
+  private gate?: LeaseFollower;
+  /** The last lease check started by startOrStop (settled() waits for it, so `monitoring` is decided). */
+  private leaseCheck: Promise<unknown> = Promise.resolve();
   private applying: Promise<void> = Promise.resolve();
 
   constructor(
@@ -111,11 +123,20 @@ export class Estate implements vscode.Disposable {
   async poll(devices?: Device[]): Promise<CycleResult | undefined> {
     if (!networkAllowed(vscode.l10n.t('Poll now'))) return undefined;
     if (!this.monitor) throw new Error(vscode.l10n.t('There is no valid parc.yaml in this workspace.'));
+    // Another process polls this estate: ask it (its results arrive through the followed state files).
+    const holder = this.gate && !this.gate.holding ? await readPollLease(this.gate.stateDir) : undefined;
+    if (holder && holder.id !== this.gate!.lease.id) {
+      for (const d of devices ?? [undefined]) await requestPoll(this.gate!.stateDir, { ...(d ? { device: deviceKey(d) } : {}), by: 'vscode' });
+      this.log.info(`poll now handed to the poller of this estate (${holder.kind} pid ${holder.pid} on ${holder.host})`);
+      return undefined;
+    }
     return this.monitor.pollDevices(devices);
   }
 
   private async apply(inv: Inventory | undefined): Promise<void> {
     if (!inv) {
+      this.gate?.dispose();
+      this.gate = undefined;
       await this.monitor?.stop();
       await this.engine?.stop();
       this.monitor = undefined;
@@ -137,6 +158,13 @@ export class Estate implements vscode.Disposable {
       this.store = new FileStateStore(dir);
       this.recorder?.close();
       this.recorder = new MetricRecorder(metricsDirFor(dir), systemClock, this.log, { eventDays: inv.schedule.eventRetentionDays, alertDays: 365 });
+      this.gate?.dispose();
+      this.gate = new LeaseFollower(dir, this.log, {
+        changed: () => this.startOrStop(),
+        request: (r) => this.served(r),
+        stateChanged: () => (this.applying = this.applying.then(() => this.followHolder()).catch((e) => this.log.warn(`following the poller: ${(e as Error).message}`))),
+        acksChanged: () => this.eventsChanged.fire([]),
+      });
       this.monitor = this.createMonitor(this.store);
     }
     const records = await this.store.loadDevices();
@@ -160,6 +188,7 @@ export class Estate implements vscode.Disposable {
     await this.reloadEvents();
     if (changed.length) this.devicesChanged.fire(changed);
     this.startOrStop();
+    await this.leaseCheck;
   }
 
   private createMonitor(store: FileStateStore): Monitor {
@@ -179,7 +208,7 @@ export class Estate implements vscode.Disposable {
     });
     m.on('events', (events) => this.recorder?.archiveEvents(events));
     this.engine = attachDelivery(m, {
-      stateDir: store.dir, inventory: () => this.inventories.inventory!, secrets: this.secrets, clock: systemClock, logger: this.log, events: store,
+      stateDir: store.dir, inventory: () => this.inventories.inventory!, secrets: this.secrets, clock: systemClock, logger: this.log, events: store, lease: this.gate?.delivery(),
       onEvents: (events) => void this.reloadEvents().then(() => this.eventsChanged.fire(events)),
       onDelivered: () => this.delivered.fire(),
     });
@@ -205,6 +234,27 @@ export class Estate implements vscode.Disposable {
     return m;
   }
 
+  /** A follower's "poll now" (this window holds the lease). */
+  private served(r: PollRequest): void {
+    const inv = this.inventories.inventory;
+    if (!this.monitor || !inv) return;
+    const want = r.device?.toLowerCase();
+    const devices = want === undefined ? undefined : inv.devices.filter((d) => deviceKey(d) === want || d.host.toLowerCase() === want || d.name?.toLowerCase() === want);
+    if (devices && !devices.length) return this.log.warn(`poll request ${r.id} from ${r.by ?? 'another process'}: no device ${r.device}`);
+    this.log.info(`poll request from ${r.by ?? 'another process'}: ${r.device ?? 'the whole estate'}`);
+    void this.monitor.pollDevices(devices).catch((e) => this.log.warn(`requested poll: ${(e as Error).message}`));
+  }
+
+  /** The holder rewrote the state files: show its results, and raise the events it appended. */
+  private async followHolder(): Promise<void> {
+    const before = this._events[0];
+    await this.apply(this.inventories.inventory);
+    const same = before && JSON.stringify(before);
+    const i = same ? this._events.findIndex((e) => JSON.stringify(e) === same) : this._events.length;
+    const fresh = i < 0 ? this._events : this._events.slice(0, i);
+    if (fresh.length) this.eventsChanged.fire(fresh);
+  }
+
   /** True for the "down" event of a device that has never answered before (first poll after it was added). */
   isFirstPollDown(e: ParcEvent): boolean {
     return this.firstPollDowns.has(e);
@@ -214,18 +264,27 @@ export class Estate implements vscode.Disposable {
     this._events = (await this.store?.readEvents({ limit: EVENT_LIMIT })) ?? [];
   }
 
+  /** Stops (or resumes) this window's own polling while a server's estate is shown. */
+  suspend(on: boolean): void {
+    this.suspended = on;
+    this.startOrStop();
+  }
+
   /** Runs the scheduler when the workspace is trusted, monitoring is on and there is an inventory. */
   private startOrStop(): void {
     const inv = this.inventories.inventory;
     const cfg = readConfig();
     if (!this.monitor || !inv) return;
     this.monitor.scheduler.setIntervals(intervalsFromMinutes(effectiveSchedule(inv.schedule, cfg)));
-    const want = vscode.workspace.isTrusted && cfg.monitoring;
-    if (want && !this.running) {
+    const want = vscode.workspace.isTrusted && cfg.monitoring && !this.suspended;
+    // Wanting to monitor means competing for the lease; holding it means polling (see lease-follow.ts).
+    this.leaseCheck = (want ? this.gate?.start() : this.gate?.stop())?.catch(() => undefined) ?? Promise.resolve();
+    const run = want && (this.gate?.holding ?? true);
+    if (run && !this.running) {
       this.running = true;
       this.log.info(`monitoring started: polls every ${effectiveSchedule(inv.schedule, cfg).pollMinutes} min`);
       this.monitor.start();
-    } else if (!want && this.running) {
+    } else if (!run && this.running) {
       this.running = false;
       void this.monitor.stop();
       this.log.info('monitoring stopped');
@@ -234,6 +293,7 @@ export class Estate implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.gate?.dispose();
     void this.monitor?.stop();
     void this.engine?.stop();
     this.delivered.dispose();

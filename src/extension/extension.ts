@@ -10,8 +10,10 @@ import { registerDirectories } from './ldap/index';
 import { registerRemote, type RemoteApi } from './remote/index';
 import type { ParcContext } from './commands/types';
 import { DeliveryLog, registerDelivery } from './delivery';
-import { Estate } from './estate';
 import { registerInventoryHelp } from './inventory-help';
+import { LocalEstate } from './estate';
+import { registerServer, type ServerApi } from './remote-estate/index';
+import { EstateSwitch } from './remote-estate/switch';
 import { InventoryService } from './inventory-service';
 import { ChannelLogger } from './log';
 import { Notifier } from './notifications';
@@ -34,6 +36,8 @@ export interface ParcApi {
   remote: RemoteApi;
   /** Device pages and their serializer (for tests). */
   webviews: WebviewsApi;
+  /** The `parc serve` attachment (Connect to Server…). */
+  server: ServerApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): ParcApi {
@@ -41,7 +45,8 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
   const secrets = new ExtensionSecrets(extension.secrets);
   const log = new ChannelLogger(channel, () => secrets.known());
   const inventories = new InventoryService(log);
-  const estate = new Estate(inventories, secrets, log);
+  // Views see the local estate, or a server's while attached (remote-estate/).
+  const estate = new EstateSwitch(new LocalEstate(inventories, secrets, log));
   const alerts = new AlertsService(estate, extension.workspaceState);
   const devicesTree = new DevicesTreeProvider(estate, alerts, inventories);
   const devicesView = vscode.window.createTreeView('parc.devices', { treeDataProvider: devicesTree, showCollapseAll: true });
@@ -63,6 +68,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
 
   const remote = registerRemote(context);
   const webviews = registerWebviewSerializers(context, (key) => void vscode.commands.executeCommand('parc.openDevicePage', key));
+  const server = registerServer({ extension, estate, alerts, secrets, log });
   extension.subscriptions.push(
     channel, inventories, estate, alerts, devicesTree, devicesView, alertsTree, alertsView, statusBar, notifier,
     vscode.workspace.registerTextDocumentContentProvider(EVENT_LOG_URI.scheme, eventLog),
@@ -73,6 +79,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     ...webviews.disposables,
     ...registerDirectories(context).disposables,
     ...remote.disposables,
+    ...server.disposables,
     ...registerDelivery(context, deliveries),
     registerInventoryHelp(),
   );
@@ -85,7 +92,7 @@ export function activate(extension: vscode.ExtensionContext): ParcApi {
     vscode.commands.executeCommand('setContext', 'parc.loading', false),
     vscode.commands.executeCommand('setContext', 'parc.loaded', true),
   ]).then(() => undefined));
-  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api, webviews: webviews.api };
+  return { context, alertsTree, statusBar, notifier, deliveries, ready, remote: remote.api, webviews: webviews.api, server: server.api };
 }
 
 export function deactivate(): void {}

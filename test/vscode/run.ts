@@ -1,7 +1,7 @@
 // Runs Parc's extension-host suites in a real VS Code (code-server 4.100.3 from npm + Debian Chromium),
 // offline, against real agents started here, then takes the sidebar screenshot from the packaged VSIX.
 //
-//   node out/test/vscode/run.js [--only trusted|untrusted|screenshot|ux] [--include-failing]
+//   node out/test/vscode/run.js [--only trusted|untrusted|attach|screenshot|ux] [--include-failing]
 //                               [--vsix parc.vsix] [--screenshot screenshots/parc-sidebar.png]
 //
 // Phases: "trusted" (main suite), "untrusted" (Restricted Mode suite, workspace trust on), "screenshot"
@@ -20,6 +20,7 @@ import { openBrowser, startCodeServer } from './code-server';
 import { startFleet } from './fleet';
 import { driveCredential, drivePrompts } from './ui-prompts';
 import { driveUx } from './ux-ui';
+import { attachPhase } from './attach-phase';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const argv = process.argv.slice(2);
@@ -199,6 +200,8 @@ async function main(): Promise<number> {
   let worst = 0;
   if (!only || only === 'trusted') worst = Math.max(worst, await runSuite('trusted', path.join(out, 'suite', 'index.js'), false, csDir));
   if (!only || only === 'untrusted') worst = Math.max(worst, await runSuite('untrusted', path.join(out, 'untrusted', 'index.js'), true, csDir));
+  // A window on an estate a real parc serve polls, then attached to it (test/vscode/attach-phase.ts).
+  if (!only || only === 'attach') worst = Math.max(worst, await attachPhase(csDir, logsRoot, path.join(out, 'attach', 'index.js'), timeoutMs, log));
   const vsix = arg('--vsix');
   if (only === 'screenshot' || (!only && vsix)) {
     if (!vsix) throw new Error('--only screenshot needs --vsix FILE');

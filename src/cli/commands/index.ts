@@ -12,6 +12,7 @@ import { snmpdCommand } from './snmpd';
 import { reportCommand } from './report';
 import { sessionsCommand } from './sessions';
 import type { Command } from './types';
+import { serveCommand } from './serve';
 import { watchCommand } from './watch';
 
-export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, inventoryCommand, ldapCommand, snmpdCommand, alertsCommand, prometheusCommand];
+export const commands: Command[] = [pollCommand, discoverCommand, watchCommand, eventsCommand, netplanCommand, sessionsCommand, historyCommand, reportCommand, inventoryCommand, ldapCommand, snmpdCommand, alertsCommand, prometheusCommand, serveCommand];

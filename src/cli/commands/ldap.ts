@@ -163,7 +163,7 @@ export function formatResult(r: LoginTestResult): string {
   return lines.join('\n');
 }
 
-async function readPassword(io: CliIO, user: string, envVar: string | undefined): Promise<string> {
+export async function readPassword(io: CliIO, user: string, envVar: string | undefined): Promise<string> {
   if (envVar) {
     const v = io.env[envVar];
     if (v === undefined) throw new UsageError(`environment variable ${envVar} (--password-env) is not set`);

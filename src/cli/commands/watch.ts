@@ -1,50 +1,87 @@
+import { promises as fs, unwatchFile, watchFile } from 'node:fs';
+import * as path from 'node:path';
 import { loadInventory } from '../../core/inventory/file';
-import { systemClock } from '../../core/host';
-import { Monitor } from '../../core/monitor/monitor';
-import { attachDelivery } from '../../core/notify/attach';
+import { systemClock, type Logger, type SecretSource } from '../../core/host';
+import type { Inventory } from '../../core/inventory/types';
+import { EstateRunner } from '../../core/monitor/estate-runner';
 import { EnginePoller } from '../../core/poll/engine';
-import { bool, parseArgs, str } from '../args';
+import { AuditLog, currentActor } from '../../core/rdp/audit';
+import { loadWindowsSection } from '../../core/rdp/hosts-read';
+import { runJanitor } from '../../core/rdp/janitor';
+import { openTransport } from '../../core/rdp/open-transport';
+import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
 import { cliMetricRecorder } from './history';
 import type { Command } from './types';
-import { unwatchFile, watchFile } from 'node:fs';
+
+/** The scheduled RDP janitor: every windows: host, its policy, audited under the OS user running Parc. */
+export function janitorJob(inventory: () => Inventory, stateDir: string, secrets: SecretSource, logger: Logger): () => Promise<void> {
+  return async () => {
+    const inv = inventory();
+    const { section } = loadWindowsSection(await fs.readFile(inv.file, 'utf8'), inv.file);
+    const audit = new AuditLog(stateDir);
+    for (const h of section?.hosts ?? []) {
+      const t = await openTransport(h, { secrets, baseDir: path.dirname(inv.file), agent: process.env.SSH_AUTH_SOCK, trust: async () => false }).catch((e: Error) => e);
+      if (t instanceof Error) {
+        logger.warn(`janitor: ${h.name}: ${t.message}`);
+        continue;
+      }
+      try {
+        const steps = await runJanitor({ host: h.name, transport: t, policy: h.janitor, dryRun: false, audit, actor: `${currentActor()} (schedule)`, clock: systemClock, list: { codepage: h.codepage, dateOrder: h.dateOrder } });
+        const acted = steps.filter((s) => s.outcome === 'done').length;
+        logger.info(`janitor: ${h.name}: ${acted} session(s) logged off or warned, ${steps.length - acted} left`);
+      } catch (e) {
+        logger.warn(`janitor: ${h.name}: ${(e as Error).message}`);
+      } finally {
+        await t.close().catch(() => undefined);
+      }
+    }
+  };
+}
 
 export const watchCommand: Command = {
   name: 'watch',
   summary: 'run the poll scheduler until stopped (for a systemd service)',
-  usage: `parc watch [--inventory FILE] [--state DIR] [--verbose]
+  usage: `parc watch [--inventory FILE] [--state DIR] [--janitor-every MINUTES] [--verbose]
   ${INVENTORY_HELP}
 Polls every schedule.pollMinutes (5), new devices every schedule.newDeviceMinutes (5), rescans
 discovery.subnets every schedule.discoveryHours (6) and prunes the event log daily. Edits to
-parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.`,
+parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.
+Only one process polls an estate: when parc serve (or another parc watch) holds the poll lease of the
+state directory, this one follows its state files and prints its events, and takes over if it stops.
+--janitor-every N runs the RDP session janitor on every windows: host every N minutes (0 = never).`,
   async run(argv, io, signal) {
-    const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean' });
+    const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean', 'janitor-every': 'string' });
     let inv = await openInventory(io, str(p, 'inventory'));
+    const janitorEvery = str(p, 'janitor-every') ? Number(str(p, 'janitor-every')) : 0;
+    if (!(janitorEvery >= 0)) throw new UsageError('--janitor-every must be a number of minutes (0 = never)');
     const logger = stderrLogger(io, bool(p, 'verbose'));
     const secrets = await cliSecrets(io);
     const store = stateStore(inv, io, str(p, 'state'));
     const metrics = cliMetricRecorder(inv, store.dir, logger);
-    const monitor = new Monitor({ inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics });
-    monitor.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
-    monitor.on('events', (events) => metrics.archiveEvents(events));
-    const printEvents = (events: { time: string; severity: string; message: string }[]) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`));
-    const delivery = attachDelivery(monitor, { stateDir: store.dir, inventory: () => inv, secrets, clock: systemClock, logger, events: store, onEvents: printEvents });
+    const runner = new EstateRunner({
+      kind: 'watch', inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics,
+      janitor: janitorEvery > 0 ? { everyMinutes: janitorEvery, run: janitorJob(() => inv, store.dir, secrets, logger) } : undefined,
+      leaseHeartbeatMs: io.env.PARC_LEASE_HEARTBEAT_MS ? Number(io.env.PARC_LEASE_HEARTBEAT_MS) : undefined,
+      leaseStaleMs: io.env.PARC_LEASE_STALE_MS ? Number(io.env.PARC_LEASE_STALE_MS) : undefined,
+    });
+    // Every event of the estate, whoever polled it (this process or the lease holder).
+    runner.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then(
         (l) => {
           inv = l.inventory;
           logger.info(`reloaded ${inv.file}: ${inv.devices.length} device(s)`);
-          monitor.trigger('newDevices');
+          runner.monitor.trigger('newDevices');
         },
         (err) => logger.error(`${inv.file} not reloaded, keeping the previous inventory:\n${(err as Error).message}`),
       );
     });
     logger.info(`watching ${inv.devices.length} device(s) from ${inv.file}; poll every ${inv.schedule.pollMinutes} min`);
-    monitor.start();
+    await runner.start();
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping after the current job');
-    await monitor.stop();
-    await delivery.stop();
+    await runner.stop();
     metrics.close();
     unwatchFile(inv.file); // or the file watcher keeps the process alive
     return 0;

@@ -4,6 +4,7 @@ import { isIPv6 } from 'node:net';
 import { parseCidr, type Cidr } from '../net/cidr';
 import { readAlerting, readLanguage } from './alerting';
 import { readEngine } from './engine-section';
+import { readServer } from './server-section';
 import { NodeReader } from './reader';
 import {
   DEFAULT_SCHEDULE,
@@ -21,7 +22,7 @@ import {
 } from './types';
 import { parseYamlDocument } from '../yaml-bounded';
 
-const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'language', 'alerting', 'engine'] as const;
+const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'language', 'alerting', 'engine', 'server'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
 
 const VERSIONS: Record<string, SnmpVersion> = { '1': '1', v1: '1', '2': '2c', '2c': '2c', v2c: '2c', '3': '3', v3: '3' };
@@ -163,6 +164,11 @@ export function parseInventory(text: string, file: string): ParseResult {
   for (const k of OWNED_ELSEWHERE) {
     const v = e.get(k)?.value;
     if (v) inv.extra[k] = v.toJSON();
+  }
+  const server = e.get('server')?.value;
+  if (present(server)) {
+    const dirs = inv.extra.directories;
+    inv.server = readServer(r, server, (name) => !!dirs && typeof dirs === 'object' && Object.hasOwn(dirs, name));
   }
 
   const hasErrors = r.diagnostics.some((d) => d.severity === 'error');

@@ -1,4 +1,5 @@
 import type { EngineConfig } from './engine-section';
+import type { ServerConfig } from './server-section';
 import type { Cidr } from '../net/cidr';
 import type { AlertingConfig, Language } from '../notify/types';
 
@@ -88,6 +89,8 @@ export interface Inventory {
   language?: Language;
   /** Alert delivery: transports, rules, maintenance windows (src/core/notify). */
   alerting?: AlertingConfig;
+  /** `parc serve`: listen address and logins (src/core/inventory/server-section.ts). */
+  server?: ServerConfig;
   /** Sections owned by other features (windows, linux, directories, janitor), kept as plain data. */
   extra: Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ import type { CycleResult } from '../monitor/cycle';
 import { deviceKey, type Device, type Inventory } from '../inventory/types';
 import type { EventType, ParcEvent, StateStore } from '../state/types';
 import { AckStore } from './acks';
-import { DeliveryLease, LEASE_HEARTBEAT_MS } from './lease';
+import { DeliveryLease, LEASE_HEARTBEAT_MS, type DeliveryLeaseLike } from './lease';
 import { matchingRules, type AlertTarget } from './rules';
 import { NotifyStore, type DeliveryRecord, type NotifyState, type OutboxItem, type RuleProgress, type TrackedAlert } from './store';
 import { createTransport, DeliveryError, type Transport } from './transport';
@@ -30,6 +30,8 @@ export interface DeliveryDeps {
   onDelivered?: () => void;
   /** Builds a transport (the real ones by default). */
   transport?: (cfg: TransportConfig, secrets: SecretSource) => Promise<Transport>;
+  /** Decides whether this process delivers (default: the state directory's DeliveryLease). */
+  lease?: DeliveryLeaseLike;
 }
 
 const EMPTY: AlertingConfig = { transports: new Map(), rules: [], maintenance: [], retry: DEFAULT_RETRY, linkScheme: 'vscode' };
@@ -55,14 +57,14 @@ export class DeliveryEngine {
   private stopped = false;
   private pending = 0;
 
-  readonly lease: DeliveryLease;
+  readonly lease: DeliveryLeaseLike;
   private holding = false;
   private toldLeft = false;
 
   constructor(private readonly deps: DeliveryDeps) {
     this.store = new NotifyStore(deps.stateDir);
     this.acks = new AckStore(deps.stateDir);
-    this.lease = new DeliveryLease(deps.stateDir);
+    this.lease = deps.lease ?? new DeliveryLease(deps.stateDir);
     this.chain = Promise.resolve();
     void this.serial(() => undefined);
   }

@@ -12,6 +12,7 @@ import { sectionCommands } from './sections';
 import { sessionCommands } from '../sessions/commands';
 import { webviewCommands } from '../webviews/commands';
 import type { CommandFamily, ParcContext } from './types';
+import { checkAllowed } from '../remote-estate/guard';
 
 const FAMILIES: CommandFamily[] = [pollCommands, deviceCommands, discoverCommands, credentialCommands, alertCommands, inventoryCommands, sectionCommands, filterCommands, sessionCommands, webviewCommands];
 
@@ -19,6 +20,7 @@ export function registerCommands(ctx: ParcContext): vscode.Disposable[] {
   return FAMILIES.flatMap((family) => family(ctx)).map((spec) =>
     vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
       try {
+        checkAllowed(ctx.estate, spec.id);
         return await spec.run(...args);
       } catch (err) {
         const message = ctx.log.clean((err as Error).message ?? String(err));

@@ -19,7 +19,7 @@ function describe(s: RdpSession): string {
 }
 
 export const sessionCommands: CommandFamily = (ctx) => {
-  const service = new SessionsService(ctx.inventories, ctx.secrets, ctx.log);
+  const service = new SessionsService(ctx.inventories, ctx.secrets, ctx.log, ctx.estate);
   const tree = new SessionsTreeProvider(service);
   const view = vscode.window.createTreeView<SessionsNode>('parc.sessions', { treeDataProvider: tree, showCollapseAll: true });
   ctx.extension.subscriptions.push(service, tree, view);

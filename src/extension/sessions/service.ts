@@ -17,6 +17,8 @@ import type { RdpSession } from '../../core/rdp/types';
 import type { InventoryService } from '../inventory-service';
 import type { ChannelLogger } from '../log';
 import type { ExtensionSecrets } from '../secrets';
+import type { EstateSource } from '../remote-estate/source';
+import { remoteAct, remoteHosts, remoteJanitor } from '../remote-estate/sessions';
 
 export interface HostState {
   host: WindowsHost;
@@ -38,20 +40,26 @@ export class SessionsService implements vscode.Disposable {
     private readonly inventories: InventoryService,
     private readonly secrets: ExtensionSecrets,
     private readonly log: ChannelLogger,
+    /** While attached to a server, sessions and actions go through it (remote-estate/sessions.ts). */
+    private readonly estate?: EstateSource,
   ) {
     this.disposables.push(
       inventories.onDidChange(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('parc.sessions.janitorScheduleMinutes') && this.schedule()),
     );
+    // A switch between the local and a server's estate (or a resync) fires with no events: redraw.
+    if (estate) this.disposables.push(estate.onDidRaiseEvents((e) => e.length === 0 && this.changed.fire(undefined)));
     void this.reload();
     this.schedule();
   }
 
   hosts(): HostState[] {
+    if (this.estate?.remote) return remoteHosts(this.estate.remote);
     return this.section.hosts.map((h) => this.states.get(h.name)!);
   }
 
   state(name: string): HostState | undefined {
+    if (this.estate?.remote) return this.hosts().find((h) => h.host.name === name);
     return this.states.get(name);
   }
 
@@ -101,6 +109,12 @@ export class SessionsService implements vscode.Disposable {
   }
 
   async refresh(name: string): Promise<HostState | undefined> {
+    const remote = this.estate?.remote;
+    if (remote) {
+      await remote.refreshSessions();
+      this.changed.fire(undefined);
+      return this.state(name);
+    }
     const st = this.states.get(name);
     if (!st) return undefined;
     st.loading = true;
@@ -125,6 +139,7 @@ export class SessionsService implements vscode.Disposable {
 
   /** Logs off (or disconnects) one session after re-checking it is still that user in that state. */
   async act(name: string, session: RdpSession, action: 'logoff' | 'disconnect'): Promise<ActionOutcome> {
+    if (this.estate?.remote) return remoteAct(this.estate.remote, name, session, action);
     const st = this.states.get(name);
     if (!st) throw new Error(vscode.l10n.t('unknown host {0}', name));
     const expected = { id: session.id, username: session.username, state: session.state };
@@ -135,6 +150,11 @@ export class SessionsService implements vscode.Disposable {
   }
 
   async message(name: string, session: RdpSession, text: string): Promise<void> {
+    if (this.estate?.remote) {
+      const a = await this.estate.remote.sessionAction(name, session.id, 'message', text);
+      if (!a.ok) throw new Error(a.message);
+      return;
+    }
     const st = this.states.get(name);
     if (!st) throw new Error(vscode.l10n.t('unknown host {0}', name));
     await this.withTransport(st.host, (t) => sendMessage(t, session.id, text));
@@ -142,6 +162,7 @@ export class SessionsService implements vscode.Disposable {
   }
 
   async janitor(name: string, dryRun: boolean, policyOverride?: Partial<WindowsHost['janitor']>): Promise<JanitorStep[]> {
+    if (this.estate?.remote) return remoteJanitor(this.estate.remote, name, dryRun);
     const st = this.states.get(name);
     if (!st) throw new Error(vscode.l10n.t('unknown host {0}', name));
     const steps = await this.withTransport(st.host, (t) =>
@@ -165,7 +186,8 @@ export class SessionsService implements vscode.Disposable {
   }
 
   private async scheduledRun(): Promise<void> {
-    if (!vscode.workspace.isTrusted) return;
+    // Attached to a server: its janitor schedule runs there, not here.
+    if (!vscode.workspace.isTrusted || this.estate?.remote) return;
     for (const st of this.hosts()) {
       if (!this.timer) return; // the schedule was switched off meanwhile
       try {

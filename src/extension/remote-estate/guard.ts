@@ -1,0 +1,33 @@
+// What a server user's role allows. The same rule disables the menus (context keys parc.canOperate /
+// parc.remote, see package.json `enablement`) and refuses the command with the reason when it is run
+// anyway (palette, keybinding, another extension); the server checks again and answers 403.
+import * as vscode from 'vscode';
+import type { Role } from '../../core/remote/api-types';
+import type { EstateSource } from './source';
+
+/** Commands that change something through the server: operator or better. */
+export const OPERATOR_COMMANDS: ReadonlySet<string> = new Set([
+  'parc.pollNow', 'parc.pollAll', 'parc.acknowledgeAlert', 'parc.muteDevice', 'parc.unmuteDevice',
+  'parc.sessions.logoff', 'parc.sessions.disconnect', 'parc.sessions.message', 'parc.sessions.logoffDisconnected',
+  'parc.sessions.janitor', 'parc.sessions.janitorDryRun',
+]);
+
+/** Commands that edit this workspace's parc.yaml or credentials: meaningless on a server's estate. */
+export const LOCAL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
+  'parc.addDevice', 'parc.removeDevice', 'parc.moveDevice', 'parc.discoverSubnet', 'parc.setCredential', 'parc.createInventory', 'parc.sendTestAlert',
+]);
+
+/** Why `role` may not run `command` (undefined when it may). */
+export function refusal(command: string, role: Role, can: (r: Role) => boolean): string | undefined {
+  if (OPERATOR_COMMANDS.has(command) && !can('operator')) return vscode.l10n.t('Your role on the server is {0}: this action needs the operator role.', role);
+  if (LOCAL_ONLY_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server: its parc.yaml is edited on the server.');
+  return undefined;
+}
+
+/** Throws the reason when the attached server's role forbids the command. */
+export function checkAllowed(estate: EstateSource, command: string): void {
+  const r = estate.remote;
+  if (!r) return;
+  const why = refusal(command, r.role, (x) => r.can(x));
+  if (why) throw new Error(why);
+}

@@ -1,0 +1,69 @@
+// GET /api/openapi.json: the API described for people and tools (the types are in core/remote/api-types.ts).
+import { API_VERSION } from '../core/remote/api-types';
+
+type Op = { summary: string; role?: 'viewer' | 'operator' | 'admin'; body?: string; params?: string[]; query?: string[]; ok?: number };
+
+const OPS: Record<string, Record<string, Op>> = {
+  '/api/health': { get: { summary: 'Server version, estate and who polls it (no login)' } },
+  '/api/login': { post: { summary: 'Log in with a directory or local account; returns a bearer token', body: 'LoginRequest' } },
+  '/api/logout': { post: { summary: 'Revoke the token used', role: 'viewer' } },
+  '/api/me': { get: { summary: 'The logged-in user, role and token expiry', role: 'viewer' } },
+  '/api/devices': { get: { summary: 'Device summaries (DeviceSummary[])', role: 'viewer' } },
+  '/api/devices/{id}': { get: { summary: 'One device with its last poll record', role: 'viewer', params: ['id'] } },
+  '/api/events': { get: { summary: 'Event log, newest first', role: 'viewer', query: ['since', 'limit', 'device'] } },
+  '/api/alerts': { get: { summary: 'Open and recently closed alerts with acknowledgement and mute state; active mutes', role: 'viewer' } },
+  '/api/alerts/{id}/ack': { post: { summary: 'Acknowledge an open alert', role: 'operator', params: ['id'], body: 'AckRequest' } },
+  '/api/mutes': { post: { summary: 'Mute a device, site, region or tag until a time', role: 'operator', body: 'MuteRequest' } },
+  '/api/mutes/{id}': { delete: { summary: 'Remove a mute', role: 'operator', params: ['id'] } },
+  '/api/history/{deviceId}': { get: { summary: 'Recorded metrics of a device', role: 'viewer', params: ['deviceId'], query: ['metric', 'from', 'to', 'step'] } },
+  '/api/inventory': { get: { summary: 'parc.yaml as parsed, without secrets', role: 'viewer' } },
+  '/api/poll': { post: { summary: 'Poll now (the whole estate or one device); run by the poll-lease holder', role: 'operator', body: 'PollRequest', ok: 202 } },
+  '/api/sessions': { get: { summary: 'RDP sessions of every windows: host', role: 'viewer' } },
+  '/api/sessions/{host}/{sessionId}/logoff': { post: { summary: 'Log off a session (re-checked first)', role: 'operator', params: ['host', 'sessionId'] } },
+  '/api/sessions/{host}/{sessionId}/disconnect': { post: { summary: 'Disconnect a session (re-checked first)', role: 'operator', params: ['host', 'sessionId'] } },
+  '/api/sessions/{host}/{sessionId}/message': { post: { summary: 'Send a message to a session', role: 'operator', params: ['host', 'sessionId'], body: 'SessionActionRequest' } },
+  '/api/janitor/run': { post: { summary: 'Run the RDP janitor (or a dry run)', role: 'operator', body: 'JanitorRunRequest' } },
+  '/api/stream': { get: { summary: 'Server-Sent Events: hello, device, event, alert, poll (token by header or ?token=)', role: 'viewer', query: ['token'] } },
+  '/api/openapi.json': { get: { summary: 'This document (no login)' } },
+};
+
+const ERROR = { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['unauthorized', 'forbidden', 'not-found', 'bad-request', 'rate-limited', 'conflict', 'internal'] }, message: { type: 'string' }, step: { type: 'string' }, role: { type: 'string' }, retryAfter: { type: 'number' } } } } };
+
+export function openApi(version: string): unknown {
+  const paths: Record<string, unknown> = {};
+  for (const [p, methods] of Object.entries(OPS)) {
+    const item: Record<string, unknown> = {};
+    for (const [m, op] of Object.entries(methods)) {
+      item[m] = {
+        summary: op.summary,
+        ...(op.role ? { security: [{ bearer: [] }], 'x-parc-role': op.role, description: `Needs the ${op.role} role.` } : {}),
+        parameters: [...(op.params ?? []).map((n) => ({ name: n, in: 'path', required: true, schema: { type: 'string' } })), ...(op.query ?? []).map((n) => ({ name: n, in: 'query', required: false, schema: { type: 'string' } }))],
+        ...(op.body ? { requestBody: { content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } } } } : {}),
+        responses: {
+          [String(op.ok ?? 200)]: { description: 'OK', content: { [p === '/api/stream' ? 'text/event-stream' : 'application/json']: {} } },
+          ...(op.role ? { 401: { description: 'No valid token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }, 403: { description: 'Role too low (the body names the role needed)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+          ...(p === '/api/login' ? { 401: { description: 'Refused, with the failed step' }, 429: { description: 'Too many failed logins' } } : {}),
+        },
+      };
+    }
+    paths[p] = item;
+  }
+  const obj = (props: Record<string, string>, required: string[] = []) => ({ type: 'object', required, properties: Object.fromEntries(Object.entries(props).map(([k, t]) => [k, { type: t }])) });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Parc server API', version, 'x-api-version': API_VERSION, description: 'One always-on service for an estate: devices, alerts, history, sessions, actions. Types: src/core/remote/api-types.ts.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: ERROR,
+        LoginRequest: obj({ user: 'string', password: 'string' }, ['user', 'password']),
+        AckRequest: obj({ comment: 'string' }),
+        MuteRequest: obj({ device: 'string', site: 'string', region: 'string', tag: 'string', until: 'string', minutes: 'number', reason: 'string' }),
+        PollRequest: obj({ device: 'string' }),
+        SessionActionRequest: obj({ text: 'string' }),
+        JanitorRunRequest: obj({ dryRun: 'boolean' }, ['dryRun']),
+      },
+    },
+    paths,
+  };
+}

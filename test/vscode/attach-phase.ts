@@ -1,0 +1,132 @@
+// The "attach" phase of the extension-host tests: a real `parc serve` (self-signed TLS, local accounts made with
+// `parc serve user add`) polls an estate of real snmpd agents; a code-server window opens the same estate and
+// runs test/vscode/attach/ (lease, Connect to Server…, roles, acknowledgements between clients).
+// Before the window starts, this measures how many SNMP messages one poll by the server alone sends to the
+// agent (snmpInPkts), so the window's test can tell one poller from two.
+import * as cp from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import type { PollStreamEvent } from '../../src/core/remote/api-types';
+import { ParcClient } from '../../src/core/remote/client';
+import { normaliseFingerprint, probeCertificate } from '../../src/core/remote/client-tls';
+import { ParcStream } from '../../src/core/remote/stream';
+import { addUser, CLI, snmpInPkts, startServe, type RunningServe } from '../support/serve-process';
+import { freeUdpPort } from '../support/ports';
+import { openBrowser, startCodeServer } from './code-server';
+import { COMMUNITY, startFleet } from './fleet';
+
+const USERS = { operator: { name: 'olga', password: 'op-pass-4Yq' }, viewer: { name: 'victor', password: 'view-pass-9Kd' } };
+
+/** Waits for the end of the server's next poll (seen on its stream). */
+function nextPollEnd(stream: ParcStream): Promise<PollStreamEvent> {
+  return new Promise((resolve) => {
+    const f = (p: PollStreamEvent) => {
+      if (p.phase === 'end') {
+        stream.off('poll', f);
+        resolve(p);
+      }
+    };
+    stream.on('poll', f);
+  });
+}
+
+export async function attachPhase(csDir: string, logsRoot: string, testsPath: string, timeoutMs: number, log: (m: string) => void): Promise<number> {
+  const logDir = path.join(logsRoot, 'attach');
+  fs.rmSync(logDir, { recursive: true, force: true });
+  fs.mkdirSync(logDir, { recursive: true });
+  const resultsFile = path.join(logDir, 'results.json');
+  const fleet = await startFleet({ small: true });
+  let serve: RunningServe | undefined;
+  let stream: ParcStream | undefined;
+  let watch: cp.ChildProcess | undefined;
+  let watchOut = '';
+  try {
+    // A second down device, so there are two alerts to acknowledge.
+    fs.appendFileSync(fleet.inventory, `  - { host: 127.0.0.1, port: ${await freeUdpPort()}, name: nantes-ap, site: Lyon }\n`);
+    const env = { PARC_CRED_LAB_COMMUNITY: COMMUNITY };
+    addUser(fleet.inventory, USERS.operator.name, 'operator', USERS.operator.password, env);
+    addUser(fleet.inventory, USERS.viewer.name, 'viewer', USERS.viewer.password, env);
+    serve = await startServe(fleet.inventory, env);
+    fs.writeFileSync(path.join(logDir, 'serve-start.log'), serve.output());
+    log(`attach: parc serve on ${serve.url} (SHA-256 ${serve.fingerprint.slice(0, 23)}…)`);
+    const agent = fleet.agents.find((a) => a.name === 'paris-core')!;
+
+    // One poll by the server alone, counted at the agent.
+    const cert = await probeCertificate('127.0.0.1', serve.port);
+    if (normaliseFingerprint(cert.fingerprint256) !== normaliseFingerprint(serve.fingerprint)) throw new Error(`parc serve printed ${serve.fingerprint} but presents ${cert.fingerprint256}`);
+    const client = new ParcClient({ url: serve.url, pin: { fingerprint256: cert.fingerprint256, pem: cert.pem } });
+    await client.login(USERS.operator.name, USERS.operator.password);
+    stream = new ParcStream(client);
+    const hello = new Promise((r) => stream!.once('hello', r));
+    stream.start();
+    await hello;
+    // The server's first scheduled poll may be running: let it end (or time out harmlessly) first.
+    await Promise.race([nextPollEnd(stream), new Promise((r) => setTimeout(r, 8000))]);
+    const p0 = await snmpInPkts(agent.port, COMMUNITY);
+    const done = nextPollEnd(stream);
+    await client.post('/api/poll', {});
+    await done;
+    const p1 = await snmpInPkts(agent.port, COMMUNITY);
+    const perPoll = p1 - p0 - 1;
+    log(`attach: one poll by the server alone: ${perPoll} SNMP messages at ${agent.name}`);
+    stream.stop();
+    stream = undefined;
+
+    // A `parc watch` on the same estate as well: it must follow the server, not poll (the window's test counts).
+    watch = cp.spawn(process.execPath, [CLI, 'watch', '--inventory', fleet.inventory], { env: { ...process.env, ...env }, cwd: fleet.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    watch.stdout!.on('data', (c: Buffer) => (watchOut += c.toString('utf8')));
+    watch.stderr!.on('data', (c: Buffer) => (watchOut += c.toString('utf8')));
+    for (let i = 0; i < 100 && !/poll lease|following|another process polls/i.test(watchOut); i++) await new Promise((r) => setTimeout(r, 100));
+    log(`attach: parc watch started on the same estate: ${watchOut.split('\n').find((l) => /poll lease|follow|another process/i.test(l)) ?? '(no lease message yet)'}`);
+
+    const cs = await startCodeServer({
+      codeServerDir: csDir, workspaceTrust: false, logDir,
+      env: {
+        ...fleet.env, PARC_VSCODE_RESULTS: resultsFile,
+        PARC_ATTACH: JSON.stringify({ url: serve.url, fingerprint: serve.fingerprint, ...USERS, agent: { port: agent.port, community: COMMUNITY, key: `127.0.0.1:${agent.port}` }, perPoll }),
+      },
+    });
+    const { browser, page } = await openBrowser(cs.tmp, logDir);
+    try {
+      const exit = new Promise<number>((resolve) => {
+        void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+        void page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+          const line = util.format(...(args ?? []));
+          if (process.env.VERBOSE || /^\[attach\]|passing|failing|^\s+(✔|✓|\d+\))|Error|assert/i.test(line)) (type === 'error' ? console.error : console.log)(line);
+        });
+      });
+      await page.goto(cs.url(fleet.workspace, [['extensionDevelopmentPath', cs.remote(path.resolve(__dirname, '..', '..', '..'))], ['extensionTestsPath', cs.remote(testsPath)], ['skipWelcome', 'true']]));
+      const timer = new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());
+      let code = await Promise.race([exit, timer]);
+      if (code < 0) {
+        console.error(`[vscode-tests] attach: timeout after ${timeoutMs} ms; logs in ${logDir}`);
+        await page.screenshot({ path: path.join(logDir, 'timeout.png') }).catch(() => undefined);
+        code = 2;
+      }
+      if (fs.existsSync(resultsFile)) {
+        const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; failures: string[] };
+        for (const f of r.failures) console.error(`[vscode-tests] FAILED: ${f}`);
+        log(`attach: ${r.passed} passed, ${r.failed} failed (results file)`);
+        if ((r.failed > 0 || r.passed === 0) && code === 0) code = 1;
+      } else if (code === 0) code = 3;
+      return code;
+    } finally {
+      await browser.close().catch(() => undefined);
+      await cs.stop();
+    }
+  } finally {
+    stream?.stop();
+    if (watch && watch.exitCode === null) {
+      const w = watch;
+      await new Promise<void>((r) => {
+        w.once('exit', () => r());
+        w.kill('SIGTERM');
+      });
+    }
+    fs.writeFileSync(path.join(logDir, 'watch.log'), watchOut);
+    if (serve) fs.writeFileSync(path.join(logDir, 'serve.log'), serve.output());
+    await serve?.stop();
+    await fleet.stop();
+  }
+}
