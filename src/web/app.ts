@@ -237,7 +237,7 @@ async function renderDevice(key: string): Promise<void> {
     region: s?.region ?? snap.region, site: s?.site ?? snap.site, siteExplanation: snap.siteExplanation,
     events: st.events.filter((e) => e.device === key).slice(0, 50), range: deviceRange, now: Date.now(), thresholds: inv.thresholds,
   });
-  const pairs = (rows: [string, string][]) => rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('');
+  const pairs = (rows: Array<[string, string] | [string, string, number]>) => rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('');
   const ranges = ['6h', '24h', '7d', '30d', '1y'].map((r) => `<button type="button" data-range="${r}"${r === deviceRange ? ' class="on"' : ''}>${r}</button>`).join('');
   main.innerHTML = `<div class="head"><h1>${esc(m.name)}</h1><b id="status" class="st-${esc(m.status)}">${esc(m.status === 'unknown' ? 'not polled' : m.status)}</b>
 <span class="muted">${m.statusSince ? `since ${esc(m.statusSince.replace('T', ' ').slice(0, 19))} UTC` : ''}</span></div>

@@ -223,7 +223,7 @@ devices:
     assert.equal(await p.$eval('.chart-empty', (e) => e.textContent), 'collecte en cours — premiers points après deux interrogations');
     assert.equal(await p.$eval('#events td', (e) => e.textContent), 'Aucun événement enregistré pour cet équipement.');
     assert.equal(await p.$eval('html', (e) => e.getAttribute('lang')), 'fr');
-    const rows = Object.fromEntries(await p.$$eval('#ident tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])));
+    const rows = Object.fromEntries(await p.$$eval('#ident tr', (trs) => trs.map((tr) => [(tr as HTMLTableRowElement).cells[0].textContent, (tr as HTMLTableRowElement).cells[1].textContent])));
     // 21:47:55 UTC is 22:47:55 in Paris; "il y a 1 minute" from the page's own clock is at least "il y a".
     assert.match(rows['Dernière interrogation'], /^1 déc\. 2026, 22:47:55 UTC\+1 \(70 ms\) · il y a /);
     assert.match(rows['Temps de fonctionnement'], /^365d 0h \(démarré le 1 déc\. 2025, 22:47:55 UTC\+1\)$/);
