@@ -5,6 +5,8 @@ import type { SensorModule } from './common';
 import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
+import { ciscoSbModule } from './ciscosb';
+import { comwareModule } from './comware';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
@@ -27,6 +29,8 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoEntitySensorModule,
   ciscoEnvmonModule,
   ciscoFruModule,
+  ciscoSbModule,
+  comwareModule,
   dellIdracModule,
   hpeIloModule,
   apcModule,
