@@ -129,6 +129,23 @@ export interface EntityNames {
   parent?: number;
 }
 
+/**
+ * Entity names shortened the usual way before they become sensor names: long Cisco card names abbreviated, the
+ * word "Sensor" dropped, "PowerSupply"/"PMOD" written PSU. Spacing is left as it is (compared loosely).
+ */
+const ENTITY_REWRITES: [RegExp | string, string][] = [
+  ['Distributed Forwarding Card', 'DFC'], ['7600 Series SPA Interface Processor-', '7600 SIP-'], [/Rev\. [0-9.]+ /g, ''],
+  ['12000 Series Performance Route Processor', '12000 PRP'], [/^12000/, ''], ['Gigabit Ethernet', 'GigE'], [/^ASR1000 /, ''],
+  ['Routing Processor', 'RP'], ['Route Processor', 'RP'], ['Switching Processor', 'SP'], ['Sub-Module', 'Module '],
+  ['DFC Card', 'DFC'], ['Centralized Forwarding Card', 'CFC'], ['Power Supply Module', 'PSU '], ['Sensor', ''],
+  ['PMOD', 'PSU'], [/^temperatures /, ''], [/^voltages /, ''], ['PowerSupply', 'PSU '],
+];
+export function rewriteEntityName(name: string): string {
+  let n = name;
+  for (const [from, to] of ENTITY_REWRITES) n = typeof from === 'string' ? n.split(from).join(to) : n.replace(from, to);
+  return n;
+}
+
 /** entPhysicalName, entPhysicalDescr and parent of the given entities, by GET (never a walk of the whole table). */
 export async function entityNames(client: SnmpClient, indexes: readonly string[]): Promise<Map<string, EntityNames>> {
   const oids = indexes.flatMap((i) => [`${ENT_NAME}.${i}`, `${ENT_DESCR}.${i}`, `${ENT_CONTAINED}.${i}`]);

@@ -6,6 +6,10 @@ import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
 import { ciscoSbModule } from './ciscosb';
+import { ciscoFirewallModule } from './cisco-firewall';
+import { ciscoPoeModule } from './cisco-poe';
+import { ciscoRedundancyModule } from './cisco-redundancy';
+import { ciscoWan3gModule } from './cisco-wan-3g';
 import { comwareModule } from './comware';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
@@ -30,6 +34,10 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoEnvmonModule,
   ciscoFruModule,
   ciscoSbModule,
+  ciscoFirewallModule,
+  ciscoPoeModule,
+  ciscoRedundancyModule,
+  ciscoWan3gModule,
   comwareModule,
   dellIdracModule,
   hpeIloModule,
