@@ -16,6 +16,7 @@ import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
+import { fortiswitchModule } from './fortiswitch';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lmSensorsModule } from './lm-sensors';
@@ -23,6 +24,7 @@ import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
 import { synologyModule } from './synology';
+import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
@@ -43,6 +45,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   hpeIloModule,
   apcModule,
   fortigateModule,
+  fortiswitchModule,
   juniperModule,
   synologyModule,
   mikrotikModule,
@@ -50,4 +53,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  ubiquitiAirosModule,
 ];
