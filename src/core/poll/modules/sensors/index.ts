@@ -17,6 +17,7 @@ import { eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
 import { fortiswitchModule } from './fortiswitch';
+import { huaweiVrpModule } from './huawei-vrp';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lmSensorsModule } from './lm-sensors';
@@ -53,5 +54,6 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  huaweiVrpModule,
   ubiquitiAirosModule,
 ];
