@@ -11,6 +11,7 @@ import { ciscoPoeModule } from './cisco-poe';
 import { ciscoRedundancyModule } from './cisco-redundancy';
 import { ciscoWan3gModule } from './cisco-wan-3g';
 import { comwareModule } from './comware';
+import { cyberpowerModule } from './cyberpower';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
@@ -54,6 +55,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  cyberpowerModule,
   huaweiVrpModule,
   ubiquitiAirosModule,
 ];
