@@ -48,7 +48,11 @@ export async function scalars(client: SnmpClient, oids: readonly string[]): Prom
   return out;
 }
 
+/** An OctetString that holds a number written out ("35.5", "12.1 V"), as opposed to a Counter64's raw bytes. */
+const numericText = (b: Buffer) => b.length > 0 && b.every((c) => c >= 0x20 && c < 0x7f) && /^\s*-?\d+(\.\d+)?(\s|$)/.test(b.toString('latin1'));
+
 export const num = (v: unknown): number | undefined => {
+  if (Buffer.isBuffer(v) && numericText(v)) return Number(/-?\d+(?:\.\d+)?/.exec(v.toString('latin1'))![0]);
   const n = toNumber(v);
   if (n !== undefined) return n;
   // Some agents put numbers in strings ("35.5", "12.1 V").

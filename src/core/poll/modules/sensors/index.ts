@@ -26,6 +26,7 @@ import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
 import { synologyModule } from './synology';
+import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
 
@@ -55,6 +56,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  truenasModule,
   cyberpowerModule,
   huaweiVrpModule,
   ubiquitiAirosModule,
