@@ -8,6 +8,10 @@ import { getTolerant } from '../get-tolerant';
 
 export type SensorModule = PollModule;
 
+/** Counter64 values arrive as Buffers; made numbers here so that every Buffer a module sees is an OctetString. */
+const COUNTER64 = 70;
+const plain = (vb: Varbind): unknown => (vb.type === COUNTER64 ? toNumber(vb.value) : vb.value);
+
 /** Rows of a table read column by column: index → column → value. */
 export type Rows = Map<string, Map<number, unknown>>;
 
@@ -24,7 +28,7 @@ export async function columns(client: SnmpClient, entry: string, cols: readonly 
       const index = vb.oid.slice(prefix.length);
       let row = rows.get(index);
       if (!row) rows.set(index, (row = new Map()));
-      row.set(col, vb.value);
+      row.set(col, plain(vb));
     }
   };
   if (!cols.length) return rows;
@@ -42,7 +46,7 @@ export async function scalars(client: SnmpClient, oids: readonly string[]): Prom
     const vbs = await getTolerant(client, oids.slice(i, i + 20) as string[]);
     for (const vb of vbs) {
       if (!vb || (vb.type >= 128 && vb.type <= 130) || vb.value === null) out.push(undefined);
-      else out.push(vb.value);
+      else out.push(plain(vb));
     }
   }
   return out;
@@ -52,7 +56,10 @@ export async function scalars(client: SnmpClient, oids: readonly string[]): Prom
 const numericText = (b: Buffer) => b.length > 0 && b.every((c) => c >= 0x20 && c < 0x7f) && /^\s*-?\d+(\.\d+)?(\s|$)/.test(b.toString('latin1'));
 
 export const num = (v: unknown): number | undefined => {
+  // Counter64s are numbers by now (see plain), so a Buffer is an OctetString: a number written out, a word such as
+  // "n/a" (no number), or binary bytes (read big-endian).
   if (Buffer.isBuffer(v) && numericText(v)) return Number(/-?\d+(?:\.\d+)?/.exec(v.toString('latin1'))![0]);
+  if (Buffer.isBuffer(v) && (v.length === 0 || v.every((c) => c >= 0x20 && c < 0x7f))) return undefined;
   const n = toNumber(v);
   if (n !== undefined) return n;
   // Some agents put numbers in strings ("35.5", "12.1 V").

@@ -6,10 +6,11 @@ import { addSensors, columns, entityNames, num, stateOf, type SensorDraft, type 
 const ENTRY = '1.3.6.1.2.1.99.1.1.1';
 const OPER: Record<number, [string, SensorInfo['status']]> = { 1: ['ok', 'ok'], 2: ['unavailable', 'warning'], 3: ['nonoperational', 'critical'] };
 
-export function operStateSensors(rows: Map<string, Map<number, unknown>>, names: Map<string, { name?: string; descr?: string }>): SensorDraft[] {
+/** entPhySensorOperStatus of the sensors of one entPhySensorType, as state sensors named by entPhysicalName. */
+export function operStateSensors(rows: Map<string, Map<number, unknown>>, names: Map<string, { name?: string; descr?: string }>, type = 12): SensorDraft[] {
   const out: SensorDraft[] = [];
   for (const [i, r] of rows) {
-    if (num(r.get(1)) !== 12) continue;
+    if (num(r.get(1)) !== type) continue;
     out.push({ class: 'state', index: `oper.${i}`, description: names.get(i)?.name || names.get(i)?.descr || `Sensor ${i}`, ...stateOf(num(r.get(5)), OPER) });
   }
   return out;

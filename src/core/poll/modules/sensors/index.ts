@@ -1,6 +1,7 @@
 // Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
 // that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
 import { apcModule } from './apc';
+import { arubaosCxModule } from './arubaos-cx';
 import type { SensorModule } from './common';
 import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
@@ -56,6 +57,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  arubaosCxModule,
   truenasModule,
   cyberpowerModule,
   huaweiVrpModule,
