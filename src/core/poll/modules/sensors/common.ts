@@ -53,7 +53,7 @@ export async function scalars(client: SnmpClient, oids: readonly string[]): Prom
 }
 
 /** An OctetString that holds a number written out ("35.5", "12.1 V"), as opposed to a Counter64's raw bytes. */
-const numericText = (b: Buffer) => b.length > 0 && b.every((c) => c >= 0x20 && c < 0x7f) && /^\s*-?\d+(\.\d+)?(\s|$)/.test(b.toString('latin1'));
+const numericText = (b: Buffer) => b.length > 0 && b.every((c) => c >= 0x20 && c < 0x7f) && /^\s*-?\d+(\.\d+)?(?![\d.])/.test(b.toString('latin1'));
 
 export const num = (v: unknown): number | undefined => {
   // Counter64s are numbers by now (see plain), so a Buffer is an OctetString: a number written out, a word such as

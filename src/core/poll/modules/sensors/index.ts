@@ -22,6 +22,7 @@ import { fortiswitchModule } from './fortiswitch';
 import { huaweiVrpModule } from './huawei-vrp';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
+import { lenovoModule } from './lenovo';
 import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
@@ -57,6 +58,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  lenovoModule,
   arubaosCxModule,
   truenasModule,
   cyberpowerModule,
