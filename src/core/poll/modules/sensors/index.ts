@@ -2,6 +2,7 @@
 // that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
 import { apcModule } from './apc';
 import { arubaosCxModule } from './arubaos-cx';
+import { boxServicesModule } from './boxservices';
 import type { SensorModule } from './common';
 import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
@@ -58,6 +59,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  boxServicesModule,
   lenovoModule,
   arubaosCxModule,
   truenasModule,
