@@ -29,6 +29,7 @@ import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
 import { synologyModule } from './synology';
+import { tplinkModule } from './tplink';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
@@ -59,6 +60,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  tplinkModule,
   boxServicesModule,
   lenovoModule,
   arubaosCxModule,
