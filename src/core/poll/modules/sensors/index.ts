@@ -28,6 +28,7 @@ import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
 import { tplinkModule } from './tplink';
 import { truenasModule } from './truenas';
@@ -60,6 +61,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  supermicroModule,
   tplinkModule,
   boxServicesModule,
   lenovoModule,
