@@ -28,12 +28,14 @@ import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { sonicwallModule } from './sonicwall';
 import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
 import { tplinkModule } from './tplink';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
+import { zyxelModule } from './zyxel';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
@@ -61,6 +63,8 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  sonicwallModule,
+  zyxelModule,
   supermicroModule,
   tplinkModule,
   boxServicesModule,
