@@ -3,7 +3,7 @@
 // (JUNIPER-DOM-MIB, per module and per lane), SRX flow sessions per SPU, RPM probe loss and PoE controllers.
 import type { SnmpClient } from '../../../snmp/client';
 import type { SensorInfo } from '../../types';
-import { addSensors, columns, fromEnterprise, num, readScalars, readTables, stateOf, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
+import { addSensors, columns, fromEnterprise, num, readScalars, readTables, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 type States = Record<number, [string, SensorInfo['status']]>;
 const JNX = '1.3.6.1.4.1.2636.3';
