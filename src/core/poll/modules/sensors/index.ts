@@ -35,6 +35,7 @@ import { tplinkModule } from './tplink';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
+import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
@@ -63,6 +64,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  vertivPduModule,
   sonicwallModule,
   zyxelModule,
   supermicroModule,
