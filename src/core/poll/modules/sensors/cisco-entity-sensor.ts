@@ -88,6 +88,11 @@ export async function readCiscoEntitySensors(client: SnmpClient): Promise<Sensor
 export const ciscoEntitySensorModule: SensorModule = {
   name: 'sensors.cisco-entity', stage: 'vendor', applies: fromEnterprise(9),
   async run(c, out) {
-    addSensors(out, 'cisco-entity', await readCiscoEntitySensors(c));
+    const drafts = await readCiscoEntitySensors(c);
+    // Cisco agents often serve the same physical sensor in ENTITY-SENSOR-MIB too, under the same entPhysicalIndex:
+    // it is counted once, from this richer table (thresholds, severities).
+    const mine = new Set(drafts.map((d) => `${d.class}|${d.index}`));
+    if (out.sensors && mine.size) out.sensors = out.sensors.filter((s) => !(s.source === 'entity' && mine.has(`${s.class}|${s.index.slice('entity.'.length)}`)));
+    addSensors(out, 'cisco-entity', drafts);
   },
 };
