@@ -51,8 +51,10 @@ describe('ENTITY-SENSOR-MIB types and names', () => {
     assert.equal(entityClass(1, 'Gi1/0/1 Receive Power'), undefined);
     assert.equal(entityClass(1, 'Board sensor'), undefined);
   });
-  it('names drop the trailing word Sensor and capitalise words', () => {
+  it('names drop the word Sensor and capitalise words', () => {
     assert.equal(sensorName({ name: 'subslot 0/0 transceiver 0 Temperature Sensor' }, '4128'), 'Subslot 0/0 Transceiver 0 Temperature');
+    assert.equal(sensorName({ name: 'CPU Temperature Sensor 0/0' }, '30').replace(/\s+/g, ' '), 'CPU Temperature 0/0');
+    assert.equal(sensorName({ name: 'PowerSupply1 Fan' }, '3'), 'PSU 1 Fan');
     assert.equal(sensorName({ descr: 'CPU die' }, '7'), 'CPU Die');
     assert.equal(sensorName(undefined, '7'), 'Sensor 7');
   });

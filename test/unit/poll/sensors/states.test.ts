@@ -55,10 +55,12 @@ describe('Cisco thresholds become limits and status', () => {
     applyThresholds(e, [th(30, 3, 900, true)], (v) => v / 10);
     assert.equal(e.status, 'critical');
   });
-  it('names lose the words that repeat the class; slots get their parent\'s name', () => {
-    assert.equal(ciscoName('Slot 1 - Temp: LM75BXXX', 'temperature', 'Supervisor'), 'Supervisor - Slot 1 - LM75BXXX');
-    assert.equal(ciscoName('subslot 0/0 transceiver 0 Temperature Sensor', 'temperature'), 'Subslot 0/0 Transceiver 0');
-    assert.equal(ciscoName('FS Bias Current Sensor 1/1', 'current'), 'FS Bias Current 1/1');
+  it('names lose "Sensor", "Temp: " and "temperature" and get the measured entity\'s name in front', () => {
+    assert.equal(ciscoName('Slot 1 - Temp: LM75BXXX', 'Supervisor'), 'Supervisor - Slot 1 - LM75BXXX');
+    assert.equal(ciscoName('subslot 0/0 transceiver 0 Temperature Sensor'), 'Subslot 0/0 Transceiver 0');
+    assert.equal(ciscoName('FS Bias Current Sensor 1/1').replace(/\s+/g, ' '), 'FS Bias Current 1/1');
+    assert.equal(ciscoName('Switch 1 - Inlet Temp Sensor', 'Switch 1'), 'Switch 1 - Switch 1 - Inlet Temp');
+    assert.equal(ciscoName('PowerSupply1'), 'PSU 1');
   });
 });
 

@@ -1,7 +1,7 @@
 // APC PowerNet-MIB (enterprise 318): Smart-UPS battery, input and output (high-precision values, tenths), and
 // the rack PDUs' load and outlets. UPS-MIB is left to other makes on these devices: APC's own MIB says more.
 import type { SensorInfo } from '../../types';
-import { addSensors, fromEnterprise, readScalars, readTables, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
+import { addSensors, fromEnterprise, num, readScalars, readTables, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
 
 const UPS = '1.3.6.1.4.1.318.1.1.1';
 const PDU = '1.3.6.1.4.1.318.1.1.12';
@@ -50,10 +50,39 @@ export const APC_PDU_TABLES: TableSpec[] = [
   { entry: '1.3.6.1.4.1.318.1.1.4.4.2.1', class: 'state', name: (r, i) => `#${i} : ${text(r.get(4)) ?? ''}`, value: 3, states: OUTLET_STATE, extra: [4], key: 'outlet' },
 ];
 
+const RPDU2 = '1.3.6.1.4.1.318.1.1.26';
+/** rPDU2DeviceStatusLoadState (and the phase's). */
+const RPDU2_LOAD: States = { 1: ['noLoadAlarm', 'ok'], 2: ['underCurrentAlarm', 'warning'], 3: ['nearOverCurrentAlarm', 'warning'], 4: ['overCurrentAlarm', 'critical'], 5: ['lowLoad', 'ok'] };
+const RPDU2_PHASE_LOAD: States = { 1: ['lowLoad', 'ok'], 2: ['normal', 'ok'], 3: ['nearOverload', 'warning'], 4: ['overload', 'critical'] };
+const PSU_ALARM: States = { 1: ['normal', 'ok'], 2: ['alarm', 'critical'] };
+/** -1 is "not supported" in the rPDU2 tables. */
+const unsupported = (col: number) => (r: Map<number, unknown>) => { const v = num(r.get(col)); return v === undefined || v < 0; };
+
+export const APC_PDU_SCALARS: ScalarSpec[] = [
+  { oid: `${PDU}.1.16.0`, class: 'power', description: 'Total power', key: 'total' },
+  { oid: `${PDU}.1.15.0`, class: 'voltage', description: 'Input', key: 'input' },
+];
+export const APC_RPDU2_TABLES: TableSpec[] = [
+  { entry: `${RPDU2}.4.3.1`, class: 'state', name: () => 'Device State', value: 4, states: RPDU2_LOAD, key: 'device' },
+  { entry: `${RPDU2}.4.3.1`, class: 'state', name: () => 'Power Supply State', value: 12, states: PSU_ALARM, key: 'psu' },
+  // Power in hundredths of kW, energy in tenths of kWh since the start time of column 8.
+  { entry: `${RPDU2}.4.3.1`, class: 'power', name: () => 'Power, Total', value: 5, multiplier: 10, skip: unsupported(5), key: 'device' },
+  { entry: `${RPDU2}.4.3.1`, class: 'power_consumed', name: (r) => `Energy since ${text(r.get(8)) ?? ''}`.trim(), value: 9, divisor: 10, extra: [8], skip: unsupported(9), key: 'device' },
+  { entry: `${RPDU2}.6.3.1`, class: 'state', name: (_r, i) => `Load State, Phase #${i}`, value: 4, states: RPDU2_PHASE_LOAD, key: 'phase' },
+  { entry: `${RPDU2}.6.3.1`, class: 'voltage', name: () => 'Input', value: 6, skip: unsupported(6), key: 'phase' },
+];
+
 export const apcModule: SensorModule = {
   name: 'sensors.apc', stage: 'vendor', applies: fromEnterprise(318),
   async run(c, out) {
-    const [ups, pdu] = await Promise.all([readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES)]);
-    addSensors(out, 'apc', [...ups, ...pdu]);
+    const [ups, pdu, pduScalars, rpdu2] = await Promise.all([
+      readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES), readScalars(c, APC_PDU_SCALARS), readTables(c, APC_RPDU2_TABLES),
+    ]);
+    // A PDU with both MIB generations reports its total power, phase load and input voltage in each: the rPDU2
+    // total wins where it is supported, the older phase and voltage readings otherwise.
+    const rpdu2Power = rpdu2.some((d) => d.class === 'power');
+    const older = pduScalars.filter((d) => (d.value ?? -1) >= 0 && !(rpdu2Power && d.class === 'power'));
+    const seen = new Set([...ups, ...pdu, ...older].map((d) => `${d.class}|${d.description}`));
+    addSensors(out, 'apc', [...ups, ...pdu, ...older, ...rpdu2.filter((d) => !seen.has(`${d.class}|${d.description}`))]);
   },
 };

@@ -1,8 +1,8 @@
 // CISCO-ENTITY-SENSOR-MIB entSensorValueTable with its thresholds (entSensorThresholdTable): Cisco's richer twin
 // of ENTITY-SENSOR-MIB, with severities and whether each threshold is currently crossed.
 import type { SnmpClient } from '../../../snmp/client';
-import type { SensorClass, SensorInfo } from '../../types';
-import { addSensors, columns, entityNames, fromEnterprise, num, type SensorDraft, type SensorModule } from './common';
+import type { SensorInfo } from '../../types';
+import { addSensors, columns, entityNames, fromEnterprise, num, rewriteEntityName, type SensorDraft, type SensorModule } from './common';
 import { entityClass, entityValue } from './entity-sensor';
 
 const VALUES = '1.3.6.1.4.1.9.9.91.1.1.1.1';
@@ -38,22 +38,24 @@ export function applyThresholds(d: Pick<SensorInfo, 'limitHigh' | 'limitLow' | '
   else if (hi.length || lo.length) d.status = 'ok';
 }
 
-/** Cisco's names ("Slot 1 - Temp: LM75", "Fan Sensor 1/1") without the words that only repeat the class. */
-export function ciscoName(name: string, cls: SensorClass, parent?: string): string {
-  let n = name.replace(/\bsensor\b/gi, ' ');
-  if (cls === 'temperature') n = n.replace(/\btemp(erature)?\b:?/gi, ' ');
-  n = n.replace(/\s+/g, ' ').trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());
-  if (parent && /^slot\b/i.test(n)) n = `${parent} - ${n}`;
-  return n || name;
+/**
+ * Cisco's sensor names: the sensor entity's name (rewritten, see rewriteEntityName), prefixed with the name of the
+ * entity it measures (entSensorMeasuredEntity) when there is one; "Temp: " and the word "temperature" dropped.
+ */
+export function ciscoName(name: string, measured?: string): string {
+  let n = rewriteEntityName(name);
+  if (measured) n = `${measured} - ${n}`;
+  n = n.split('Temp: ').join('').replace(/ temperature/gi, '').trim();
+  return n.replace(/(^|\s)([a-z])/g, (_m, s: string, c: string) => s + c.toUpperCase()) || name;
 }
 
 export async function readCiscoEntitySensors(client: SnmpClient): Promise<SensorDraft[]> {
-  const rows = await columns(client, VALUES, [1, 2, 3, 4, 5]);
+  const rows = await columns(client, VALUES, [1, 2, 3, 4, 5, 8]);
   if (!rows.size) return [];
   const [names, ths] = await Promise.all([entityNames(client, [...rows.keys()]), columns(client, THRESHOLDS, [2, 3, 4, 5])]);
-  const parents = new Map<number, string | undefined>();
-  const wanted = [...new Set([...names.values()].map((n) => n.parent).filter((p): p is number => !!p))];
-  if (wanted.length) for (const [i, n] of await entityNames(client, wanted.map(String))) parents.set(Number(i), n.name);
+  const measured = new Map<string, string | undefined>();
+  const wanted = [...new Set([...rows.values()].map((r) => num(r.get(8))).filter((p): p is number => !!p).map(String))];
+  if (wanted.length) for (const [i, n] of await entityNames(client, wanted)) measured.set(i, n.name || n.descr);
   const bySensor = new Map<string, CiscoThreshold[]>();
   for (const [key, row] of ths) {
     const sensor = key.slice(0, key.lastIndexOf('.'));
@@ -75,7 +77,7 @@ export async function readCiscoEntitySensors(client: SnmpClient): Promise<Sensor
     const oper = num(row.get(5));
     if (oper === 2 || oper === 3) continue;
     const conv = (v: number) => (cls === 'state' ? v : entityValue(v, num(row.get(2)), num(row.get(3))));
-    const d: SensorDraft = { class: cls, index, description: ciscoName(rawName, cls, n?.parent ? parents.get(n.parent) : undefined), value: conv(raw) };
+    const d: SensorDraft = { class: cls, index, description: ciscoName(rawName, num(row.get(8)) ? measured.get(String(num(row.get(8)))) : undefined), value: conv(raw) };
     if (cls === 'state') d.stateText = raw === 1 ? 'true' : raw === 2 ? 'false' : String(raw);
     applyThresholds(d, bySensor.get(index) ?? [], conv);
     out.push(d);
@@ -86,6 +88,11 @@ export async function readCiscoEntitySensors(client: SnmpClient): Promise<Sensor
 export const ciscoEntitySensorModule: SensorModule = {
   name: 'sensors.cisco-entity', stage: 'vendor', applies: fromEnterprise(9),
   async run(c, out) {
-    addSensors(out, 'cisco-entity', await readCiscoEntitySensors(c));
+    const drafts = await readCiscoEntitySensors(c);
+    // Cisco agents often serve the same physical sensor in ENTITY-SENSOR-MIB too, under the same entPhysicalIndex:
+    // it is counted once, from this richer table (thresholds, severities).
+    const mine = new Set(drafts.map((d) => `${d.class}|${d.index}`));
+    if (out.sensors && mine.size) out.sensors = out.sensors.filter((s) => !(s.source === 'entity' && mine.has(`${s.class}|${s.index.slice('entity.'.length)}`)));
+    addSensors(out, 'cisco-entity', drafts);
   },
 };

@@ -35,7 +35,7 @@ export async function readCiscoFru(client: SnmpClient): Promise<SensorDraft[]> {
   const name = (i: string) => names.get(i)?.name || names.get(i)?.descr || `Entity ${i}`;
   const out: SensorDraft[] = [];
   for (const [i, r] of power) out.push({ class: 'state', index: `power.${i}`, description: name(i), ...stateOf(num(r.get(2)), FRU_POWER_STATES) });
-  for (const [i, r] of modules) out.push({ class: 'state', index: `module.${i}`, description: `Operating Status - ${name(i)}`, ...stateOf(num(r.get(2)), MODULE_STATES) });
+  for (const [i, r] of modules) out.push({ class: 'state', index: `module.${i}`, description: `Operating Status - ${names.get(i)?.name ?? ''}`.trim(), ...stateOf(num(r.get(2)), MODULE_STATES) });
   for (const [i, r] of fans) out.push({ class: 'state', index: `fan.${i}`, description: name(i), ...stateOf(num(r.get(1)), FAN_TRAY_STATES) });
   return out;
 }

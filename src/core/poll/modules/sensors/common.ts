@@ -8,6 +8,10 @@ import { getTolerant } from '../get-tolerant';
 
 export type SensorModule = PollModule;
 
+/** Counter64 values arrive as Buffers; made numbers here so that every Buffer a module sees is an OctetString. */
+const COUNTER64 = 70;
+const plain = (vb: Varbind): unknown => (vb.type === COUNTER64 ? toNumber(vb.value) : vb.value);
+
 /** Rows of a table read column by column: index → column → value. */
 export type Rows = Map<string, Map<number, unknown>>;
 
@@ -24,7 +28,7 @@ export async function columns(client: SnmpClient, entry: string, cols: readonly 
       const index = vb.oid.slice(prefix.length);
       let row = rows.get(index);
       if (!row) rows.set(index, (row = new Map()));
-      row.set(col, vb.value);
+      row.set(col, plain(vb));
     }
   };
   if (!cols.length) return rows;
@@ -42,13 +46,20 @@ export async function scalars(client: SnmpClient, oids: readonly string[]): Prom
     const vbs = await getTolerant(client, oids.slice(i, i + 20) as string[]);
     for (const vb of vbs) {
       if (!vb || (vb.type >= 128 && vb.type <= 130) || vb.value === null) out.push(undefined);
-      else out.push(vb.value);
+      else out.push(plain(vb));
     }
   }
   return out;
 }
 
+/** An OctetString that holds a number written out ("35.5", "12.1 V"), as opposed to a Counter64's raw bytes. */
+const numericText = (b: Buffer) => b.length > 0 && b.every((c) => c >= 0x20 && c < 0x7f) && /^\s*-?\d+(\.\d+)?(?![\d.])/.test(b.toString('latin1'));
+
 export const num = (v: unknown): number | undefined => {
+  // Counter64s are numbers by now (see plain), so a Buffer is an OctetString: a number written out, a word such as
+  // "n/a" (no number), or binary bytes (read big-endian).
+  if (Buffer.isBuffer(v) && numericText(v)) return Number(/-?\d+(?:\.\d+)?/.exec(v.toString('latin1'))![0]);
+  if (Buffer.isBuffer(v) && (v.length === 0 || v.every((c) => c >= 0x20 && c < 0x7f))) return undefined;
   const n = toNumber(v);
   if (n !== undefined) return n;
   // Some agents put numbers in strings ("35.5", "12.1 V").
@@ -127,6 +138,23 @@ export interface EntityNames {
   name?: string;
   descr?: string;
   parent?: number;
+}
+
+/**
+ * Entity names shortened the usual way before they become sensor names: long Cisco card names abbreviated, the
+ * word "Sensor" dropped, "PowerSupply"/"PMOD" written PSU. Spacing is left as it is (compared loosely).
+ */
+const ENTITY_REWRITES: [RegExp | string, string][] = [
+  ['Distributed Forwarding Card', 'DFC'], ['7600 Series SPA Interface Processor-', '7600 SIP-'], [/Rev\. [0-9.]+ /g, ''],
+  ['12000 Series Performance Route Processor', '12000 PRP'], [/^12000/, ''], ['Gigabit Ethernet', 'GigE'], [/^ASR1000 /, ''],
+  ['Routing Processor', 'RP'], ['Route Processor', 'RP'], ['Switching Processor', 'SP'], ['Sub-Module', 'Module '],
+  ['DFC Card', 'DFC'], ['Centralized Forwarding Card', 'CFC'], ['Power Supply Module', 'PSU '], ['Sensor', ''],
+  ['PMOD', 'PSU'], [/^temperatures /, ''], [/^voltages /, ''], ['PowerSupply', 'PSU '],
+];
+export function rewriteEntityName(name: string): string {
+  let n = name;
+  for (const [from, to] of ENTITY_REWRITES) n = typeof from === 'string' ? n.split(from).join(to) : n.replace(from, to);
+  return n;
 }
 
 /** entPhysicalName, entPhysicalDescr and parent of the given entities, by GET (never a walk of the whole table). */

@@ -1,5 +1,6 @@
 // Eaton UPSes. XUPS-MIB (enterprise 534) where the card has no UPS-MIB: battery, input, output, bypass and
-// ambient temperature. MGE's MG-SNMP-UPS-MIB (enterprise 705) beside UPS-MIB: the battery's remaining time.
+// ambient temperature. MGE's MG-SNMP-UPS-MIB (enterprise 705) beside UPS-MIB: the battery's remaining time and
+// temperature, the status flags of battery, input and output, environment probe and alarm counts.
 import type { SensorInfo } from '../../types';
 import { addSensors, enterprise, readScalars, readTables, type ScalarSpec, type SensorModule, type TableSpec } from './common';
 
@@ -41,9 +42,40 @@ export const eatonXupsModule: SensorModule = {
   },
 };
 
+const MG = '1.3.6.1.4.1.705.1';
+const X = '1.3.6.1.4.1.534.1';
+type States = Record<number, [string, SensorInfo['status']]>;
+/** MG-SNMP-UPS-MIB flags are yes(1)/no(2); the words say what "yes" means. */
+const flag = (yes: string, no: string, bad: SensorInfo['status'] = 'critical'): States => ({ 1: [yes, bad], 2: [no, 'ok'] });
+const LINE_FAIL: States = { 1: ['No Failure', 'ok'], 2: ['Tolerance Volt. Out', 'critical'], 3: ['Tolerance Freq. Out', 'critical'], 4: ['No Voltage', 'critical'] };
+
+export const MGE_SCALARS: ScalarSpec[] = [
+  { oid: `${MG}.5.1.0`, class: 'delay', description: 'Remaining time', key: 'remaining' },
+  { oid: `${MG}.5.7.0`, class: 'temperature', description: 'Battery', key: 'battery' },
+  { oid: `${X}.6.5.0`, class: 'temperature', description: 'Remote', key: 'remote' },
+  { oid: `${X}.6.1.0`, class: 'temperature', description: 'Ambient', key: 'ambient' },
+  { oid: `${X}.6.6.0`, class: 'humidity', description: 'Environment', key: 'environment' },
+  // UPS-MIB upsAlarmsPresent beside the card's own alarm summary (xupsAlarms).
+  { oid: '1.3.6.1.2.1.33.1.6.1.0', class: 'count', description: 'UPS Alarms', key: 'alarms' },
+  { oid: `${X}.7.1.0`, class: 'state', description: 'XUPS Alarm', states: { 0: ['No Alarm', 'ok'], 1: ['Alarm raised', 'critical'], 2: ['Alarms raised', 'critical'], 3: ['Alarms raised', 'critical'], 4: ['Alarms raised', 'critical'] }, key: 'xalarms' },
+  { oid: `${MG}.7.3.0`, class: 'state', description: 'Input Status', states: flag('On Battery', 'On Input Power'), key: 'onbattery' },
+  { oid: `${MG}.7.4.0`, class: 'state', description: 'Bypass Status', states: flag('On ByPass', 'Not Active'), key: 'bypass' },
+  { oid: `${MG}.7.7.0`, class: 'state', description: 'Utility Status', states: flag('No Voltage', 'Output OK'), key: 'utility' },
+  { oid: `${MG}.7.9.0`, class: 'state', description: 'UPS Inverter Status', states: flag('Inverter Off', 'OK'), key: 'inverter' },
+  { oid: `${MG}.7.10.0`, class: 'state', description: 'Output OverLoad', states: flag('Yes', 'No'), key: 'overload' },
+  { oid: `${MG}.7.11.0`, class: 'state', description: 'Over Temperature', states: flag('Over Temperature', 'OK'), key: 'overtemp' },
+  { oid: `${MG}.5.9.0`, class: 'state', description: 'Battery Fault', states: flag('Fault', 'OK'), key: 'battfault' },
+  { oid: `${MG}.5.11.0`, class: 'state', description: 'Battery Replacement Status', states: flag('To be replaced', 'OK'), key: 'replace' },
+  { oid: `${MG}.5.14.0`, class: 'state', description: 'Battery Charge Status', states: flag('Low Battery', 'OK'), key: 'low' },
+  { oid: `${MG}.5.15.0`, class: 'state', description: 'Battery Charger Status', states: flag('Fault', 'OK'), key: 'charger' },
+  { oid: `${MG}.5.16.0`, class: 'state', description: 'Battery Condition', states: flag('Low Condition', 'OK'), key: 'condition' },
+  { oid: `${MG}.6.3.0`, class: 'state', description: 'Input Status', states: flag('Bad Status', 'OK'), key: 'inputbad' },
+  { oid: `${MG}.6.4.0`, class: 'state', description: 'Input Line Fail Cause', states: LINE_FAIL, key: 'linefail' },
+];
+
 export const mgeModule: SensorModule = {
   name: 'sensors.mge', stage: 'vendor', applies: (out) => enterprise(out) === 705,
   async run(c, out) {
-    addSensors(out, 'mge', await readScalars(c, [{ oid: '1.3.6.1.4.1.705.1.5.1.0', class: 'delay', description: 'Remaining time', key: 'remaining' }]));
+    addSensors(out, 'mge', await readScalars(c, MGE_SCALARS));
   },
 };

@@ -3,7 +3,7 @@
 // table costs one request.
 import type { SnmpClient } from '../../../snmp/client';
 import type { DevicePoll, SensorClass, SensorInfo } from '../../types';
-import { addSensors, columns, enterprise, entityNames, num, scale, type SensorDraft, type SensorModule } from './common';
+import { addSensors, columns, enterprise, entityNames, num, rewriteEntityName, scale, type SensorDraft, type SensorModule } from './common';
 
 const ENTRY = '1.3.6.1.2.1.99.1.1.1';
 
@@ -41,10 +41,11 @@ export function entityStatus(oper: number | undefined): SensorInfo['status'] {
   return oper === 2 || oper === 3 ? 'unknown' : undefined;
 }
 
-/** A sensor's name as shown: entPhysicalName (else Descr) without the trailing word "Sensor", words capitalised. */
+/** A sensor's name as shown: entPhysicalName (else Descr), words capitalised, rewritten (the word "Sensor" dropped…). */
 export function sensorName(n: { name?: string; descr?: string } | undefined, index: string): string {
-  const raw = n?.name || n?.descr || `Sensor ${index}`;
-  return raw.replace(/\s+sensor$/i, '').replace(/\b[a-z]/g, (c) => c.toUpperCase()).trim();
+  const raw = n?.name || n?.descr;
+  if (!raw) return `Sensor ${index}`;
+  return rewriteEntityName(raw.replace(/(^|\s)([a-z])/g, (_m, s: string, c: string) => s + c.toUpperCase())).trim() || raw;
 }
 
 export async function readEntitySensors(client: SnmpClient): Promise<SensorDraft[]> {
@@ -53,19 +54,19 @@ export async function readEntitySensors(client: SnmpClient): Promise<SensorDraft
   const names = await entityNames(client, [...rows.keys()]);
   const out: SensorDraft[] = [];
   for (const [index, row] of rows) {
-    const name = sensorName(names.get(index), index);
+    let name = sensorName(names.get(index), index);
     const type = num(row.get(1));
     const cls = entityClass(type, name);
     const raw = num(row.get(4));
-    if (!cls || raw === undefined) continue;
-    const d: SensorDraft = { class: cls, index, description: name };
-    if (cls === 'state') {
-      // truthvalue: true(1) / false(2).
-      d.value = raw;
-      d.stateText = raw === 1 ? 'true' : raw === 2 ? 'false' : String(raw);
-    } else {
-      d.value = entityValue(raw, num(row.get(2)), num(row.get(3)));
+    // truthvalue sensors (presence flags) are left to the vendor state tables, as other pollers do; -127 means
+    // "no reading" on many agents, and a temperature above 200 °C is a broken probe.
+    if (!cls || cls === 'state' || raw === undefined || raw === -127) continue;
+    const value = entityValue(raw, num(row.get(2)), num(row.get(3)));
+    if (cls === 'temperature') {
+      if (value > 200) continue;
+      name = name.replace(/[Tt]emperatures?\b(?=\s|$)/g, (w) => (w.endsWith('s') ? '' : w)).trim() || name;
     }
+    const d: SensorDraft = { class: cls, index, description: name, value };
     const st = entityStatus(num(row.get(5)));
     if (st) d.status = st;
     out.push(d);

@@ -1,23 +1,42 @@
 // Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
 // that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
 import { apcModule } from './apc';
+import { arubaosCxModule } from './arubaos-cx';
+import { boxServicesModule } from './boxservices';
 import type { SensorModule } from './common';
 import { ciscoEntitySensorModule } from './cisco-entity-sensor';
 import { ciscoEnvmonModule } from './cisco-envmon';
 import { ciscoFruModule } from './cisco-fru';
+import { ciscoSbModule } from './ciscosb';
+import { ciscoFirewallModule } from './cisco-firewall';
+import { ciscoPoeModule } from './cisco-poe';
+import { ciscoRedundancyModule } from './cisco-redundancy';
+import { ciscoWan3gModule } from './cisco-wan-3g';
+import { comwareModule } from './comware';
+import { cyberpowerModule } from './cyberpower';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
+import { fortiswitchModule } from './fortiswitch';
+import { huaweiVrpModule } from './huawei-vrp';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
+import { lenovoModule } from './lenovo';
 import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { sonicwallModule } from './sonicwall';
+import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
+import { tplinkModule } from './tplink';
+import { truenasModule } from './truenas';
+import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
+import { vertivPduModule } from './vertiv-pdu';
+import { zyxelModule } from './zyxel';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
@@ -27,10 +46,17 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoEntitySensorModule,
   ciscoEnvmonModule,
   ciscoFruModule,
+  ciscoSbModule,
+  ciscoFirewallModule,
+  ciscoPoeModule,
+  ciscoRedundancyModule,
+  ciscoWan3gModule,
+  comwareModule,
   dellIdracModule,
   hpeIloModule,
   apcModule,
   fortigateModule,
+  fortiswitchModule,
   juniperModule,
   synologyModule,
   mikrotikModule,
@@ -38,4 +64,16 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   mgeModule,
   paloAltoModule,
   dlinkModule,
+  vertivPduModule,
+  sonicwallModule,
+  zyxelModule,
+  supermicroModule,
+  tplinkModule,
+  boxServicesModule,
+  lenovoModule,
+  arubaosCxModule,
+  truenasModule,
+  cyberpowerModule,
+  huaweiVrpModule,
+  ubiquitiAirosModule,
 ];
