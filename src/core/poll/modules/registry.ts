@@ -6,6 +6,7 @@
 //   final    — derivations from what was read (memory/storage split, human OS name…), no SNMP traffic needed.
 // A module that throws is recorded in moduleErrors under its name; the device stays up.
 import type { SnmpClient } from '../../snmp/client';
+import { HOST_OSES } from '../os';
 import type { DevicePoll } from '../types';
 import { DEVICE_HEALTH_MODULES } from './device-health';
 import { pollExtend } from './extend';
@@ -30,8 +31,17 @@ export interface PollModule {
   run(client: SnmpClient, out: DevicePoll): Promise<void>;
 }
 
+/**
+ * Modules whose MIB a general-purpose host (net-snmp on Linux/BSD and the appliances recognised apart from them,
+ * Windows) does not carry, like LibreNMS's per-OS module lists: skipped there before they ask anything. A NAS or
+ * UPS card built on net-snmp is recognised as such by the identity probes first, and keeps them.
+ */
+const NOT_ON_HOSTS: ReadonlySet<string> = new Set(['sensors.ups-mib', 'sensors.printer', 'sensors.synology']);
+
 export function appliesTo(m: PollModule, out: DevicePoll): boolean {
-  if (m.os && !m.os.includes(out.os ?? 'generic')) return false;
+  const os = out.os ?? 'generic';
+  if (m.os && !m.os.includes(os)) return false;
+  if (NOT_ON_HOSTS.has(m.name) && HOST_OSES.has(os)) return false;
   return m.applies ? m.applies(out) : true;
 }
 
@@ -79,7 +89,10 @@ export const MODULES: readonly PollModule[] = [
   ...DEVICE_HEALTH_MODULES,
 ];
 
+const BY_STAGE = new Map(STAGES.map((s) => [s, MODULES.filter((m) => m.stage === s)]));
+
 /** The modules of one stage that apply to this device. */
 export function modulesFor(stage: PollStage, out: DevicePoll, modules: readonly PollModule[] = MODULES): PollModule[] {
-  return modules.filter((m) => m.stage === stage && appliesTo(m, out));
+  const candidates = modules === MODULES ? BY_STAGE.get(stage)! : modules.filter((m) => m.stage === stage);
+  return candidates.filter((m) => appliesTo(m, out));
 }
