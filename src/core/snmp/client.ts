@@ -141,6 +141,24 @@ export function compareOids(a: string, b: string): number {
   }
 }
 
+/** The varbinds of a walk of conceptual table `oid` as rows keyed by index, then by column number. */
+export function tableRows(oid: string, vbs: readonly Varbind[]): Map<string, Map<number, unknown>> {
+  const rows = new Map<string, Map<number, unknown>>();
+  const entryPrefix = `${oid}.1.`;
+  for (const vb of vbs) {
+    if (!vb.oid.startsWith(entryPrefix)) continue;
+    const rest = vb.oid.slice(entryPrefix.length);
+    const dot = rest.indexOf('.');
+    if (dot < 0) continue;
+    const column = Number(rest.slice(0, dot));
+    const index = rest.slice(dot + 1);
+    let row = rows.get(index);
+    if (!row) rows.set(index, (row = new Map()));
+    row.set(column, vb.value);
+  }
+  return rows;
+}
+
 /** What an authNoPriv request of the same user gets, to explain an authPriv request that got no answer. */
 type PrivProbe = () => Promise<SnmpError | undefined>;
 
@@ -231,20 +249,7 @@ class NetSnmpClient implements SnmpClient {
   }
 
   async table(oid: string, maxRepetitions = 25): Promise<Map<string, Map<number, unknown>>> {
-    const rows = new Map<string, Map<number, unknown>>();
-    const entryPrefix = `${oid}.1.`;
-    for (const vb of await this.walk(oid, maxRepetitions)) {
-      if (!vb.oid.startsWith(entryPrefix)) continue;
-      const rest = vb.oid.slice(entryPrefix.length);
-      const dot = rest.indexOf('.');
-      if (dot < 0) continue;
-      const column = Number(rest.slice(0, dot));
-      const index = rest.slice(dot + 1);
-      let row = rows.get(index);
-      if (!row) rows.set(index, (row = new Map()));
-      row.set(column, vb.value);
-    }
-    return rows;
+    return tableRows(oid, await this.walk(oid, maxRepetitions));
   }
 
   close(): void {

@@ -13,7 +13,7 @@ import { pollExtend } from './extend';
 import { HEALTH_MODULES } from './health';
 import { INVENTORY_MODULES } from './inventory';
 import { pollInterfaces } from './interfaces';
-import { pollIdentityProbe, pollUptime } from './system';
+import { agentHas, pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
 import { SENSOR_MODULES } from './sensors';
 
@@ -32,16 +32,18 @@ export interface PollModule {
 }
 
 /**
- * Modules whose MIB a general-purpose host (net-snmp on Linux/BSD and the appliances recognised apart from them,
- * Windows) does not carry, like LibreNMS's per-OS module lists: skipped there before they ask anything. A NAS or
- * UPS card built on net-snmp is recognised as such by the identity probes first, and keeps them.
+ * Modules whose MIB a general-purpose host (net-snmp on Linux/BSD, Windows) seldom carries, like LibreNMS's per-OS
+ * module lists: on those hosts they run only when the identity probes found their subtree at discovery.
  */
-const NOT_ON_HOSTS: ReadonlySet<string> = new Set(['sensors.ups-mib', 'sensors.printer', 'sensors.synology']);
+const ON_HOSTS_ONLY_WITH = new Map<string, string>([
+  ['sensors.ups-mib', '1.3.6.1.2.1.33.1'], ['sensors.printer', '1.3.6.1.2.1.43'], ['sensors.synology', '1.3.6.1.4.1.6574.1'],
+]);
 
 export function appliesTo(m: PollModule, out: DevicePoll): boolean {
   const os = out.os ?? 'generic';
   if (m.os && !m.os.includes(os)) return false;
-  if (NOT_ON_HOSTS.has(m.name) && HOST_OSES.has(os)) return false;
+  const needs = ON_HOSTS_ONLY_WITH.get(m.name);
+  if (needs && HOST_OSES.has(os) && !agentHas(out, needs)) return false;
   return m.applies ? m.applies(out) : true;
 }
 

@@ -2,6 +2,7 @@ import type { SnmpClient } from '../../snmp/client';
 import { OID } from '../../snmp/oids';
 import { isMissing, ticksToSeconds, vbNumber, vbText, type Varbind } from '../../snmp/values';
 import { detectOs, probeOidsFor, refineFromKernelCmdline, type OsGuess } from '../os-detect';
+import { HOST_OSES } from '../os';
 import { rediscovered } from '../discovery';
 import type { DevicePoll } from '../types';
 import { getNextTolerant, getTolerant } from './get-tolerant';
@@ -36,7 +37,9 @@ const scalarParent = (oid: string) => oid.replace(/\.0$/, '');
  */
 export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Promise<void> {
   const scalars = [OID.hrSystemUptime, OID.snmpEngineTime, OID.hrSystemInitialLoadParameters];
-  const probes = probeOidsFor(out.sysObjectID, out.sysDescr);
+  const osProbes = probeOidsFor(out.sysObjectID, out.sysDescr);
+  const caps = HOST_OSES.has(out.os ?? 'generic') ? HOST_CAPABILITY_PROBES.filter((c) => !osProbes.includes(c)) : [];
+  const probes = [...osProbes, ...caps];
   // SNMPv1 fails a whole GET on one missing OID: there the parents are asked with GETNEXT, in one request.
   const v1 = client.target.profile.version === '1';
   const [vbs, present] = await Promise.all([
@@ -47,6 +50,7 @@ export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Pr
   // optional: the system group already answered
   const exact = (i: number) => (vbs[i] && !isMissing(vbs[i]) && vbs[i]!.oid === scalars[i] ? vbs[i] : undefined);
   UPTIME_CANDIDATES.set(out, { hr: ticksToSeconds(vbNumber(exact(0))), engine: vbNumber(exact(1)) });
+  if (caps.length) PRESENT.set(out, present);
   let guess: OsGuess & { hardware?: string } = { os: out.os ?? 'generic', vendor: out.vendor };
   if (present.size) guess = detectOs(out.sysObjectID, out.sysDescr, present);
   guess = refineFromKernelCmdline(guess, vbText(exact(2)));
@@ -55,6 +59,18 @@ export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Pr
     out.vendor = guess.vendor;
   }
   out.hardware ??= guess.hardware;
+}
+
+/**
+ * Standard MIBs a general-purpose host's agent rarely carries (a net-snmp box serving UPS-MIB for its UPS does):
+ * whether it has them is asked with the OS probes, at discovery, and the registry skips their modules where absent.
+ */
+export const HOST_CAPABILITY_PROBES = ['1.3.6.1.2.1.33.1', '1.3.6.1.2.1.43', '1.3.6.1.4.1.6574.1'];
+const PRESENT = new WeakMap<DevicePoll, ReadonlySet<string>>();
+
+/** Whether the agent has this probed subtree; true when it was not asked (nothing known, nothing skipped). */
+export function agentHas(out: DevicePoll, subtree: string): boolean {
+  return PRESENT.get(out)?.has(subtree) ?? true;
 }
 
 /** The probe subtrees the agent has: one GETNEXT of them all (a GETNEXT that lands inside a subtree means it is there). */
