@@ -1,6 +1,7 @@
 // What the benchmarks share: CPU clocks (own process, waited-for children, another process by pid), the snmpd
 // agents serving N device entries on loopback, and the inventory of those entries.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { profileFor } from '../src/core/inventory/parse';
 import type { Inventory } from '../src/core/inventory/types';
 import type { PollTarget } from '../src/core/poll/poller';
@@ -38,6 +39,8 @@ export interface BenchAgents {
   agents: RunningSnmpd[];
   /** One UDP port per device entry. */
   endpoints: number[];
+  /** CPU used so far by the snmpd processes, ms (what the pollers' requests cost the agents). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -59,7 +62,9 @@ export async function startBenchAgents(devices: number, count: number, community
     await stop();
     throw err;
   }
-  return { agents, endpoints: agents.flatMap((a) => a.ports).slice(0, devices), stop };
+  const pids = agents.map((a) => Number(readFileSync(path.join(a.dir, 'snmpd.pid'), 'utf8').trim()));
+  const cpuMs = () => pids.reduce((sum, pid) => sum + cpuOfPid(pid), 0);
+  return { agents, endpoints: agents.flatMap((a) => a.ports).slice(0, devices), cpuMs, stop };
 }
 
 /** The inventory of the endpoints (one v2c device each, named dev0…, credential `ro`) and its poll targets. */

@@ -13,7 +13,10 @@ const OBSERVIUM = [
 ] as const;
 
 const NAMED = ['distro', 'hardware', 'vendor', 'manufacturer', 'serial', 'uptime'] as const;
-/** LibreNMS's distro script fills slot 3 of the same base as `manufacturer`, and its hosts show "manufacturer model". */
+/**
+ * LibreNMS's distro script fills slot 3 of the same base as `manufacturer`. LibreNMS then shows "manufacturer model"
+ * as the hardware; Parc keeps vendor and model apart (the inventory report has both columns).
+ */
 const LIBRENMS_MANUFACTURER = 3;
 
 /** Values an extend prints when the information is not there (e.g. no DMI in a VM). */
@@ -38,8 +41,7 @@ export async function pollExtend(client: SnmpClient, out: DevicePoll): Promise<n
   const named = Object.fromEntries(NAMED.map((name, i) => [name, meaningful(vbText(vbs[obsOids.length + i]))]));
   out.distro = obs.distro ?? named.distro ?? out.distro;
   const librenmsMfr = meaningful(vbText(vbs[lineAt + obsLineOids.length])) ?? meaningful(vbText(vbs[lineAt + obsLineOids.length + 1]));
-  const model = obs.hardware ?? named.hardware;
-  out.hardware = (librenmsMfr && model && !model.toLowerCase().startsWith(librenmsMfr.toLowerCase()) ? `${librenmsMfr} ${model}` : model) ?? out.hardware;
+  out.hardware = obs.hardware ?? named.hardware ?? out.hardware;
   const vendor = obs.vendor ?? librenmsMfr ?? named.vendor ?? named.manufacturer;
   if (vendor) out.vendor = vendor;
   out.serial = obs.serial ?? named.serial ?? out.serial;
