@@ -183,7 +183,7 @@ class NetSnmpClient implements SnmpClient {
       v1: target.profile.version === '1',
       get: (oids, cb) => guard(cb, () => session.get(oids, answer(cb))),
       getNext: (oids, cb) => guard(cb, () => session.getNext(oids, answer(cb))),
-      getBulk: (oids, nonRepeaters, maxRepetitions, cb) => guard(cb, () => session.getBulk(oids, nonRepeaters, maxRepetitions, answer(cb) as never)),
+      getBulk: (oids, nonRepeaters, maxRepetitions, cb) => guard(cb, () => session.getBulk(oids, nonRepeaters, maxRepetitions, answer(cb))),
     });
   }
 
