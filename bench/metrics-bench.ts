@@ -10,20 +10,16 @@ import { MetricStore } from '../src/core/metrics/store';
 import { silentLogger } from '../src/core/host';
 import type { CycleResult, DeviceReport } from '../src/core/monitor/cycle';
 import { SnmpPoller } from '../src/core/poll/poller';
-import { profileFor } from '../src/core/inventory/parse';
-import { startSnmpd, snmpdAvailable, type RunningSnmpd } from '../test/support/snmpd';
-import { freeUdpPort } from '../test/support/ports';
-import { inventoryFrom, MapSecrets } from '../test/support/estate';
+import { snmpdAvailable } from '../test/support/snmpd';
+import { MapSecrets } from '../test/support/estate';
+import { benchInventory, selfCpuMs, startBenchAgents } from './support';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const POLLS = Number(process.env.BENCH_RECORD_POLLS ?? 100);
 const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 30);
 const T0 = Date.UTC(2026, 0, 5) / 1000;
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
+const cpuMs = selfCpuMs;
 const r = (n: number, d = 2) => n.toFixed(d);
 
 /** 20 metrics: status, poll time, uptime; 3 ports × (in, out, status, in errors, out errors); a disk; a CPU. */
@@ -44,23 +40,9 @@ const cycle = (k: number): CycleResult => ({ devices: Array.from({ length: DEVIC
 
 async function realPollCpuMs(): Promise<{ cpuMs: number; wallMs: number; up: number } | undefined> {
   if (!snmpdAvailable() || process.env.BENCH_SKIP_POLL) return undefined;
-  const AGENTS = 4;
-  const agents: RunningSnmpd[] = [];
+  const bench = await startBenchAgents(DEVICES, 4, 'bench-ro');
   try {
-    for (let a = 0; a < AGENTS; a++) {
-      const ports: number[] = [];
-      while (ports.length < Math.ceil(DEVICES / AGENTS)) {
-        const p = await freeUdpPort();
-        if (!ports.includes(p) && !agents.some((ag) => ag.ports.includes(p))) ports.push(p);
-      }
-      agents.push(await startSnmpd({ community: 'bench-ro', ports }));
-    }
-    const endpoints = agents.flatMap((a) => a.ports).slice(0, DEVICES);
-    const inv = inventoryFrom(`snmp: { profiles: { v2: { version: 2c, credential: ro, timeoutMs: 5000, retries: 1 } } }
-devices:
-${endpoints.map((port, i) => `  - { host: 127.0.0.1, port: ${port}, name: dev${i} }`).join('\n')}
-`);
-    const targets = inv.devices.map((device) => ({ device, profile: profileFor(inv, device) }));
+    const { targets } = benchInventory(bench.endpoints);
     const poller = new SnmpPoller({ secrets: new MapSecrets({ ro: 'bench-ro' }), concurrency: 64 });
     await poller.poll(targets.slice(0, 50)); // warm-up
     const c0 = cpuMs();
@@ -68,7 +50,7 @@ ${endpoints.map((port, i) => `  - { host: 127.0.0.1, port: ${port}, name: dev${i
     const res = await poller.poll(targets);
     return { cpuMs: cpuMs() - c0, wallMs: performance.now() - w0, up: res.filter((x) => x.status === 'up').length };
   } finally {
-    await Promise.all(agents.map((a) => a.stop()));
+    await bench.stop();
   }
 }
 

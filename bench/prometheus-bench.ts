@@ -4,29 +4,19 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mapLimit } from '../src/core/limiter';
-import { profileFor } from '../src/core/inventory/parse';
 import { deviceKey } from '../src/core/inventory/types';
 import { SnmpPoller } from '../src/core/poll/poller';
 import { prometheusExport } from '../src/core/prometheus/export';
 import { PrometheusPoller } from '../src/core/prometheus/poller';
-import { freeTcpPort, freeUdpPort } from '../test/support/ports';
+import { freeTcpPort } from '../test/support/ports';
 import { prometheusAvailable, startExporter, startPrometheus, until } from '../test/support/prometheus';
-import { startSnmpd, type RunningSnmpd } from '../test/support/snmpd';
-import { inventoryFrom, MapSecrets } from '../test/support/estate';
+import { MapSecrets } from '../test/support/estate';
+import { benchInventory, cpuOfPid, selfCpuMs, startBenchAgents } from './support';
 
 const DEVICES = Number(process.env.BENCH_PROM_DEVICES ?? 1000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 4);
 const COMMUNITY = 'bench-ro';
 
-/** utime+stime of a process in ms (clock ticks of 10 ms). */
-function cpuOfPid(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
-const selfCpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const pidListening = (port: number): number => {
   // The exporter was started by us: find it by its --web.listen-address in /proc.
   for (const d of readdirSync('/proc')) {
@@ -47,24 +37,12 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`prometheus benchmark: ${DEVICES} device entries on ${AGENTS} snmpd instances, 127.0.0.1`);
-  const perAgent = Math.ceil(DEVICES / AGENTS);
-  const agents: RunningSnmpd[] = [];
-  for (let a = 0; a < AGENTS; a++) {
-    const ports: number[] = [];
-    while (ports.length < perAgent) {
-      const p = await freeUdpPort();
-      if (!ports.includes(p) && !agents.some((ag) => ag.ports.includes(p))) ports.push(p);
-    }
-    agents.push(await startSnmpd({ community: COMMUNITY, ports }));
-  }
-  const endpoints = agents.flatMap((a) => a.ports).slice(0, DEVICES);
+  const bench = await startBenchAgents(DEVICES, AGENTS, COMMUNITY);
+  const endpoints = bench.endpoints;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-prom-bench-'));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const inv = inventoryFrom(`snmp: { default: v2, profiles: { v2: { version: 2c, credential: ro, timeoutMs: 5000, retries: 1 } } }
-devices:
-${endpoints.map((port, i) => `  - { host: 127.0.0.1, port: ${port}, name: dev${i} }`).join('\n')}
-`);
+    const { inventory: inv, targets } = benchInventory(endpoints);
     const secrets = new MapSecrets({ ro: COMMUNITY });
     const exporterPort = await freeTcpPort();
     for (const f of await prometheusExport(inv, secrets, { exporterVersion: '0.21', exporter: `127.0.0.1:${exporterPort}`, scrapeIntervalSeconds: 30 })) {
@@ -77,7 +55,6 @@ ${endpoints.map((port, i) => `  - { host: 127.0.0.1, port: ${port}, name: dev${i
     const exporterPid = pidListening(exporterPort);
 
     // 1. The same devices through snmp_exporter directly (64 at once, as a scraper would) and through Parc's poller.
-    const targets = inv.devices.map((device) => ({ device, profile: profileFor(inv, device) }));
     const poller = new SnmpPoller({ secrets, concurrency: 64 });
     await poller.poll(targets.slice(0, 50));
     const scrape = (port: number) => fetch(`${exporter.url}/snmp?module=parc_v2&target=127.0.0.1:${port}`).then((r) => r.text());
@@ -124,7 +101,7 @@ ${endpoints.map((port, i) => `  - { host: 127.0.0.1, port: ${port}, name: dev${i
     for (const [i, x] of reads.entries()) console.log(`  read ${i + 1}: wall ${r(x.wall / 1000)} s, CPU ${r(x.cpu, 0)} ms (${r(x.cpu / DEVICES)} ms per device), ${x.up}/${DEVICES} up`);
   } finally {
     for (const s of stops.reverse()) await s();
-    await Promise.all(agents.map((a) => a.stop()));
+    await bench.stop();
   }
 }
 

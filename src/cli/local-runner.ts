@@ -1,5 +1,5 @@
 // Runs a command on this machine through `sh -c`, the way the SSH layer runs one on a host: lets `parc netplan
-// check` ask the local netplan with the same code that asks a host's.
+// check` ask the local netplan with the same code that asks a host's, and the tests use the real local tools.
 import { spawn } from 'node:child_process';
 import type { CommandRunner, ExecOptions, ExecResult } from '../core/ssh/runner';
 

@@ -6,6 +6,8 @@ declare module 'net-snmp' {
   export interface Session extends EventEmitter {
     get(oids: string[], cb: (error: Error | null, varbinds: Varbind[]) => void): void;
     getNext(oids: string[], cb: (error: Error | null, varbinds: Varbind[]) => void): void;
+    /** The first nonRepeaters results are varbinds, then one array per repeated OID. */
+    getBulk(oids: string[], nonRepeaters: number, maxRepetitions: number, cb: (error: Error | null, varbinds: (Varbind | Varbind[])[]) => void): void;
     subtree(oid: string, maxRepetitions: number, feed: (varbinds: Varbind[]) => boolean | void, done: (error?: Error | null) => void): void;
     table(oid: string, maxRepetitions: number, cb: (error: Error | null, table: TableRows) => void): void;
     close(): void;
@@ -28,6 +30,7 @@ declare module 'net-snmp' {
   export const AuthProtocols: Record<string, string>;
   export const PrivProtocols: Record<string, string>;
   export const ObjectType: Record<string, number>;
+  export const ErrorStatus: Record<string, number>;
   export class RequestTimedOutError extends Error {}
   export class ResponseInvalidError extends Error { code: number }
   export class RequestFailedError extends Error { status: number }

@@ -1,9 +1,10 @@
 // The poller turns inventory devices into DevicePoll results. It is an interface so that large estates
 // can later be polled by an external engine (e.g. Prometheus + snmp_exporter) that Parc configures and reads.
 import type { SecretSource } from '../host';
-import type { Device, SnmpProfile } from '../inventory/types';
+import { deviceKey, type Device, type SnmpProfile } from '../inventory/types';
 import { mapLimit } from '../limiter';
 import { classifyError, openClient, SnmpError, type SnmpClient } from '../snmp/client';
+import { attachDiscovery, DiscoveryCache } from './discovery';
 import { modulesFor, STAGES } from './modules/registry';
 import { pollSystem } from './modules/system';
 import type { DevicePoll } from './types';
@@ -28,14 +29,22 @@ export interface SnmpPollerOptions {
   /** Devices polled at once; also the bound on open UDP sockets (one per device in flight). */
   concurrency?: number;
   now?: () => number;
+  /**
+   * Rediscovery interval: what only discovery needs (OS probes, ENTITY-MIB chassis rows, processor names) is read
+   * once per interval and remembered in between (see discovery.ts). Absent: everything is read at every poll.
+   */
+  rediscoveryMs?: number | (() => number);
   /** Where SNMP answers come from: a real agent (default) or another engine's data (e.g. Prometheus). */
   openClient?: (target: { host: string; port: number; profile: SnmpProfile }) => Promise<SnmpClient>;
 }
 
 export class SnmpPoller implements Poller {
   private readonly concurrency: number;
+  private readonly discovery?: DiscoveryCache;
   constructor(private readonly options: SnmpPollerOptions) {
     this.concurrency = options.concurrency ?? 64;
+    const every = options.rediscoveryMs;
+    if (every !== undefined) this.discovery = new DiscoveryCache(typeof every === 'function' ? every : () => every, options.now);
   }
 
   async poll(targets: PollTarget[], options: PollOptions = {}): Promise<DevicePoll[]> {
@@ -45,6 +54,7 @@ export class SnmpPoller implements Poller {
       options.onResult?.(r, ++done, targets.length);
       return r;
     }, options.signal);
+    this.discovery?.prune();
     return results.filter((r) => r !== undefined);
   }
 
@@ -65,6 +75,7 @@ export class SnmpPoller implements Poller {
       client = await (this.options.openClient ? this.options.openClient({ host: device.host, port: device.port, profile }) : openClient({ host: device.host, port: device.port, profile }, this.options.secrets));
       await pollSystem(client, out);
       out.status = 'up';
+      if (this.discovery) attachDiscovery(out, this.discovery.forDevice(deviceKey(device), out));
       await this.optionalModules(client, out);
     } catch (err) {
       const e = err instanceof SnmpError ? err : classifyError(err, { host: device.host, port: device.port, profile });

@@ -1,7 +1,7 @@
 // An SnmpClient answered from what snmp_exporter scraped: each sample is turned back into the varbinds it
 // came from (metric OID + index; string values and lookups from labels), so the very poll modules Parc runs
 // against an agent read Prometheus's data the same way.
-import type { SnmpClient, SnmpTarget } from '../snmp/client';
+import { compareOids, tableRows, type SnmpClient, type SnmpTarget } from '../snmp/client';
 import type { Varbind } from '../snmp/values';
 import type { Sample } from './api';
 import { EXPORTER_MODULES, type ExporterIndex, type ExporterMetric } from './exporter-metrics';
@@ -10,16 +10,6 @@ const NO_SUCH_OBJECT = 128;
 const END_OF_MIB_VIEW = 130;
 const OCTET_STRING = 4;
 const INTEGER = 2;
-
-function cmpOid(a: string, b: string): number {
-  const x = a.split('.');
-  const y = b.split('.');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = Number(x[i]) - Number(y[i]);
-    if (d) return d;
-  }
-  return x.length - y.length;
-}
 
 function indexOid(indexes: ExporterIndex[] | undefined, labels: Record<string, string>): string | undefined {
   if (!indexes?.length) return '0';
@@ -73,7 +63,7 @@ export function varbindsFromSamples(samples: Sample[]): Map<string, Varbind> {
 export class SnapshotClient implements SnmpClient {
   private readonly sorted: Varbind[];
   constructor(readonly target: SnmpTarget, private readonly vbs: Map<string, Varbind>) {
-    this.sorted = [...vbs.values()].sort((a, b) => cmpOid(a.oid, b.oid));
+    this.sorted = [...vbs.values()].sort((a, b) => compareOids(a.oid, b.oid));
   }
 
   async get(oids: string[]): Promise<Varbind[]> {
@@ -81,7 +71,7 @@ export class SnapshotClient implements SnmpClient {
   }
 
   async getNext(oids: string[]): Promise<Varbind[]> {
-    return oids.map((oid) => this.sorted.find((vb) => cmpOid(vb.oid, oid) > 0) ?? { oid, type: END_OF_MIB_VIEW, value: null });
+    return oids.map((oid) => this.sorted.find((vb) => compareOids(vb.oid, oid) > 0) ?? { oid, type: END_OF_MIB_VIEW, value: null });
   }
 
   async walk(oid: string, _maxRepetitions?: number, limit?: number): Promise<Varbind[]> {
@@ -91,20 +81,7 @@ export class SnapshotClient implements SnmpClient {
   }
 
   async table(oid: string): Promise<Map<string, Map<number, unknown>>> {
-    const rows = new Map<string, Map<number, unknown>>();
-    const entryPrefix = `${oid}.1.`;
-    for (const vb of await this.walk(oid)) {
-      if (!vb.oid.startsWith(entryPrefix)) continue;
-      const rest = vb.oid.slice(entryPrefix.length);
-      const dot = rest.indexOf('.');
-      if (dot < 0) continue;
-      const column = Number(rest.slice(0, dot));
-      const index = rest.slice(dot + 1);
-      let row = rows.get(index);
-      if (!row) rows.set(index, (row = new Map()));
-      row.set(column, vb.value);
-    }
-    return rows;
+    return tableRows(oid, await this.walk(oid));
   }
 
   close(): void {}

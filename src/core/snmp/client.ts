@@ -6,6 +6,7 @@ import type { SnmpProfile } from '../inventory/types';
 import type { SecretSource } from '../host';
 import type { Varbind } from './values';
 import { own } from '../lookup';
+import { Coalescer } from './coalesce';
 
 export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
 
@@ -123,15 +124,39 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
 /** Most values one walk collects (a large switch has a few tens of thousands). */
 export const MAX_WALK = 200_000;
 
-/** Numeric OID order: negative when a is before b. */
+/** Numeric OID order: negative when a is before b. Reads the arcs in place (it runs for every varbind walked). */
 export function compareOids(a: string, b: string): number {
-  const x = a.split('.');
-  const y = b.split('.');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = Number(x[i]) - Number(y[i]);
-    if (d) return d;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= a.length) return j >= b.length ? 0 : -1;
+    if (j >= b.length) return 1;
+    let x = 0;
+    let y = 0;
+    for (let c = a.charCodeAt(i); i < a.length && c !== 46; c = a.charCodeAt(++i)) x = x * 10 + c - 48;
+    for (let c = b.charCodeAt(j); j < b.length && c !== 46; c = b.charCodeAt(++j)) y = y * 10 + c - 48;
+    if (x !== y) return x - y;
+    i++;
+    j++;
   }
-  return x.length - y.length;
+}
+
+/** The varbinds of a walk of conceptual table `oid` as rows keyed by index, then by column number. */
+export function tableRows(oid: string, vbs: readonly Varbind[]): Map<string, Map<number, unknown>> {
+  const rows = new Map<string, Map<number, unknown>>();
+  const entryPrefix = `${oid}.1.`;
+  for (const vb of vbs) {
+    if (!vb.oid.startsWith(entryPrefix)) continue;
+    const rest = vb.oid.slice(entryPrefix.length);
+    const dot = rest.indexOf('.');
+    if (dot < 0) continue;
+    const column = Number(rest.slice(0, dot));
+    const index = rest.slice(dot + 1);
+    let row = rows.get(index);
+    if (!row) rows.set(index, (row = new Map()));
+    row.set(column, vb.value);
+  }
+  return rows;
 }
 
 /** What an authNoPriv request of the same user gets, to explain an authPriv request that got no answer. */
@@ -140,10 +165,25 @@ type PrivProbe = () => Promise<SnmpError | undefined>;
 class NetSnmpClient implements SnmpClient {
   private socketError?: Error;
   private probed?: Promise<SnmpError | undefined>;
+  private readonly requests: Coalescer;
   constructor(readonly target: SnmpTarget, private readonly session: snmp.Session, private readonly privProbe?: PrivProbe) {
     // A malformed reply is emitted as 'error'; unhandled, it would kill the process.
     session.on('error', (err: Error) => {
       this.socketError = err;
+    });
+    const answer = <T>(cb: (err: Error | null, r?: T) => void) => (err: Error | null, r?: T) => (err ? void this.failed(err).then(cb) : cb(null, r));
+    const guard = (cb: (err: Error | null) => void, send: () => void) => {
+      try {
+        send();
+      } catch (err) {
+        cb(this.fail(err));
+      }
+    };
+    this.requests = new Coalescer({
+      v1: target.profile.version === '1',
+      get: (oids, cb) => guard(cb, () => session.get(oids, answer(cb))),
+      getNext: (oids, cb) => guard(cb, () => session.getNext(oids, answer(cb))),
+      getBulk: (oids, nonRepeaters, maxRepetitions, cb) => guard(cb, () => session.getBulk(oids, nonRepeaters, maxRepetitions, answer(cb))),
     });
   }
 
@@ -155,8 +195,12 @@ class NetSnmpClient implements SnmpClient {
    * The error for a failed request. An agent does not answer a request it cannot decrypt (Net-SNMP sends
    * no report either), so a wrong privacy password looks like a timeout: when an authNoPriv request of the
    * same user does get an answer, the agent is there and knows the user, and the error is `decrypt`.
+   * SNMPv1's noSuchName stays a status the walk can read (the end of the MIB).
    */
-  private async failed(err: unknown): Promise<SnmpError> {
+  private async failed(err: unknown): Promise<Error> {
+    if (err instanceof snmp.RequestFailedError && err.status === snmp.ErrorStatus.NoSuchName && this.target.profile.version === '1') {
+      return Object.assign(this.fail(err), { status: err.status });
+    }
     const e = this.fail(err);
     if (e.kind !== 'timeout' || !this.privProbe) return e;
     this.probed ??= this.privProbe().catch(() => undefined);
@@ -164,71 +208,48 @@ class NetSnmpClient implements SnmpClient {
   }
 
   get(oids: string[]): Promise<Varbind[]> {
-    return new Promise((resolve, reject) => {
-      this.session.get(oids, (err, vbs) => (err ? void this.failed(err).then(reject) : resolve(vbs)));
-    });
+    return this.requests.get(oids);
   }
 
   getNext(oids: string[]): Promise<Varbind[]> {
-    return new Promise((resolve, reject) => {
-      this.session.getNext(oids, (err, vbs) => (err ? reject(this.fail(err)) : resolve(vbs)));
-    });
+    return this.requests.getNext(oids);
   }
 
   walk(oid: string, maxRepetitions = 25, limit = Infinity): Promise<Varbind[]> {
     const out: Varbind[] = [];
     const prefix = oid + '.';
     let last = oid;
-    let lie: SnmpError | undefined;
     const where = `${this.target.host}:${this.target.port}`;
     return new Promise((resolve, reject) => {
-      try {
-        this.session.subtree(
-          oid,
-          this.target.profile.version === '1' ? 1 : Math.min(maxRepetitions, limit),
-          (vbs) => {
-            for (const vb of vbs) {
-              if (snmp.isVarbindError(vb)) continue;
-              // An agent that answers a GETNEXT/GETBULK with an OID not after the one asked would keep a
-              // walk going forever (found with test/support/hostile-agent.ts): stop and say so.
-              if (compareOids(vb.oid, last) <= 0) {
-                lie = new SnmpError('protocol', `${where}: the agent returned ${vb.oid} after ${last} while walking ${oid} (OIDs not increasing); walk stopped`);
-                return true;
-              }
-              last = vb.oid;
-              if (!vb.oid.startsWith(prefix)) continue;
-              out.push(vb);
-              if (out.length > MAX_WALK) {
-                lie = new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`);
-                return true;
-              }
-            }
-            // Returning true ends the walk (bounded walks of tables that can be huge, e.g. ENTITY-MIB on a chassis).
-            return out.length >= limit;
-          },
-          (err) => (lie ? reject(lie) : err ? void this.failed(err).then(reject) : resolve(out)),
-        );
-      } catch (err) {
-        reject(this.fail(err));
-      }
+      const next = () => this.requests.page(last, Math.max(1, Math.min(maxRepetitions, limit - out.length)), onPage);
+      const onPage = (err: Error | null, vbs?: Varbind[]) => {
+        if (err) return reject(err);
+        const before = last;
+        for (const vb of vbs ?? []) {
+          if (vb.type === snmp.ObjectType.EndOfMibView) return resolve(out);
+          if (snmp.isVarbindError(vb as snmp.Varbind)) continue;
+          // An agent that answers a GETNEXT/GETBULK with an OID not after the one asked would keep a
+          // walk going forever (found with test/support/hostile-agent.ts): stop and say so.
+          if (compareOids(vb.oid, last) <= 0) {
+            return reject(new SnmpError('protocol', `${where}: the agent returned ${vb.oid} after ${last} while walking ${oid} (OIDs not increasing); walk stopped`));
+          }
+          last = vb.oid;
+          if (!vb.oid.startsWith(prefix)) return resolve(out);
+          out.push(vb);
+          if (out.length > MAX_WALK) return reject(new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`));
+          // Bounded walks of tables that can be huge (e.g. ENTITY-MIB on a chassis) end at their limit.
+          if (out.length >= limit) return resolve(out);
+        }
+        // An empty page, or one of errors only, ends the walk as net-snmp's own walk does.
+        if (last === before) return resolve(out);
+        next();
+      };
+      next();
     });
   }
 
   async table(oid: string, maxRepetitions = 25): Promise<Map<string, Map<number, unknown>>> {
-    const rows = new Map<string, Map<number, unknown>>();
-    const entryPrefix = `${oid}.1.`;
-    for (const vb of await this.walk(oid, maxRepetitions)) {
-      if (!vb.oid.startsWith(entryPrefix)) continue;
-      const rest = vb.oid.slice(entryPrefix.length);
-      const dot = rest.indexOf('.');
-      if (dot < 0) continue;
-      const column = Number(rest.slice(0, dot));
-      const index = rest.slice(dot + 1);
-      let row = rows.get(index);
-      if (!row) rows.set(index, (row = new Map()));
-      row.set(column, vb.value);
-    }
-    return rows;
+    return tableRows(oid, await this.walk(oid, maxRepetitions));
   }
 
   close(): void {

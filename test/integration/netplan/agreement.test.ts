@@ -12,7 +12,7 @@ import { validateNetplanText } from '../../../src/core/netplan/validate';
 import { parseNetplanVersion } from '../../../src/core/netplan/versions';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/context';
-import { localRunner } from '../../support/local-runner';
+import { localRunner } from '../../../src/cli/local-runner';
 import { CORPUS } from '../../support/snmpsim';
 
 const haveNetplan = existsSync('/usr/sbin/netplan');

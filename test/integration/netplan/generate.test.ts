@@ -9,7 +9,7 @@ import { setStaticIp } from '../../../src/core/netplan/static-ip';
 import { validateNetplanText } from '../../../src/core/netplan/validate';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/context';
-import { localRunner } from '../../support/local-runner';
+import { localRunner } from '../../../src/cli/local-runner';
 
 const NETPLAN = '/usr/sbin/netplan';
 const haveNetplan = existsSync(NETPLAN);

@@ -6,6 +6,7 @@ import { cpsStatus, fromCps, CPS_OIDS } from '../../../src/core/poll/modules/ups
 import { fromXups, xupsStatus, XUPS_OIDS } from '../../../src/core/poll/modules/ups/eaton';
 import { fromUpsMib, upsMibBatteryStatus, upsMibStatus, UPS_MIB_OIDS } from '../../../src/core/poll/modules/ups/ups-mib';
 import { looksLikeUps } from '../../../src/core/poll/modules/ups';
+import { fromIta2, ITA2_OIDS } from '../../../src/core/poll/modules/ups/vertiv-ita2';
 
 type Vals<T> = Record<keyof T, number | undefined>;
 const none = <T extends object>(o: T): Vals<T> => Object.fromEntries(Object.keys(o).map((k) => [k, undefined])) as Vals<T>;
@@ -69,8 +70,13 @@ describe('UPS values and units', () => {
     assert.deepEqual(mergeUps(undefined, { status: 'unknown', source: 'apc' }), undefined, 'a module that found nothing adds no UPS');
     assert.deepEqual(mergeUps({ status: 'online' }, { status: 'trim' }), { status: 'online' });
   });
+  it('Vertiv ITA2: tenths of volts and of load %, runtime in minutes, status left unknown', () => {
+    const u = fromIta2({ ...none(ITA2_OIDS), capacity: 100, runtime: 347, outputLoad: 292, inputVoltage: 2367, outputVoltage: 2308 });
+    assert.deepEqual([u.status, u.batteryChargePercent, u.runtimeMinutes, u.loadPercent, u.inputVoltage, u.outputVoltage], ['unknown', 100, 347, 29.2, 236.7, 230.8]);
+  });
   it('which devices are UPSes', () => {
     assert.ok(looksLikeUps({ os: 'apc' }));
+    assert.ok(looksLikeUps({ os: 'netvision-rfc' }) && looksLikeUps({ os: 'vertiv-ita2' }));
     assert.ok(looksLikeUps({ os: 'generic', sysObjectID: '1.3.6.1.4.1.534.1' }));
     assert.ok(!looksLikeUps({ os: 'ios', sysObjectID: '1.3.6.1.4.1.9.1.1208', sysDescr: 'Cisco IOS Software' }));
   });

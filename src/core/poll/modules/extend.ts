@@ -13,6 +13,11 @@ const OBSERVIUM = [
 ] as const;
 
 const NAMED = ['distro', 'hardware', 'vendor', 'manufacturer', 'serial', 'uptime'] as const;
+/**
+ * LibreNMS's distro script fills slot 3 of the same base as `manufacturer`. LibreNMS then shows "manufacturer model"
+ * as the hardware; Parc keeps vendor and model apart (the inventory report has both columns).
+ */
+const LIBRENMS_MANUFACTURER = 3;
 
 /** Values an extend prints when the information is not there (e.g. no DMI in a VM). */
 function meaningful(v: string | undefined): string | undefined {
@@ -28,13 +33,16 @@ export async function pollExtend(client: SnmpClient, out: DevicePoll): Promise<n
   // LibreNMS's distro script variant fills only the first output line (nsExtendOutLine.<name>.1).
   const obsLineOids = OBSERVIUM.map(([name, n]) => `${extendOutputOid(name, `${OID.observiumExtendBase}.${n}`).replace(/\.3\.1\.1\.(\d+(?:\.\d+)*)$/, '.4.1.2.$1')}.1`);
   const namedOids = NAMED.map((name) => extendOutputOid(name));
-  const vbs = await getTolerant(client, [...obsOids, ...namedOids, ...obsLineOids]);
+  const mfr = extendOutputOid('manufacturer', `${OID.observiumExtendBase}.${LIBRENMS_MANUFACTURER}`);
+  const mfrOids = [mfr, `${mfr.replace(/\.3\.1\.1\.(\d+(?:\.\d+)*)$/, '.4.1.2.$1')}.1`];
+  const vbs = await getTolerant(client, [...obsOids, ...namedOids, ...obsLineOids, ...mfrOids]);
   const lineAt = obsOids.length + namedOids.length;
   const obs = Object.fromEntries(OBSERVIUM.map(([name], i) => [name, meaningful(vbText(vbs[i])) ?? meaningful(vbText(vbs[lineAt + i]))]));
   const named = Object.fromEntries(NAMED.map((name, i) => [name, meaningful(vbText(vbs[obsOids.length + i]))]));
   out.distro = obs.distro ?? named.distro ?? out.distro;
+  const librenmsMfr = meaningful(vbText(vbs[lineAt + obsLineOids.length])) ?? meaningful(vbText(vbs[lineAt + obsLineOids.length + 1]));
   out.hardware = obs.hardware ?? named.hardware ?? out.hardware;
-  const vendor = obs.vendor ?? named.vendor ?? named.manufacturer;
+  const vendor = obs.vendor ?? librenmsMfr ?? named.vendor ?? named.manufacturer;
   if (vendor) out.vendor = vendor;
   out.serial = obs.serial ?? named.serial ?? out.serial;
   const up = /^(\d+(?:\.\d+)?)/.exec(named.uptime ?? '');

@@ -6,13 +6,14 @@
 //   final    — derivations from what was read (memory/storage split, human OS name…), no SNMP traffic needed.
 // A module that throws is recorded in moduleErrors under its name; the device stays up.
 import type { SnmpClient } from '../../snmp/client';
+import { HOST_OSES } from '../os';
 import type { DevicePoll } from '../types';
 import { DEVICE_HEALTH_MODULES } from './device-health';
 import { pollExtend } from './extend';
 import { HEALTH_MODULES } from './health';
 import { INVENTORY_MODULES } from './inventory';
 import { pollInterfaces } from './interfaces';
-import { pollIdentityProbe, pollUptime } from './system';
+import { agentHas, pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
 import { SENSOR_MODULES } from './sensors';
 
@@ -30,8 +31,19 @@ export interface PollModule {
   run(client: SnmpClient, out: DevicePoll): Promise<void>;
 }
 
+/**
+ * Modules whose MIB a general-purpose host (net-snmp on Linux/BSD, Windows) seldom carries, like LibreNMS's per-OS
+ * module lists: on those hosts they run only when the identity probes found their subtree at discovery.
+ */
+const ON_HOSTS_ONLY_WITH = new Map<string, string>([
+  ['sensors.ups-mib', '1.3.6.1.2.1.33.1'], ['sensors.printer', '1.3.6.1.2.1.43'], ['sensors.synology', '1.3.6.1.4.1.6574.1'],
+]);
+
 export function appliesTo(m: PollModule, out: DevicePoll): boolean {
-  if (m.os && !m.os.includes(out.os ?? 'generic')) return false;
+  const os = out.os ?? 'generic';
+  if (m.os && !m.os.includes(os)) return false;
+  const needs = ON_HOSTS_ONLY_WITH.get(m.name);
+  if (needs && HOST_OSES.has(os) && !agentHas(out, needs)) return false;
   return m.applies ? m.applies(out) : true;
 }
 
@@ -79,7 +91,10 @@ export const MODULES: readonly PollModule[] = [
   ...DEVICE_HEALTH_MODULES,
 ];
 
+const BY_STAGE = new Map(STAGES.map((s) => [s, MODULES.filter((m) => m.stage === s)]));
+
 /** The modules of one stage that apply to this device. */
 export function modulesFor(stage: PollStage, out: DevicePoll, modules: readonly PollModule[] = MODULES): PollModule[] {
-  return modules.filter((m) => m.stage === stage && appliesTo(m, out));
+  const candidates = modules === MODULES ? BY_STAGE.get(stage)! : modules.filter((m) => m.stage === stage);
+  return candidates.filter((m) => appliesTo(m, out));
 }

@@ -2,6 +2,8 @@ import type { SnmpClient } from '../../snmp/client';
 import { OID } from '../../snmp/oids';
 import { isMissing, ticksToSeconds, vbNumber, vbText, type Varbind } from '../../snmp/values';
 import { detectOs, probeOidsFor, refineFromKernelCmdline, type OsGuess } from '../os-detect';
+import { HOST_OSES } from '../os';
+import { rediscovered } from '../discovery';
 import type { DevicePoll } from '../types';
 import { getNextTolerant, getTolerant } from './get-tolerant';
 
@@ -29,24 +31,26 @@ const UPTIME_CANDIDATES = new WeakMap<DevicePoll, { hr?: number; engine?: number
 const scalarParent = (oid: string) => oid.replace(/\.0$/, '');
 
 /**
- * The identity request: one GETNEXT that reads the uptime candidates and the kernel command line, and asks whether
- * the agent has the subtrees that tell appliances apart from plain Linux/BSD (see os/ probe rules). Refines the OS.
+ * The identity request: the uptime candidates and the kernel command line (GETs, which travel with the extend
+ * module's), and — at discovery only, remembered until the next — whether the agent has the subtrees that tell
+ * appliances apart from plain Linux/BSD (see os/ probe rules, one GETNEXT). Refines the OS.
  */
 export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Promise<void> {
   const scalars = [OID.hrSystemUptime, OID.snmpEngineTime, OID.hrSystemInitialLoadParameters];
-  const probes = probeOidsFor(out.sysObjectID, out.sysDescr);
-  let vbs: (Varbind | undefined)[] = [];
-  try {
-    vbs = await getNextTolerant(client, [...scalars.map(scalarParent), ...probes]);
-  } catch {
-    // optional: the system group already answered
-  }
+  const osProbes = probeOidsFor(out.sysObjectID, out.sysDescr);
+  const caps = HOST_OSES.has(out.os ?? 'generic') ? HOST_CAPABILITY_PROBES.filter((c) => !osProbes.includes(c)) : [];
+  const probes = [...osProbes, ...caps];
+  // SNMPv1 fails a whole GET on one missing OID: there the parents are asked with GETNEXT, in one request.
+  const v1 = client.target.profile.version === '1';
+  const [vbs, present] = await Promise.all([
+    (v1 ? getNextTolerant(client, scalars.map(scalarParent)) : getTolerant(client, scalars)).catch((): (Varbind | undefined)[] => []),
+    // Not remembered when it fails: asked again at the next poll.
+    probes.length ? rediscovered(out, 'os-probes', () => probePresent(client, probes)).catch(() => new Set<string>()) : new Set<string>(),
+  ]);
+  // optional: the system group already answered
   const exact = (i: number) => (vbs[i] && !isMissing(vbs[i]) && vbs[i]!.oid === scalars[i] ? vbs[i] : undefined);
   UPTIME_CANDIDATES.set(out, { hr: ticksToSeconds(vbNumber(exact(0))), engine: vbNumber(exact(1)) });
-  const present = new Set(probes.filter((p, i) => {
-    const vb = vbs[scalars.length + i];
-    return !!vb && !isMissing(vb) && vb.oid.startsWith(p + '.');
-  }));
+  if (caps.length) PRESENT.set(out, present);
   let guess: OsGuess & { hardware?: string } = { os: out.os ?? 'generic', vendor: out.vendor };
   if (present.size) guess = detectOs(out.sysObjectID, out.sysDescr, present);
   guess = refineFromKernelCmdline(guess, vbText(exact(2)));
@@ -55,6 +59,24 @@ export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Pr
     out.vendor = guess.vendor;
   }
   out.hardware ??= guess.hardware;
+}
+
+/**
+ * Standard MIBs a general-purpose host's agent rarely carries (a net-snmp box serving UPS-MIB for its UPS does):
+ * whether it has them is asked with the OS probes, at discovery, and the registry skips their modules where absent.
+ */
+export const HOST_CAPABILITY_PROBES = ['1.3.6.1.2.1.33.1', '1.3.6.1.2.1.43', '1.3.6.1.4.1.6574.1'];
+const PRESENT = new WeakMap<DevicePoll, ReadonlySet<string>>();
+
+/** Whether the agent has this probed subtree; true when it was not asked (nothing known, nothing skipped). */
+export function agentHas(out: DevicePoll, subtree: string): boolean {
+  return PRESENT.get(out)?.has(subtree) ?? true;
+}
+
+/** The probe subtrees the agent has: one GETNEXT of them all (a GETNEXT that lands inside a subtree means it is there). */
+async function probePresent(client: SnmpClient, probes: string[]): Promise<Set<string>> {
+  const vbs = await getNextTolerant(client, probes);
+  return new Set(probes.filter((p, i) => !!vbs[i] && !isMissing(vbs[i]) && vbs[i]!.oid.startsWith(p + '.')));
 }
 
 /**

@@ -35,9 +35,15 @@ const ENTERPRISE_VENDOR = new Map<number, string>([
   [232, 'HPE'], [19046, 'Lenovo'], [21317, 'Supermicro'], [3808, 'CyberPower'], [2385, 'Sharp'], [25506, 'HPE'], [47196, 'Aruba'],
 ]);
 
+// Asked by many modules' `applies` for the same device in a row: the last answer is kept.
+let lastOid: string | undefined;
+let lastEnterprise: number | undefined;
 export function enterpriseNumber(sysObjectID: string | undefined): number | undefined {
+  if (sysObjectID === lastOid) return lastEnterprise;
   const m = /^\.?1\.3\.6\.1\.4\.1\.(\d+)/.exec(sysObjectID ?? '');
-  return m ? Number(m[1]) : undefined;
+  lastOid = sysObjectID;
+  lastEnterprise = m ? Number(m[1]) : undefined;
+  return lastEnterprise;
 }
 
 function staticMatch(r: OsRule, oid: string, descr: string): boolean {

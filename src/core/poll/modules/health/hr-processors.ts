@@ -3,7 +3,8 @@
 import type { SnmpClient } from '../../../snmp/client';
 import { OID } from '../../../snmp/oids';
 import { vbText } from '../../../snmp/values';
-import type { ProcessorInfo } from '../../types';
+import { rediscovered } from '../../discovery';
+import type { DevicePoll, ProcessorInfo } from '../../types';
 import { getTolerant } from '../get-tolerant';
 import { num } from './util';
 
@@ -23,19 +24,24 @@ export function processorName(descr: string | undefined): string {
   return d && !MEANINGLESS.test(d) ? d : 'Processor';
 }
 
-export async function pollHrProcessors(client: SnmpClient): Promise<ProcessorInfo[]> {
+/** With `out`, the names are remembered until the device's rediscovery (for the same list of processors). */
+export async function pollHrProcessors(client: SnmpClient, out?: DevicePoll): Promise<ProcessorInfo[]> {
   const loads = await client.walk(OID.hrProcessorLoad, 30);
   const list = loads
     .map((vb) => ({ index: Number(vb.oid.slice(OID.hrProcessorLoad.length + 1)), loadPercent: num(vb.value) }))
     .filter((p): p is { index: number; loadPercent: number } => p.loadPercent !== undefined && Number.isFinite(p.index))
     .sort((a, b) => a.index - b.index);
   if (!list.length) return [];
-  const names = new Map<number, string | undefined>();
-  // 32 names per request keeps the reply well inside one datagram.
-  for (let i = 0; i < list.length; i += 32) {
-    const chunk = list.slice(i, i + 32);
-    const vbs = await getTolerant(client, chunk.map((p) => `${hrDeviceDescr}.${p.index}`));
-    chunk.forEach((p, k) => names.set(p.index, vbText(vbs[k])));
-  }
+  const readNames = async () => {
+    const names = new Map<number, string | undefined>();
+    // 32 names per request keeps the reply well inside one datagram.
+    for (let i = 0; i < list.length; i += 32) {
+      const chunk = list.slice(i, i + 32);
+      const vbs = await getTolerant(client, chunk.map((p) => `${hrDeviceDescr}.${p.index}`));
+      chunk.forEach((p, k) => names.set(p.index, vbText(vbs[k])));
+    }
+    return names;
+  };
+  const names = out ? await rediscovered(out, `hr-processor-names:${list.map((p) => p.index).join(',')}`, readNames) : await readNames();
   return list.map((p) => ({ index: p.index, loadPercent: p.loadPercent, description: processorName(names.get(p.index)), source: 'hr' }));
 }

@@ -7,7 +7,7 @@ import { ucdFallback } from './ucd';
 import { VENDOR_HEALTH } from './vendors';
 
 export const HEALTH_MODULES: PollModule[] = [
-  { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollHrProcessors(c); } },
+  { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollHrProcessors(c, out); } },
   {
     name: 'storage', stage: 'general',
     async run(c, out) {

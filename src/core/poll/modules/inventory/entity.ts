@@ -3,6 +3,7 @@
 // bounded, and the columns Parc uses are then read for a handful of candidate rows.
 import type { SnmpClient } from '../../../snmp/client';
 import { toNumber, vbNumber, vbText } from '../../../snmp/values';
+import { rediscovered } from '../../discovery';
 import type { DevicePoll } from '../../types';
 import { getTolerant } from '../get-tolerant';
 
@@ -99,7 +100,13 @@ async function readRow(client: SnmpClient, index: number, cls: number | undefine
   return any ? row : undefined;
 }
 
+/** The chassis candidates, read at discovery and remembered until the next (a chassis keeps its model and serial). */
 export async function pollEntity(client: SnmpClient, out: DevicePoll): Promise<void> {
+  const rows = await rediscovered(out, 'entity-rows', () => readEntityRows(client));
+  if (rows.length) ROWS.set(out, rows);
+}
+
+async function readEntityRows(client: SnmpClient): Promise<EntityRow[]> {
   const [vbs, fixed] = await Promise.all([
     client.walk(CLASS_COLUMN, 40, CLASS_WALK_LIMIT),
     Promise.all(FIXED_ROWS.map((i) => readRow(client, i, undefined))),
@@ -113,7 +120,7 @@ export async function pollEntity(client: SnmpClient, out: DevicePoll): Promise<v
   const rows = fixed.filter((r): r is EntityRow => !!r);
   const more = candidateIndexes(classes).filter((i) => !FIXED_ROWS.includes(i));
   for (const r of await Promise.all(more.map((i) => readRow(client, i, classes.get(i))))) if (r) rows.push(r);
-  if (rows.length) ROWS.set(out, rows);
+  return rows;
 }
 
 /** First non-empty entPhysicalSerialNum among the first rows, for agents whose chassis row has none. */

@@ -13,9 +13,13 @@ export const LM_TABLES: TableSpec[] = [
 
 const tables = tableModule('lm-sensors', (out) => [8072, 2021].includes(enterprise(out) ?? -1), LM_TABLES);
 
-/** Most net-snmp hosts have no lm_sensors tables: one GETNEXT tells, instead of three empty walks per poll. */
+/**
+ * Most net-snmp hosts have no lm_sensors tables: one GETNEXT tells, instead of three empty walks per poll. In the
+ * general stage, it travels in the GETBULK that pages the interface and storage tables.
+ */
 export const lmSensorsModule: SensorModule = {
   ...tables,
+  stage: 'general',
   async run(c, out) {
     // SNMPv1 answers noSuchName past the end of the MIB: no tables either.
     const next = await c.getNext([LM]).then((v) => v[0], () => undefined);

@@ -1,5 +1,5 @@
 // Which devices get which UPS module. UPS-MIB only on devices that look like UPSes (or are unrecognised, behind a
-// one-OID probe); the vendor MIBs (APC, Eaton, CyberPower) only where the enterprise number says so. Vendor values fill what UPS-MIB left.
+// one-OID probe); the vendor MIBs (APC, Eaton, CyberPower, Vertiv ITA2) only where the enterprise number or OS says so. Vendor values fill what UPS-MIB left.
 import { enterpriseNumber } from '../../os-detect';
 import type { DevicePoll } from '../../types';
 import type { PollModule } from '../registry';
@@ -8,12 +8,13 @@ import { pollCps } from './cyberpower';
 import { mergeUps } from './common';
 import { pollXups } from './eaton';
 import { pollUpsMib, UPS_MIB_OIDS } from './ups-mib';
+import { pollIta2 } from './vertiv-ita2';
 import { getTolerant } from '../get-tolerant';
 import { isMissing } from '../../../snmp/values';
 
 export const UPS_OS = new Set([
   'apc', 'eatonups', 'eatonupsm2', 'eaton-mgeups', 'mgeups', 'poweralert', 'tripplite', 'vertiv', 'liebert', 'cyberpower',
-  'netvision', 'riello', 'socomec', 'gamatronicups', 'huaweiups', 'deltaups', 'ups-nut', 'upsmate', 'benning', 'sentry',
+  'netvision', 'netvision-rfc', 'vertiv-ita2', 'riello', 'socomec', 'gamatronicups', 'huaweiups', 'deltaups', 'ups-nut', 'upsmate', 'benning', 'sentry',
 ]);
 
 /** APC, Eaton, MGE, Tripp Lite, Liebert/Vertiv, CyberPower, Socomec (Net Vision), Riello, Delta, Gamatronic. */
@@ -50,6 +51,13 @@ export const UPS_MODULES: PollModule[] = [
     applies: (out) => enterpriseNumber(out.sysObjectID) === CYBERPOWER,
     async run(c, out) {
       out.ups = mergeUps(out.ups, await pollCps(c));
+    },
+  },
+  {
+    name: 'vertiv-ita2-ups', stage: 'vendor',
+    applies: (out) => out.os === 'vertiv-ita2',
+    async run(c, out) {
+      out.ups = mergeUps(out.ups, await pollIta2(c));
     },
   },
   {
