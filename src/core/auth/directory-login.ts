@@ -9,8 +9,11 @@ import { ROLES, type Role } from '../remote/api-types';
 
 export type DirectoryLogin = { ok: true; role: Role; through: string } | { ok: false; step: string; message: string };
 
+/** A full DN is compared as a DN; a name ("IT-France") or a lone RDN ("cn=IT-France") with the group's cn. */
 function groupMatches(wanted: string, groupDn: string): boolean {
-  return wanted.includes('=') ? dnEquals(wanted, groupDn) : firstRdnValue(groupDn).toLowerCase() === wanted.toLowerCase();
+  if (wanted.includes(',')) return dnEquals(wanted, groupDn);
+  const name = wanted.includes('=') ? wanted.slice(wanted.indexOf('=') + 1).trim() : wanted;
+  return firstRdnValue(groupDn).toLowerCase() === name.toLowerCase();
 }
 
 /** The highest role one of the groups maps to. */
