@@ -38,6 +38,8 @@ export interface CycleOptions {
   onResult?: (r: DevicePoll, done: number, total: number) => void;
   now?: () => number;
   metrics?: CycleRecorder;
+  /** Wall-clock time (epoch ms) by which polling must be over (see PollOptions.deadline). */
+  deadline?: number;
 }
 
 async function addressOf(host: string): Promise<string | undefined> {
@@ -53,14 +55,16 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   const now = o.now ?? Date.now;
   const started = now();
   const devices = o.devices ?? o.inventory.devices;
-  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult });
+  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult, deadline: o.deadline });
   const records = await o.store.loadDevices();
   const events: ParcEvent[] = [];
   const reports: DeviceReport[] = [];
   for (const [i, poll] of polls.entries()) {
     const device = devices[i];
     const key = deviceKey(device);
-    const change = applyPoll(key, records.get(key), poll, o.inventory.thresholds);
+    const before = records.get(key);
+    // A device the cycle had no time left for keeps its previous state: not polled is not down.
+    const change = poll.skipped && before ? { record: before, events: [], rebooted: false } : applyPoll(key, before, poll, o.inventory.thresholds);
     records.set(key, change.record);
     events.push(...change.events);
     const last = change.record.last;

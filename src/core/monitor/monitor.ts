@@ -70,7 +70,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private async pollNow(devices: Device[] | undefined, signal: AbortSignal | undefined): Promise<CycleResult> {
     const inv = this.deps.inventory();
     this.emit('polling', devices ?? inv.devices);
-    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics });
+    // A cycle must end before the next one is due: polling gets 90 % of the interval, the rest is for the state and metric writes.
+    const deadline = Date.now() + 0.9 * intervalsFromMinutes(inv.schedule).pollMs;
+    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics, deadline });
     const down = result.devices.filter((d) => d.status === 'down').length;
     this.deps.logger.info(`polled ${result.devices.length} device(s) in ${result.durationMs} ms: ${result.devices.length - down} up, ${down} down`);
     this.emit('cycle', result);

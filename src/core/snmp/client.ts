@@ -7,7 +7,7 @@ import type { SecretSource } from '../host';
 import type { Varbind } from './values';
 import { own } from '../lookup';
 
-export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
+export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve' | 'budget';
 
 /** A typed SNMP failure; its message says why in words an operator understands. */
 export class SnmpError extends Error {
@@ -123,6 +123,16 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
 /** Most values one walk collects (a large switch has a few tens of thousands). */
 export const MAX_WALK = 200_000;
 
+/** Most bytes of values one client collects over all its walks: a bound on the memory of one device. */
+export const MAX_DEVICE_BYTES = 32 * 1024 * 1024;
+
+/** Bytes a value holds in memory, roughly (its encoded size; numbers count as 8). */
+function valueBytes(v: unknown): number {
+  if (Buffer.isBuffer(v)) return v.length;
+  if (typeof v === 'string') return v.length * 2;
+  return 8;
+}
+
 /** Numeric OID order: negative when a is before b. */
 export function compareOids(a: string, b: string): number {
   const x = a.split('.');
@@ -139,6 +149,8 @@ type PrivProbe = () => Promise<SnmpError | undefined>;
 
 class NetSnmpClient implements SnmpClient {
   private socketError?: Error;
+  /** Bytes of values walked so far (bounded by MAX_DEVICE_BYTES). */
+  private bytes = 0;
   private probed?: Promise<SnmpError | undefined>;
   constructor(readonly target: SnmpTarget, private readonly session: snmp.Session, private readonly privProbe?: PrivProbe) {
     // A malformed reply is emitted as 'error'; unhandled, it would kill the process.
@@ -200,6 +212,11 @@ class NetSnmpClient implements SnmpClient {
               out.push(vb);
               if (out.length > MAX_WALK) {
                 lie = new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`);
+                return true;
+              }
+              this.bytes += valueBytes(vb.value);
+              if (this.bytes > MAX_DEVICE_BYTES) {
+                lie = new SnmpError('protocol', `${where}: more than ${MAX_DEVICE_BYTES / 1048576} MB of values from this device (walking ${oid}); walk stopped`);
                 return true;
               }
             }
