@@ -40,6 +40,8 @@ export interface CycleOptions {
   metrics?: CycleRecorder;
   /** Wall-clock time (epoch ms) by which polling must be over (see PollOptions.deadline). */
   deadline?: number;
+  /** Most time one device may take (see PollOptions.deviceBudgetMs). */
+  deviceBudgetMs?: number;
 }
 
 async function addressOf(host: string): Promise<string | undefined> {
@@ -55,7 +57,7 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   const now = o.now ?? Date.now;
   const started = now();
   const devices = o.devices ?? o.inventory.devices;
-  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult, deadline: o.deadline });
+  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult, deadline: o.deadline, deviceBudgetMs: o.deviceBudgetMs });
   const records = await o.store.loadDevices();
   const events: ParcEvent[] = [];
   const reports: DeviceReport[] = [];

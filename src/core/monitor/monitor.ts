@@ -6,6 +6,7 @@ import { addDevicesToFile } from '../inventory/file';
 import type { Device, Inventory } from '../inventory/types';
 import { deviceKey } from '../inventory/types';
 import type { Poller } from '../poll/poller';
+import { DEFAULT_DEVICE_BUDGET_MS } from '../poll/budget';
 import { probeProfiles, scanSubnet } from '../discovery/probe';
 import { intervalsFromMinutes, Scheduler, type JobName } from '../schedule/scheduler';
 import type { ParcEvent, StateStore } from '../state/types';
@@ -70,9 +71,14 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private async pollNow(devices: Device[] | undefined, signal: AbortSignal | undefined): Promise<CycleResult> {
     const inv = this.deps.inventory();
     this.emit('polling', devices ?? inv.devices);
-    // A cycle must end before the next one is due: polling gets 90 % of the interval, the rest is for the state and metric writes.
-    const deadline = Date.now() + 0.9 * intervalsFromMinutes(inv.schedule).pollMs;
-    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics, deadline });
+    this.deps.logger.debug(`polling ${(devices ?? inv.devices).length} device(s)`);
+    // A cycle must end before the next one is due: polling ends at 80 % of the interval (the rest is for the state
+    // and metric writes), and one device may take half of it, so that a few agents that never stop answering
+    // (an endless table) leave time for the devices queued behind them.
+    const interval = intervalsFromMinutes(inv.schedule).pollMs;
+    const deadline = Date.now() + 0.8 * interval;
+    const deviceBudgetMs = Math.min(DEFAULT_DEVICE_BUDGET_MS, 0.5 * interval);
+    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics, deadline, deviceBudgetMs });
     const down = result.devices.filter((d) => d.status === 'down').length;
     this.deps.logger.info(`polled ${result.devices.length} device(s) in ${result.durationMs} ms: ${result.devices.length - down} up, ${down} down`);
     this.emit('cycle', result);

@@ -23,6 +23,8 @@ export interface PollOptions {
    * being polled then is cut (errorKind `budget`), and one not started yet gets no time at all.
    */
   deadline?: number;
+  /** Overrides the poller's per-device budget for this poll. */
+  deviceBudgetMs?: number;
 }
 
 export interface Poller {
@@ -49,14 +51,14 @@ export class SnmpPoller implements Poller {
   async poll(targets: PollTarget[], options: PollOptions = {}): Promise<DevicePoll[]> {
     let done = 0;
     const results = await mapLimit(targets, this.concurrency, async (t) => {
-      const r = await this.pollOne(t, options.deadline);
+      const r = await this.pollOne(t, options.deadline, options.deviceBudgetMs);
       options.onResult?.(r, ++done, targets.length);
       return r;
     }, options.signal);
     return results.filter((r) => r !== undefined);
   }
 
-  async pollOne({ device, profile }: PollTarget, deadline?: number): Promise<DevicePoll> {
+  async pollOne({ device, profile }: PollTarget, deadline?: number, budgetMs?: number): Promise<DevicePoll> {
     const now = this.options.now ?? Date.now;
     const started = now();
     const out: DevicePoll = {
@@ -68,7 +70,7 @@ export class SnmpPoller implements Poller {
       out.errorKind = 'config';
       return out;
     }
-    const own = this.options.deviceBudgetMs ?? DEFAULT_DEVICE_BUDGET_MS;
+    const own = budgetMs ?? this.options.deviceBudgetMs ?? DEFAULT_DEVICE_BUDGET_MS;
     // Deadlines are wall-clock times (the cycle's next slot); the budget itself runs on a timer.
     const left = deadline === undefined ? Infinity : deadline - Date.now();
     if (left <= 0) {
