@@ -37,7 +37,10 @@ function watch(dir: string): Watch {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
       lines.push(line);
-      for (const w of waiters.splice(0)) (w.re.test(line) ? w.resolve(line) : waiters.push(w));
+      for (const w of waiters.splice(0)) {
+        if (w.re.test(line)) w.resolve(line);
+        else waiters.push(w);
+      }
     }
   };
   child.stdout!.on('data', take);
@@ -47,7 +50,10 @@ function watch(dir: string): Watch {
     child, lines, exited,
     next: (re, timeoutMs = 60_000) => new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms; last lines:\n${lines.slice(-15).join('\n')}`)), timeoutMs);
-      waiters.push({ re, resolve: (l) => (clearTimeout(t), resolve(l)) });
+      waiters.push({ re, resolve: (l) => {
+        clearTimeout(t);
+        resolve(l);
+      } });
     }),
   };
 }
