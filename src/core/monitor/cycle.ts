@@ -21,6 +21,8 @@ export interface CycleResult {
   events: ParcEvent[];
   startedAt: string;
   durationMs: number;
+  /** Of durationMs, the time spent after polling (state, events, sites, metrics). */
+  afterPollMs?: number;
 }
 
 /** Receives each cycle's result after it is persisted (the metric store, src/core/metrics). */
@@ -58,6 +60,7 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   const started = now();
   const devices = o.devices ?? o.inventory.devices;
   const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult, deadline: o.deadline, deviceBudgetMs: o.deviceBudgetMs });
+  const polled = now();
   const records = await o.store.loadDevices();
   const events: ParcEvent[] = [];
   const reports: DeviceReport[] = [];
@@ -75,8 +78,10 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   }
   await o.store.saveDevices(records);
   await o.store.appendEvents(events);
-  const result = { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
+  const result: CycleResult = { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
   await o.metrics?.record(result);
+  result.durationMs = now() - started;
+  result.afterPollMs = now() - polled;
   return result;
 }
 
