@@ -35,8 +35,7 @@ interface Element {
 function* elements(xml: string, local: string): Generator<Element> {
   const open = new RegExp(`<(?:[\\w.-]+:)?${local}\\b`, 'g');
   const close = new RegExp(`</(?:[\\w.-]+:)?${local}>`, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = open.exec(xml))) {
+  while (open.exec(xml)) {
     const gt = xml.indexOf('>', open.lastIndex);
     if (gt < 0) return;
     if (xml[gt - 1] === '/') {
