@@ -68,9 +68,12 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
     const device = devices[i];
     const key = deviceKey(device);
     const before = records.get(key);
-    // A device the cycle had no time left for keeps its previous state: not polled is not down.
-    const change = poll.skipped && before ? { record: before, events: [], rebooted: false } : applyPoll(key, before, poll, o.inventory.thresholds);
-    records.set(key, change.record);
+    // A device the cycle had no time left for keeps its previous state: not polled is not down. One never polled
+    // stays without a record (the new-devices job polls it first next time).
+    const change = poll.skipped
+      ? { record: before ?? { last: poll, statusSince: poll.polledAt }, events: [], rebooted: false }
+      : applyPoll(key, before, poll, o.inventory.thresholds);
+    if (!poll.skipped || before) records.set(key, change.record);
     events.push(...change.events);
     const last = change.record.last;
     const site = resolveSite(o.inventory, { site: device.site, host: device.host, address: await addressOf(device.host), sysLocation: last.sysLocation });
