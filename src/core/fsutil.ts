@@ -16,14 +16,15 @@ export async function atomicWriteFile(file: string, data: string | Buffer, mode?
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await fs.open(tmp, 'w', keepMode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   } catch (err) {
+    // A full disk fails the write: the partial temporary file would only take more of it.
     await fs.rm(tmp, { force: true });
     throw err;
   }

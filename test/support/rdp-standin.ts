@@ -4,6 +4,7 @@
 // (e.g. an ID reused by another user between Parc's listing and its logoff).
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { buildSync } from 'esbuild';
 
 export interface StandinSession {
   user: string;
@@ -95,11 +96,22 @@ export function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-export function createStandin(dir: string, initial: Omit<StandinState, 'calls' | 'messages' | 'quserCalls' | 'changes'> & { changes?: StandinState['changes'] }): Standin {
+/**
+ * `portable`: the stand-in is bundled into one file inside `dir`, for another user than the test's (sshd's password
+ * user): the clone itself may sit under a folder only its owner can read (a 0700 home), node_modules too.
+ */
+export function createStandin(dir: string, initial: Omit<StandinState, 'calls' | 'messages' | 'quserCalls' | 'changes'> & { changes?: StandinState['changes'] }, o: { portable?: boolean } = {}): Standin {
   const bin = path.join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
   const stateFile = path.join(dir, 'standin-state.json');
-  const cli = path.join(__dirname, 'rdp-standin-cli.js');
+  let cli = path.join(__dirname, 'rdp-standin-cli.js');
+  if (o.portable) {
+    const out = path.join(dir, 'standin-cli.js');
+    // esbuild is the project's bundler (scripts/build.mjs).
+    buildSync({ entryPoints: [cli], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+    chmodSync(out, 0o644);
+    cli = out;
+  }
   for (const p of ['quser', 'qwinsta', 'logoff', 'tsdiscon', 'msg', 'chcp', 'tasklist', 'net']) {
     const f = path.join(bin, p);
     writeFileSync(f, `#!/bin/sh\nexec '${process.execPath}' '${cli}' '${stateFile}' ${p} "$@"\n`);

@@ -44,7 +44,7 @@ export const watchCommand: Command = {
   summary: 'run the poll scheduler until stopped (for a systemd service)',
   usage: `parc watch [--inventory FILE] [--state DIR] [--janitor-every MINUTES] [--verbose]
   ${INVENTORY_HELP}
-Polls every schedule.pollMinutes (5), new devices every schedule.newDeviceMinutes (5), rescans
+Polls every schedule.pollMinutes (5) or schedule.pollSeconds, new devices every schedule.newDeviceMinutes (5), rescans
 discovery.subnets every schedule.discoveryHours (6) and prunes the event log daily. Edits to
 parc.yaml are picked up without a restart. Stops cleanly on SIGINT/SIGTERM.
 Only one process polls an estate: when parc serve (or another parc watch) holds the poll lease of the
@@ -77,7 +77,7 @@ state directory, this one follows its state files and prints its events, and tak
         (err) => logger.error(`${inv.file} not reloaded, keeping the previous inventory:\n${(err as Error).message}`),
       );
     });
-    logger.info(`watching ${inv.devices.length} device(s) from ${inv.file}; poll every ${inv.schedule.pollMinutes} min`);
+    logger.info(`watching ${inv.devices.length} device(s) from ${inv.file}; poll every ${inv.schedule.pollMinutes < 1 ? `${Math.round(inv.schedule.pollMinutes * 60)} s` : `${inv.schedule.pollMinutes} min`}`);
     await runner.start();
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     logger.info('stopping after the current job');

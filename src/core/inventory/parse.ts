@@ -124,11 +124,15 @@ export function parseInventory(text: string, file: string): ParseResult {
     const m = r.map(sch, 'schedule');
     if (m) {
       const keys = Object.keys(DEFAULT_SCHEDULE) as (keyof typeof DEFAULT_SCHEDULE)[];
-      const se = r.entries(m, 'schedule', keys);
+      const se = r.entries(m, 'schedule', [...keys, 'pollSeconds']);
       for (const k of keys) {
         const v = se.get(k)?.value;
         if (v) inv.schedule[k] = r.number(v, `schedule.${k}`, 1, 100000) ?? inv.schedule[k];
       }
+      // Shorter than a minute, for small estates and soak tests; wins over pollMinutes.
+      const ps = se.get('pollSeconds')?.value;
+      const secs = ps ? r.number(ps, 'schedule.pollSeconds', 10, 86400) : undefined;
+      if (secs !== undefined) inv.schedule.pollMinutes = secs / 60;
     }
   }
 

@@ -33,7 +33,10 @@ export class MetricRecorder implements CycleRecorder {
       await atomicWriteFile(this.countersFile, JSON.stringify(Object.fromEntries(counters)));
       this.archiveEvents(result.events);
     } catch (err) {
-      this.logger.warn(`metrics not recorded: ${(err as Error).message}`);
+      const e = err as NodeJS.ErrnoException;
+      // Polling, the state file and the events go on; the history has a gap until there is room again.
+      if (e.code === 'ENOSPC' || e.code === 'EDQUOT') this.logger.error(`metrics not recorded: the disk holding ${this.dir} is full (${e.message}); polls, state and events are kept, the history has a gap until space is freed`);
+      else this.logger.warn(`metrics not recorded: ${e.message}`);
     }
     for (const l of this.listeners) l(result);
   }

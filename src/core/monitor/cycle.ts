@@ -23,6 +23,8 @@ export interface CycleResult {
   events: ParcEvent[];
   startedAt: string;
   durationMs: number;
+  /** Of durationMs, the time spent after polling (state, events, sites, metrics). */
+  afterPollMs?: number;
 }
 
 /** Receives each cycle's result after it is persisted (the metric store, src/core/metrics). */
@@ -40,6 +42,10 @@ export interface CycleOptions {
   onResult?: (r: DevicePoll, done: number, total: number) => void;
   now?: () => number;
   metrics?: CycleRecorder;
+  /** Wall-clock time (epoch ms) by which polling must be over (see PollOptions.deadline). */
+  deadline?: number;
+  /** Most time one device may take (see PollOptions.deviceBudgetMs). */
+  deviceBudgetMs?: number;
 }
 
 async function addressOf(host: string): Promise<string | undefined> {
@@ -55,15 +61,21 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   const now = o.now ?? Date.now;
   const started = now();
   const devices = o.devices ?? o.inventory.devices;
-  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult });
+  const polls = await o.poller.poll(devices.map((device) => ({ device, profile: profileFor(o.inventory, device) })), { signal: o.signal, onResult: o.onResult, deadline: o.deadline, deviceBudgetMs: o.deviceBudgetMs });
+  const polled = now();
   const records = await o.store.loadDevices();
   const events: ParcEvent[] = [];
   const reports: DeviceReport[] = [];
   for (const [i, poll] of polls.entries()) {
     const device = devices[i];
     const key = deviceKey(device);
-    const change = applyPoll(key, records.get(key), poll, o.inventory.thresholds);
-    records.set(key, change.record);
+    const before = records.get(key);
+    // A device the cycle had no time left for keeps its previous state: not polled is not down. One never polled
+    // stays without a record (the new-devices job polls it first next time).
+    const change = poll.skipped
+      ? { record: before ?? { last: poll, statusSince: poll.polledAt }, events: [], rebooted: false }
+      : applyPoll(key, before, poll, o.inventory.thresholds);
+    if (!poll.skipped || before) records.set(key, change.record);
     events.push(...change.events);
     const last = change.record.last;
     const site = resolveSite(o.inventory, { site: device.site, host: device.host, address: await addressOf(device.host), sysLocation: last.sysLocation });
@@ -71,8 +83,10 @@ export async function runPollCycle(o: CycleOptions): Promise<CycleResult> {
   }
   await o.store.saveDevices(records);
   await o.store.appendEvents(events);
-  const result = { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
+  const result: CycleResult = { devices: reports, events, startedAt: new Date(started).toISOString(), durationMs: now() - started };
   await o.metrics?.record(result);
+  result.durationMs = now() - started;
+  result.afterPollMs = now() - polled;
   return result;
 }
 

@@ -6,6 +6,7 @@ import { addDevicesToFile } from '../inventory/file';
 import type { Device, Inventory } from '../inventory/types';
 import { deviceKey } from '../inventory/types';
 import type { Poller } from '../poll/poller';
+import { DEFAULT_DEVICE_BUDGET_MS } from '../poll/budget';
 import { probeProfiles, scanSubnet } from '../discovery/probe';
 import { intervalsFromMinutes, Scheduler, type JobName } from '../schedule/scheduler';
 import type { ParcEvent, StateStore } from '../state/types';
@@ -34,6 +35,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   readonly scheduler: Scheduler;
   /** Poll cycles run one after the other: each reads and rewrites the whole state store. */
   private pollQueue: Promise<unknown> = Promise.resolve();
+  /** What the last full cycle spent after polling (see pollNow's deadline). */
+  private afterPollMs = 0;
 
   constructor(private readonly deps: MonitorDeps) {
     super();
@@ -70,7 +73,17 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private async pollNow(devices: Device[] | undefined, signal: AbortSignal | undefined): Promise<CycleResult> {
     const inv = this.deps.inventory();
     this.emit('polling', devices ?? inv.devices);
-    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics });
+    this.deps.logger.debug(`polling ${(devices ?? inv.devices).length} device(s)`);
+    // A cycle must end before the next one is due: polling ends early enough to leave the state and metric writes
+    // their time (20 % of the interval, or half again what they took last time on a busy machine), and one device
+    // may take half of the interval, so that a few agents that never stop answering (an endless table) leave time
+    // for the devices queued behind them.
+    const interval = intervalsFromMinutes(inv.schedule).pollMs;
+    const reserve = Math.min(0.5 * interval, Math.max(0.2 * interval, 1.5 * this.afterPollMs));
+    const deadline = Date.now() + interval - reserve;
+    const deviceBudgetMs = Math.min(DEFAULT_DEVICE_BUDGET_MS, 0.5 * interval);
+    const result = await runPollCycle({ inventory: inv, poller: this.deps.poller, store: this.deps.store, devices, signal, now: () => this.deps.clock.now(), metrics: this.deps.metrics, deadline, deviceBudgetMs });
+    if (!devices) this.afterPollMs = result.afterPollMs ?? 0;
     const down = result.devices.filter((d) => d.status === 'down').length;
     this.deps.logger.info(`polled ${result.devices.length} device(s) in ${result.durationMs} ms: ${result.devices.length - down} up, ${down} down`);
     this.emit('cycle', result);

@@ -134,6 +134,8 @@ export interface DevicePoll {
   status: 'up' | 'down';
   error?: string;
   errorKind?: string;
+  /** Not polled at all: the cycle's deadline had passed before this device's turn (errorKind `budget`). */
+  skipped?: boolean;
   polledAt: string; // ISO 8601
   durationMs: number;
   /** Round trip of the first SNMP request (the system group GET), in ms. */

@@ -8,7 +8,7 @@ import type { Varbind } from './values';
 import { own } from '../lookup';
 import { Coalescer } from './coalesce';
 
-export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve';
+export type SnmpErrorKind = 'timeout' | 'auth' | 'unknown-user' | 'unsupported-level' | 'decrypt' | 'credential-missing' | 'protocol' | 'network' | 'resolve' | 'budget';
 
 /** A typed SNMP failure; its message says why in words an operator understands. */
 export class SnmpError extends Error {
@@ -124,6 +124,16 @@ export async function openClient(target: SnmpTarget, secrets: SecretSource): Pro
 /** Most values one walk collects (a large switch has a few tens of thousands). */
 export const MAX_WALK = 200_000;
 
+/** Most bytes of values one client collects over all its walks: a bound on the memory of one device. */
+export const MAX_DEVICE_BYTES = 32 * 1024 * 1024;
+
+/** Bytes a value holds in memory, roughly (its encoded size; numbers count as 8). */
+function valueBytes(v: unknown): number {
+  if (Buffer.isBuffer(v)) return v.length;
+  if (typeof v === 'string') return v.length * 2;
+  return 8;
+}
+
 /** Numeric OID order: negative when a is before b. Reads the arcs in place (it runs for every varbind walked). */
 export function compareOids(a: string, b: string): number {
   let i = 0;
@@ -164,6 +174,8 @@ type PrivProbe = () => Promise<SnmpError | undefined>;
 
 class NetSnmpClient implements SnmpClient {
   private socketError?: Error;
+  /** Bytes of values walked so far (bounded by MAX_DEVICE_BYTES). */
+  private bytes = 0;
   private probed?: Promise<SnmpError | undefined>;
   private readonly requests: Coalescer;
   constructor(readonly target: SnmpTarget, private readonly session: snmp.Session, private readonly privProbe?: PrivProbe) {
@@ -237,6 +249,8 @@ class NetSnmpClient implements SnmpClient {
           if (!vb.oid.startsWith(prefix)) return resolve(out);
           out.push(vb);
           if (out.length > MAX_WALK) return reject(new SnmpError('protocol', `${where}: more than ${MAX_WALK} values under ${oid}; walk stopped (an endless table?)`));
+          this.bytes += valueBytes(vb.value);
+          if (this.bytes > MAX_DEVICE_BYTES) return reject(new SnmpError('protocol', `${where}: more than ${MAX_DEVICE_BYTES / 1048576} MB of values from this device (walking ${oid}); walk stopped`));
           // Bounded walks of tables that can be huge (e.g. ENTITY-MIB on a chassis) end at their limit.
           if (out.length >= limit) return resolve(out);
         }

@@ -45,6 +45,8 @@ function checkEdit(e: SnmpdEdit): void {
   for (const a of e.agentAddress ?? []) if (!/^((udp6?|tcp6?|unix):)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)?(:\d{1,5})?$/.test(a) || a === '') problems.push(`agentAddress "${a}" is not [transport:]address[:port]`);
   for (const [k, v] of [['location', e.location], ['contact', e.contact], ['distroCommand', e.distroCommand]] as const) {
     if (v !== undefined && /[\n\r]/.test(v)) problems.push(`${k} must be a single line`);
+    // A blank value would write a bare directive, which snmpd ignores with a warning (found by the fuzz tests).
+    else if (v !== undefined && k !== 'distroCommand' && !v.trim()) problems.push(`${k} must not be empty`);
   }
   if (e.coordinates && !(Math.abs(e.coordinates[0]) <= 90 && Math.abs(e.coordinates[1]) <= 180)) problems.push('coordinates must be [latitude, longitude]');
   if (problems.length) throw new SnmpdEditError(problems.join('\n'));

@@ -46,6 +46,8 @@ export class SshConnection implements CommandRunner {
   private sftpChannel?: Promise<SFTPWrapper>;
   private isClosed = false;
   private readonly closeListeners: (() => void)[] = [];
+  /** Rejects when the connection closes. */
+  private readonly closedSignal: Promise<never>;
 
   private constructor(
     private readonly client: Client,
@@ -59,6 +61,8 @@ export class SshConnection implements CommandRunner {
       this.isClosed = true;
       for (const l of this.closeListeners.splice(0)) l();
     });
+    this.closedSignal = new Promise<never>((_, reject) => this.onClose(() => reject(new SshError('closed', `${this.label}: the connection was lost`))));
+    this.closedSignal.catch(() => undefined);
     client.on('error', (err) => this.logger.debug(`ssh ${this.label}: ${this.clean(err.message)}`));
   }
 
@@ -73,6 +77,14 @@ export class SshConnection implements CommandRunner {
   onClose(fn: () => void): void {
     if (this.isClosed) fn();
     else this.closeListeners.push(fn);
+  }
+
+  /**
+   * `p`, or SshError('closed') when the connection goes first: ssh2 never calls back an SFTP request whose
+   * connection dropped (a save would hang for ever).
+   */
+  guard<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.closedSignal]);
   }
 
   /** Removes every secret of this target from a text. */

@@ -47,7 +47,8 @@ export function knownHostsName(host: string, port: number): string {
   return port === 22 ? host : `[${host}]:${port}`;
 }
 
-function parse(text: string): Entry[] {
+/** The entries of a known_hosts text; lines that are not entries are skipped, as OpenSSH does. */
+export function parseKnownHosts(text: string): Entry[] {
   const out: Entry[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
@@ -60,9 +61,32 @@ function parse(text: string): Entry[] {
   return out;
 }
 
-function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
-  return re.test(name);
+/**
+ * OpenSSH's `*` and `?` patterns, case-insensitive. Matched with one backtrack point (the last `*`), so the
+ * cost is at most pattern × name: a regular expression of many `.*` backtracked exponentially on a crafted
+ * known_hosts line (found by the fuzz tests).
+ */
+export function globMatch(pattern: string, name: string): boolean {
+  const p = pattern.toLowerCase();
+  const n = name.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < n.length) {
+    if (i < p.length && (p[i] === '?' || (p[i] !== '*' && p[i] === n[j]))) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 function hostsMatch(field: string, name: string): boolean {
@@ -85,7 +109,7 @@ export class KnownHosts {
 
   private async entries(): Promise<Entry[]> {
     try {
-      return parse(await fs.readFile(this.file, 'utf8'));
+      return parseKnownHosts(await fs.readFile(this.file, 'utf8'));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;

@@ -35,6 +35,9 @@ export interface WriteResult {
   backup?: string;
 }
 
+/** Age after which a temporary file of an interrupted SFTP write is removed by the next write. */
+export const STALE_TEMP_MS = 60_000;
+
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const NO_FILE = 'none';
 
@@ -68,10 +71,10 @@ export class RemoteFiles {
       return { path, exists: true, text: buf.toString('utf8'), bytes: buf, sha256: sha(buf), mode: parseInt(mode, 8), uid: Number(uid), gid: Number(gid) };
     }
     const sftp = await this.conn.sftp();
-    const st = await new Promise<{ mode: number; uid: number; gid: number } | undefined>((resolve, reject) =>
-      sftp.stat(path, (err, s) => (err ? ((err as { code?: number }).code === 2 ? resolve(undefined) : reject(new Error(`cannot stat ${path}: ${err.message}`))) : resolve(s))));
+    const st = await this.conn.guard(new Promise<{ mode: number; uid: number; gid: number } | undefined>((resolve, reject) =>
+      sftp.stat(path, (err, s) => (err ? ((err as { code?: number }).code === 2 ? resolve(undefined) : reject(new Error(`cannot stat ${path}: ${err.message}`))) : resolve(s)))));
     if (!st) return { path, exists: false, text: '', bytes: Buffer.alloc(0), sha256: NO_FILE, mode: newFileMode, uid: -1, gid: -1 };
-    const buf = await sftpRead(sftp, path);
+    const buf = await sftpRead(this.conn, sftp, path);
     return { path, exists: true, text: buf.toString('utf8'), bytes: buf, sha256: sha(buf), mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   }
 
@@ -91,9 +94,13 @@ export class RemoteFiles {
     const script = [
       `f=${f}; tmp=${shq(tmp)}; bak=${shq(backup ?? '')}`,
       'trap \'rm -f "$tmp"\' EXIT',
+      // A dropped connection hangs the session up: the temporary file goes, the target is not touched.
+      'trap \'rm -f "$tmp"; exit 5\' HUP INT TERM PIPE',
       `cur=${NO_FILE}; [ -e "$f" ] && cur=$(sha256sum < "$f" | cut -c1-64)`,
       `[ "$cur" = ${shq(snap.sha256)} ] || { echo PARC_CHANGED >&2; exit 3; }`,
       'base64 -d > "$tmp" || exit 4',
+      // The whole content, not what arrived before the connection dropped (base64 ends cleanly at any 4-character cut).
+      `[ "$(sha256sum < "$tmp" | cut -c1-64)" = ${shq(sha(data))} ] || { echo PARC_INCOMPLETE >&2; exit 4; }`,
       'if [ -e "$f" ]; then',
       '  chown --reference="$f" "$tmp" && chmod --reference="$f" "$tmp" || exit 4',
       '  [ -e "$bak" ] && bak="$bak.$$"',
@@ -106,6 +113,7 @@ export class RemoteFiles {
       'echo "PARC_BACKUP=$bak"',
     ].join('\n');
     const r = await this.conn.exec(`sh -c ${shq(script)}`, { sudo: true, stdin: data.toString('base64') + '\n' });
+    if (/PARC_INCOMPLETE/.test(r.stderr)) throw new Error(`writing ${snap.path} failed (nothing replaced): the content did not arrive whole`);
     if (r.code === 3) throw new RemoteChangedError(snap.path);
     if (r.code !== 0) throw new Error(`writing ${snap.path} failed (nothing replaced): ${r.stderr.trim() || `exit ${r.code}`}`);
     const written = /PARC_BACKUP=(.*)/.exec(r.stdout)?.[1]?.trim();
@@ -117,30 +125,47 @@ export class RemoteFiles {
     const current = await this.read(snap.path);
     if (current.sha256 !== snap.sha256) throw new RemoteChangedError(snap.path);
     const mode = snap.mode & 0o7777;
+    await this.removeStaleTemps(sftp, snap.path);
     try {
-      await sftpWrite(sftp, tmp, data, mode);
-      await call((cb) => sftp.chmod(tmp, mode, cb));
+      await sftpWrite(this.conn, sftp, tmp, data, mode);
+      await call(this.conn, (cb) => sftp.chmod(tmp, mode, cb));
       if (snap.exists && snap.uid >= 0) {
         // Only root may give a file away; for the login user's own files this is a no-op.
-        await call((cb) => sftp.chown(tmp, snap.uid, snap.gid, cb)).catch((err: Error) => {
+        await call(this.conn, (cb) => sftp.chown(tmp, snap.uid, snap.gid, cb)).catch((err: Error) => {
           throw new Error(`cannot keep the owner ${snap.uid}:${snap.gid} of ${snap.path} over SFTP (${err.message}); use sudo for this host`);
         });
       }
       if (backup) backup = await this.freeName(backup);
       // The backup is the bytes read, not their UTF-8 reading (a Latin-1 file would lose its accents).
-      if (backup) await sftpWrite(sftp, backup, current.bytes, mode);
+      if (backup) await sftpWrite(this.conn, sftp, backup, current.bytes, mode);
       const again = await this.read(snap.path);
       if (again.sha256 !== snap.sha256) {
         const made = backup;
-        if (made) await call((cb) => sftp.unlink(made, cb)).catch(() => undefined);
+        if (made) await call(this.conn, (cb) => sftp.unlink(made, cb)).catch(() => undefined);
         throw new RemoteChangedError(snap.path);
       }
-      await call((cb) => sftp.ext_openssh_rename(tmp, snap.path, cb));
+      await call(this.conn, (cb) => sftp.ext_openssh_rename(tmp, snap.path, cb));
     } catch (err) {
-      await call((cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
+      // Over a dropped connection the temporary file cannot be removed; the next write does it (see staleTemps).
+      if (!this.conn.closed) await call(this.conn, (cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
       throw err;
     }
     return { path: snap.path, backup };
+  }
+
+  /**
+   * Temporary files of earlier writes to `path` cut by a dropped connection (over SFTP nothing on the host removes
+   * them): those untouched for STALE_TEMP_MS; a write under way keeps its file's time fresh.
+   */
+  private async removeStaleTemps(sftp: SFTPWrapper, path: string): Promise<void> {
+    const dir = posix.dirname(path);
+    const prefix = `.${posix.basename(path)}.parc-`;
+    const list = await this.conn.guard(new Promise<{ filename: string; attrs: { mtime: number } }[]>((resolve) => sftp.readdir(dir, (err, l) => resolve(err ? [] : l))));
+    const now = Date.now() / 1000;
+    for (const f of list) {
+      if (!f.filename.startsWith(prefix) || !f.filename.endsWith('.tmp') || now - f.attrs.mtime < STALE_TEMP_MS / 1000) continue;
+      await call(this.conn, (cb) => sftp.unlink(posix.join(dir, f.filename), cb)).catch(() => undefined);
+    }
   }
 
   /** `name`, or `name.1`, `name.2`… when a backup of the same second exists. */
@@ -148,7 +173,7 @@ export class RemoteFiles {
     const sftp = await this.conn.sftp();
     for (let i = 0; ; i++) {
       const candidate = i ? `${name}.${i}` : name;
-      const exists = await new Promise<boolean>((resolve) => sftp.stat(candidate, (err) => resolve(!err)));
+      const exists = await this.conn.guard(new Promise<boolean>((resolve) => sftp.stat(candidate, (err) => resolve(!err))));
       if (!exists) return candidate;
     }
   }
@@ -158,18 +183,19 @@ export class RemoteFiles {
     const saved = await this.read(backup);
     if (!saved.exists) throw new Error(`backup ${backup} is missing; ${path} was not restored`);
     const current = await this.read(path);
-    return this.write(current, saved.text);
+    return this.write(current, saved.bytes);
   }
 }
 
-function call(fn: (cb: (err?: Error | null) => void) => void): Promise<void> {
-  return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+// Each SFTP call is guarded by the connection: over a dropped one ssh2 never calls back.
+function call(conn: SshConnection, fn: (cb: (err?: Error | null) => void) => void): Promise<void> {
+  return conn.guard(new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve()))));
 }
 
-function sftpRead(sftp: SFTPWrapper, path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => sftp.readFile(path, (err, buf) => (err ? reject(new Error(`cannot read ${path}: ${err.message}`)) : resolve(buf))));
+function sftpRead(conn: SshConnection, sftp: SFTPWrapper, path: string): Promise<Buffer> {
+  return conn.guard(new Promise((resolve, reject) => sftp.readFile(path, (err, buf) => (err ? reject(new Error(`cannot read ${path}: ${err.message}`)) : resolve(buf)))));
 }
 
-function sftpWrite(sftp: SFTPWrapper, path: string, data: Buffer, mode: number): Promise<void> {
-  return new Promise((resolve, reject) => sftp.writeFile(path, data, { mode, flag: 'wx' }, (err) => (err ? reject(new Error(`cannot write ${path}: ${err.message}`)) : resolve())));
+function sftpWrite(conn: SshConnection, sftp: SFTPWrapper, path: string, data: Buffer, mode: number): Promise<void> {
+  return conn.guard(new Promise((resolve, reject) => sftp.writeFile(path, data, { mode, flag: 'wx' }, (err) => (err ? reject(new Error(`cannot write ${path}: ${err.message}`)) : resolve()))));
 }

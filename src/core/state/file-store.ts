@@ -45,7 +45,26 @@ export class FileStateStore implements StateStore {
     if (!events.length) return;
     await this.ensureDir();
     // One write per batch with O_APPEND: concurrent writers (CLI and extension) do not interleave lines.
-    await fs.appendFile(this.eventsFile, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    // A line cut by a crash or a full disk is ended first, or the next event would be joined to it and lost too.
+    const lead = (await this.endsCut()) ? '\n' : '';
+    await fs.appendFile(this.eventsFile, lead + events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  }
+
+  /** Whether events.jsonl ends in the middle of a line. */
+  private async endsCut(): Promise<boolean> {
+    let h: import('node:fs').promises.FileHandle | undefined;
+    try {
+      h = await fs.open(this.eventsFile, 'r');
+      const { size } = await h.stat();
+      if (!size) return false;
+      const b = Buffer.alloc(1);
+      await h.read(b, 0, 1, size - 1);
+      return b[0] !== 0x0a;
+    } catch {
+      return false;
+    } finally {
+      await h?.close();
+    }
   }
 
   async readEvents(options: { since?: number; device?: string; limit?: number } = {}): Promise<ParcEvent[]> {

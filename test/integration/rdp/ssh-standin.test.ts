@@ -155,7 +155,8 @@ describe('SSH transport with a password (stand-in, no Windows host here)', { ski
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parc-rdp-sshpw-'));
     chmodSync(dir, 0o755);
-    st = createStandin(dir, { language: 'ru', codepage: 866, sessions: [{ user: 'иванов', session: '', id: 2, state: 'Disc', idleMinutes: 61, logon: '02.03.2024 18:30' }] });
+    // portable: the password user (not root) runs the stand-in, and may not read the clone (issue 13 flake)
+    st = createStandin(dir, { language: 'ru', codepage: 866, sessions: [{ user: 'иванов', session: '', id: 2, state: 'Disc', idleMinutes: 61, logon: '02.03.2024 18:30' }] }, { portable: true });
     chmodSync(st.stateFile, 0o666);
     sshd = await startSshd({ sudo: false, extraConfig: [`SetEnv PATH=${st.bin}:/usr/local/bin:/usr/bin:/bin`] });
     writeFileSync(path.join(dir, 'known_hosts'), sshd.hostKeyLine('127.0.0.1') + '\n');

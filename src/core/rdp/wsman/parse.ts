@@ -20,11 +20,40 @@ function unescapeXml(s: string): string {
   );
 }
 
-const el = (local: string) => new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>)`, 'g');
+interface Element {
+  attrs: string;
+  /** Raw content; undefined for `<x/>`. */
+  inner?: string;
+}
+
+/**
+ * The `local` elements of `xml` (any namespace prefix), in order. A scanner rather than one regular expression:
+ * `<x ([^>]*?)(/>|>…</x>)` rescanned the rest of the text from every unclosed `<x`, quadratic on a crafted
+ * response (20,000 unclosed elements took a minute; found by the fuzz tests). Here, an element that is not
+ * closed ends the scan, since no later one can be closed either.
+ */
+function* elements(xml: string, local: string): Generator<Element> {
+  const open = new RegExp(`<(?:[\\w.-]+:)?${local}\\b`, 'g');
+  const close = new RegExp(`</(?:[\\w.-]+:)?${local}>`, 'g');
+  while (open.exec(xml)) {
+    const gt = xml.indexOf('>', open.lastIndex);
+    if (gt < 0) return;
+    if (xml[gt - 1] === '/') {
+      yield { attrs: xml.slice(open.lastIndex, gt - 1) };
+      open.lastIndex = gt + 1;
+      continue;
+    }
+    close.lastIndex = gt + 1;
+    const c = close.exec(xml);
+    if (!c) return;
+    yield { attrs: xml.slice(open.lastIndex, gt), inner: xml.slice(gt + 1, c.index) };
+    open.lastIndex = c.index + c[0].length;
+  }
+}
 
 function first(xml: string, local: string): { attrs: string; text: string } | undefined {
-  const m = el(local).exec(xml);
-  return m ? { attrs: m[1], text: unescapeXml((m[2] ?? '').trim()) } : undefined;
+  for (const e of elements(xml, local)) return { attrs: e.attrs, text: unescapeXml((e.inner ?? '').trim()) };
+  return undefined;
 }
 
 function attr(attrs: string, name: string): string | undefined {
@@ -37,7 +66,7 @@ export function checkFault(xml: string): void {
   if (!/<(?:[\w.-]+:)?Fault\b/.test(xml)) return;
   const wsman = first(xml, 'WSManFault');
   const code = wsman ? Number(attr(wsman.attrs, 'Code')) : undefined;
-  const msg = first(xml, 'Message')?.text.replace(/<[^>]+>/g, '').trim() || first(xml, 'Text')?.text || 'SOAP fault without a reason';
+  const msg = first(xml, 'Message')?.text.replace(/<[^<>]*>/g, '').trim() || first(xml, 'Text')?.text || 'SOAP fault without a reason';
   throw new WsmanError(`WS-Management fault${code ? ` ${code}` : ''}: ${msg}`, Number.isFinite(code) ? code : undefined);
 }
 
@@ -47,8 +76,8 @@ export function relatesTo(xml: string): string | undefined {
 
 export function parseShellId(xml: string): string {
   checkFault(xml);
-  const sel = [...xml.matchAll(el('Selector'))].find((m) => attr(m[1], 'Name') === 'ShellId');
-  const id = sel ? unescapeXml((sel[2] ?? '').trim()) : first(xml, 'ShellId')?.text;
+  const sel = [...elements(xml, 'Selector')].find((e) => attr(e.attrs, 'Name') === 'ShellId');
+  const id = sel ? unescapeXml((sel.inner ?? '').trim()) : first(xml, 'ShellId')?.text;
   if (!id) throw new WsmanError('Create response has no ShellId');
   return id;
 }
@@ -70,19 +99,19 @@ export interface ReceiveChunk {
 export function parseReceive(xml: string, commandId: string): ReceiveChunk {
   checkFault(xml);
   const out: ReceiveChunk = { stdout: [], stderr: [], done: false };
-  for (const m of xml.matchAll(el('Stream'))) {
-    const cid = attr(m[1], 'CommandId');
+  for (const e of elements(xml, 'Stream')) {
+    const cid = attr(e.attrs, 'CommandId');
     if (cid && cid.toUpperCase() !== commandId.toUpperCase()) continue;
-    const name = attr(m[1], 'Name');
-    const data = (m[2] ?? '').trim();
+    const name = attr(e.attrs, 'Name');
+    const data = (e.inner ?? '').trim();
     if (!data) continue;
     if (name === 'stdout') out.stdout.push(Buffer.from(data, 'base64'));
     else if (name === 'stderr') out.stderr.push(Buffer.from(data, 'base64'));
   }
-  const state = [...xml.matchAll(el('CommandState'))][0];
-  if (state && /CommandState\/Done$/.test(attr(state[1], 'State') ?? '')) {
+  const state = elements(xml, 'CommandState').next().value;
+  if (state && /CommandState\/Done$/.test(attr(state.attrs, 'State') ?? '')) {
     out.done = true;
-    const code = state[2] ? first(state[2], 'ExitCode')?.text : undefined;
+    const code = state.inner ? first(state.inner, 'ExitCode')?.text : undefined;
     out.exitCode = code !== undefined && /^-?\d+$/.test(code) ? Number(code) : undefined;
   }
   return out;

@@ -1,0 +1,22 @@
+// On-demand soak run (scripts/soak.sh): node out/test/support/soak-cli.js [--minutes 30] [--agents 200] [--interval 10]
+import { runSoak, summary } from './soak';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+async function main(): Promise<number> {
+  const interval = arg('interval', 10);
+  const r = await runSoak({ seconds: arg('minutes', 30) * 60, agents: arg('agents', 200), intervalSeconds: interval, deadPercent: arg('dead', 20), hostilePercent: arg('hostile', 10), log: (l) => console.log(l) });
+  console.log('--- summary');
+  for (const l of summary(r, interval)) console.log(l);
+  const overlaps = r.cycles.filter((c, i) => i > 0 && c.start < r.cycles[i - 1].end).length;
+  const late = r.cycles.filter((c) => c.durationMs > interval * 1000).length;
+  return overlaps || late || r.errors.length ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(2);
+});
