@@ -155,6 +155,7 @@ export const PARC_SCHEMA: JsonSchema = {
     }),
     schedule: obj('How often Parc polls.', {
       pollMinutes: int('Minutes between polls of all devices (default 5).', 1, 100000),
+      pollSeconds: int('Seconds between polls, for intervals under a minute (overrides pollMinutes).', 10, 86400),
       newDeviceMinutes: int('Minutes between checks of devices never polled (default 5).', 1, 100000),
       discoveryHours: int('Hours between rescans of discovery.subnets (default 6).', 1, 100000),
       housekeepingHours: int('Hours between clean-ups of old state (default 24).', 1, 100000),
@@ -231,6 +232,18 @@ export const PARC_SCHEMA: JsonSchema = {
       netplanDir: str('netplan directory (default /etc/netplan).'),
       netplanApply: str('Command that applies netplan (default netplan apply).'),
     }, ['host', 'user'])),
+    server: obj('parc serve: where it listens and who may log in.', {
+      listen: str('HOST:PORT to listen on (default 127.0.0.1:8443).'),
+      auth: obj('Logins: a directory profile and its groups per role; without it, the local accounts file.', {
+        directory: str('The directories: profile users log in with.'),
+        roles: obj('Groups per role (DN or name); the highest role a user\'s groups give wins.', {
+          viewer: oneOrMany('Groups that may see everything.'),
+          operator: oneOrMany('Groups that may also poll, acknowledge, mute and act on RDP sessions.'),
+          admin: oneOrMany('Groups that may also edit the inventory and apply snmpd and netplan changes.'),
+        }),
+        tokenTtl: str('How long a login lasts, like 8h or 90m (default 8h).'),
+      }),
+    }),
     directories: named('LDAP and Active Directory profiles by name (Directory view).', obj('A directory profile.', {
       url: oneOrMany('ldaps://host or ldap://host (with startTls: true); several for fail-over.'),
       urls: oneOrMany('Same as url: several URLs for fail-over.'),

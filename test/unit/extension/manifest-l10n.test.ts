@@ -26,7 +26,7 @@ function l10nStrings(): Set<string> {
 }
 
 /** Strings that are the same word in French: allowed to be identical in both languages. */
-const SAME_IN_FRENCH = new Set(['Parc', 'Sessions', 'Contact', 'Distribution', 'Interfaces', 'Interface', 'OS', 'Site', 'Version', 'Description', '30 minutes', '{0} minutes', 'netplan {0}', 'pages', 'Signal', 'Ports', 'Port', 'Admin', 'Message', 'Utilisation']);
+const SAME_IN_FRENCH = new Set(['Parc', 'Sessions', 'Contact', 'Distribution', 'Interfaces', 'Interface', 'OS', 'Site', 'Version', 'Description', '30 minutes', '{0} minutes', 'netplan {0}', 'pages', 'Signal', 'Ports', 'Port', 'Admin', 'Message', 'Utilisation', '{0} s', '{0} min', '{0} h']);
 
 /** Fields of package.json's contributions that users read: they must be %keys% with a French translation. */
 const SHOWN = new Set(['title', 'name', 'description', 'markdownDescription', 'contents', 'enumDescriptions', 'contextualTitle', 'displayName', 'altText', 'markdownEnumDescriptions', 'deprecationMessage']);
