@@ -182,7 +182,8 @@ export class PollLease extends EventEmitter<PollLeaseEvents> {
   private startRequests(): void {
     const dir = pollRequestDir(this.opts.stateDir);
     void fs.mkdir(dir, { recursive: true, mode: 0o700 }).then(() => {
-      if (!this.held || this.watcher) return;
+      // stop() may have run meanwhile: a watcher made now would keep the process alive.
+      if (!this.started || !this.held || this.watcher) return;
       try {
         this.watcher = watch(dir, () => void this.scan());
         this.watcher.on('error', () => undefined);
@@ -192,7 +193,7 @@ export class PollLease extends EventEmitter<PollLeaseEvents> {
       void this.scan();
     }, () => undefined);
     const tick = () => {
-      this.scanTimer = this.opts.clock.setTimeout(() => void this.scan().finally(() => this.held && tick()), REQUEST_SCAN_MS);
+      this.scanTimer = this.opts.clock.setTimeout(() => void this.scan().finally(() => this.started && this.held && tick()), REQUEST_SCAN_MS);
     };
     tick();
   }
