@@ -28,6 +28,7 @@ describe('soak: parc watch over 200 agents (real snmpd, hostile and dead agents)
     const second = r.samples.slice(half);
     assert.ok(first.length && second.length, 'too few samples');
     assert.ok(Math.max(...second.map((s) => s.fds)) <= Math.max(...first.map((s) => s.fds)) + 10, lines.join('\n'));
-    assert.ok(Math.max(...second.map((s) => s.rssMB)) <= 1.5 * Math.max(...first.map((s) => s.rssMB)), lines.join('\n'));
+    // RSS is a sawtooth (the heap grows until the collector runs): a leak shows in its low points, not its peaks.
+    assert.ok(Math.min(...second.map((s) => s.rssMB)) <= 1.5 * Math.min(...first.map((s) => s.rssMB)), lines.join('\n'));
   });
 });
