@@ -239,7 +239,7 @@ suite('Parc in VS Code (trusted workspace, real agents)', () => {
     const file = path.join(ws(), 'parc.yaml');
     const uri = vscode.Uri.file(file);
     const good = await fs.readFile(file, 'utf8');
-    const bad = good.replace('      retries: 0', '      retries: many');
+    const bad = good.replace('      retries: 1', '      retries: many');
     const line = bad.split('\n').findIndex((l) => l.includes('retries: many'));
     await fs.writeFile(file, bad);
     try {
