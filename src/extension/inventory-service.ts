@@ -149,8 +149,12 @@ export class InventoryService implements vscode.Disposable {
     for (const [k, v] of keys) this.contextKeys.set(k, v);
   }
 
+  private problemKeySet = false;
+
   private setProblem(p: InventoryProblem | undefined): void {
-    if (JSON.stringify(p) === JSON.stringify(this._problem)) return;
+    // The first read sets the key either way: `false` is an answer, an unset key is not.
+    if (this.problemKeySet && JSON.stringify(p) === JSON.stringify(this._problem)) return;
+    this.problemKeySet = true;
     this._problem = p;
     void vscode.commands.executeCommand('setContext', 'parc.inventoryBroken', p !== undefined);
     this.contextKeys.set('parc.inventoryBroken', p !== undefined);
