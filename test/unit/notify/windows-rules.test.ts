@@ -7,7 +7,7 @@ import type { AlertRule, MaintenanceWindow } from '../../../src/core/notify/type
 import { localParts, silenced, windowEnd } from '../../../src/core/notify/windows';
 import { renderMessage } from '../../../src/core/notify/message';
 
-const target: AlertTarget = { type: 'down', severity: 'critical', device: '10.2.0.1:161', deviceName: 'mitry-core', region: 'Île-de-France', site: 'Mitry-Mory', tags: ['core'] };
+const target: AlertTarget = { type: 'down', severity: 'critical', device: '127.0.9.1:161', deviceName: 'mitry-core', region: 'Île-de-France', site: 'Mitry-Mory', tags: ['core'] };
 const rule = (o: Partial<AlertRule>): AlertRule => ({ name: 'r', transports: ['t'], delayMinutes: 0, recovery: true, line: 1, ...o });
 const win = (o: Partial<MaintenanceWindow>): MaintenanceWindow => ({ name: 'w', devices: [], sites: [], regions: [], tags: [], line: 1, ...o });
 
@@ -19,8 +19,8 @@ describe('rules', () => {
     assert.ok(!ruleMatches(rule({ events: ['storage-high'] }), target));
     assert.ok(ruleMatches(rule({ regions: ['île-de-france'] }), target));
     assert.ok(!ruleMatches(rule({ sites: ['Lille'] }), target));
-    for (const d of ['mitry-core', '10.2.0.1', '10.2.0.1:161']) assert.ok(ruleMatches(rule({ devices: [d] }), target), d);
-    assert.ok(!ruleMatches(rule({ devices: ['10.2.0.10'] }), target));
+    for (const d of ['mitry-core', '127.0.9.1', '127.0.9.1:161']) assert.ok(ruleMatches(rule({ devices: [d] }), target), d);
+    assert.ok(!ruleMatches(rule({ devices: ['127.0.9.10'] }), target));
     assert.ok(ruleMatches(rule({ tags: ['ups', 'CORE'] }), target));
     assert.ok(!ruleMatches(rule({ tags: ['ups'] }), target));
   });
@@ -59,7 +59,7 @@ describe('maintenance windows and mutes', () => {
 
   it('mutes by device name or key, site and tag, until they expire', () => {
     assert.equal(silenced([], [{ scope: 'device', value: 'mitry-core', until: 100 }], target, 50)?.until, 100);
-    assert.equal(silenced([], [{ scope: 'device', value: '10.2.0.1:161', until: 100 }], target, 50)?.until, 100);
+    assert.equal(silenced([], [{ scope: 'device', value: '127.0.9.1:161', until: 100 }], target, 50)?.until, 100);
     assert.equal(silenced([], [{ scope: 'device', value: 'mitry-core', until: 100 }], target, 100), undefined);
     assert.equal(silenced([], [{ scope: 'site', value: 'mitry-mory', until: 100 }], target, 50)?.why, 'muted site mitry-mory');
     assert.equal(silenced([], [{ scope: 'tag', value: 'ups', until: 100 }], target, 50), undefined);
