@@ -17,6 +17,8 @@ export const SOURCES = {
   parc01: 'Parc 0.1 tables (origin not recorded; unverified against a published sample)',
   msTerms: 'Microsoft terminology (localized Windows UI/learn.microsoft.com words for the state); unverified in quser output',
   cldr: 'Unicode CLDR abbreviated month names / day periods for the locale',
+  koScript: 'a published PowerShell script (GitHub) that renames Korean quser titles: 사용자 이름, 세션 이름, 상태, 유휴 시간, 로그온 시간',
+  ptBrSamples: 'pt-BR quser copied from hosts (English header, Ativo/Disco/nenhum; ../shared/corpus/quser-extra/SOURCES.md, pt-BR-*)',
 } as const;
 export type Source = keyof typeof SOURCES;
 
@@ -90,8 +92,8 @@ export const LANGUAGES: SessionLanguage[] = [
     // Brazilian builds seen printing the English header with these values (issue 11); PT-PT words differ.
     code: 'pt-BR', titleSource: 'parc01',
     titles: { user: ['NOME DE USUÁRIO', 'USUÁRIO'], session: ['NOME DA SESSÃO'], id: ['ID'], state: ['ESTADO'], idle: ['TEMPO OCIOSO'], logon: ['TEMPO DE LOGON'], type: ['TIPO'], device: ['DISPOSITIVO'] },
-    states: [['Ativo', 'active', 'issue11'], ['Disco', 'disconnected', 'issue11'], ['Desconectado', 'disconnected', 'msTerms'], ['Conectado', 'connected', 'msTerms'], ['Escutar', 'listen', 'parc01'], ['Escuta', 'listen', 'parc01'], ['Ocioso', 'idle', 'parc01']],
-    none: [['nenhum', 'issue11'], ['nenhuma', 'parc01']],
+    states: [['Ativo', 'active', 'ptBrSamples'], ['Disco', 'disconnected', 'ptBrSamples'], ['Desconectado', 'disconnected', 'msTerms'], ['Conectado', 'connected', 'msTerms'], ['Escutar', 'listen', 'parc01'], ['Escuta', 'listen', 'parc01'], ['Ocioso', 'idle', 'parc01']],
+    none: [['nenhum', 'ptBrSamples'], ['nenhuma', 'parc01']],
     months: ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'],
   },
   {
@@ -158,7 +160,7 @@ export const LANGUAGES: SessionLanguage[] = [
     none: [['なし', 'parc01']],
   },
   {
-    code: 'ko', titleSource: 'msTerms',
+    code: 'ko', titleSource: 'koScript',
     titles: { user: ['사용자 이름', '사용자이름'], session: ['세션 이름', '세션이름'], id: ['ID'], state: ['상태'], idle: ['유휴 시간'], logon: ['로그온 시간'], type: ['유형'], device: ['장치'] },
     states: [['활성', 'active', 'msTerms'], ['디스크', 'disconnected', 'msTerms'], ['연결 끊김', 'disconnected', 'msTerms'], ['연결됨', 'connected', 'msTerms'], ['수신 대기', 'listen', 'msTerms']],
     none: [['없음', 'msTerms']],
