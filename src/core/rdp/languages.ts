@@ -18,6 +18,7 @@ export const SOURCES = {
   msTerms: 'Microsoft terminology (localized Windows UI/learn.microsoft.com words for the state); unverified in quser output',
   cldr: 'Unicode CLDR abbreviated month names / day periods for the locale',
   koScript: 'a published PowerShell script (GitHub) that renames Korean quser titles: 사용자 이름, 세션 이름, 상태, 유휴 시간, 로그온 시간',
+  ruSamples: 'Russian quser/qwinsta copied from hosts (../shared/corpus/quser-extra/SOURCES.md, ru-*)',
   ptBrSamples: 'pt-BR quser copied from hosts (English header, Ativo/Disco/nenhum; ../shared/corpus/quser-extra/SOURCES.md, pt-BR-*)',
 } as const;
 export type Source = keyof typeof SOURCES;
@@ -119,10 +120,10 @@ export const LANGUAGES: SessionLanguage[] = [
     months: ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'],
   },
   {
-    code: 'ru', titleSource: 'parc01',
+    code: 'ru', titleSource: 'ruSamples',
     titles: { user: ['ПОЛЬЗОВАТЕЛЬ'], session: ['СЕАНС'], id: ['ID'], state: ['СТАТУС'], idle: ['БЕЗДЕЙСТВ.', 'ВРЕМЯ БЕЗДЕЙСТВ.'], logon: ['ВРЕМЯ ВХОДА'], type: ['ТИП'], device: ['УСТР-ВО', 'УСТРОЙСТВО'] },
-    states: [['Активно', 'active', 'parc01'], ['Диск', 'disconnected', 'parc01'], ['Отключено', 'disconnected', 'msTerms'], ['Подключено', 'connected', 'msTerms'], ['Подкл.', 'connected', 'parc01'], ['Прием', 'listen', 'parc01'], ['Приём', 'listen', 'parc01'], ['Прослушивание', 'listen', 'msTerms']],
-    none: [['отсутствует', 'issue11'], ['нет', 'parc01']],
+    states: [['Активно', 'active', 'ruSamples'], ['Диск', 'disconnected', 'ruSamples'], ['Отключено', 'disconnected', 'msTerms'], ['Подключено', 'connected', 'ruSamples'], ['Подкл.', 'connected', 'parc01'], ['Прием', 'listen', 'ruSamples'], ['Приём', 'listen', 'parc01'], ['Прослушивание', 'listen', 'msTerms']],
+    none: [['отсутствует', 'ruSamples'], ['нет', 'parc01']],
     months: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
   },
   {
