@@ -34,6 +34,7 @@ import { synologyModule } from './synology';
 import { tplinkModule } from './tplink';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
+import { ubiquitiEdgePowerModule } from './ubiquiti-edgepower';
 import { upsMibModule } from './ups-mib';
 import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
@@ -76,4 +77,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   cyberpowerModule,
   huaweiVrpModule,
   ubiquitiAirosModule,
+  ubiquitiEdgePowerModule,
 ];
