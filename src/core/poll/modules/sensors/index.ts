@@ -32,6 +32,7 @@ import { sonicwallModule } from './sonicwall';
 import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
 import { tplinkModule } from './tplink';
+import { trippliteModule } from './tripplite';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { ubiquitiEdgePowerModule } from './ubiquiti-edgepower';
@@ -78,4 +79,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   huaweiVrpModule,
   ubiquitiAirosModule,
   ubiquitiEdgePowerModule,
+  trippliteModule,
 ];
