@@ -14,6 +14,7 @@ import { ciscoRedundancyModule } from './cisco-redundancy';
 import { ciscoWan3gModule } from './cisco-wan-3g';
 import { comwareModule } from './comware';
 import { cyberpowerModule } from './cyberpower';
+import { dellCmcModule } from './dell-cmc';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
 import { eatonXupsModule, mgeModule } from './eaton';
@@ -55,6 +56,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoWan3gModule,
   comwareModule,
   dellIdracModule,
+  dellCmcModule,
   hpeIloModule,
   apcModule,
   fortigateModule,
