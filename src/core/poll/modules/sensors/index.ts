@@ -38,6 +38,7 @@ import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { ubiquitiEdgePowerModule } from './ubiquiti-edgepower';
 import { upsMibModule } from './ups-mib';
+import { vertivIta2Module } from './vertiv-ita2';
 import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
 
@@ -82,4 +83,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ubiquitiAirosModule,
   ubiquitiEdgePowerModule,
   trippliteModule,
+  vertivIta2Module,
 ];
