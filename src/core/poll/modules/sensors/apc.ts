@@ -1,7 +1,7 @@
 // APC PowerNet-MIB (enterprise 318): Smart-UPS battery, input and output (high-precision values, tenths), and
 // the rack PDUs' load and outlets. UPS-MIB is left to other makes on these devices: APC's own MIB says more.
 import type { SensorInfo } from '../../types';
-import { addSensors, fromEnterprise, num, readScalars, readTables, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
+import { addSensors, columns, fromEnterprise, num, readScalars, readTables, scalars, text, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const UPS = '1.3.6.1.4.1.318.1.1.1';
 const PDU = '1.3.6.1.4.1.318.1.1.12';
@@ -72,12 +72,56 @@ export const APC_RPDU2_TABLES: TableSpec[] = [
   { entry: `${RPDU2}.6.3.1`, class: 'voltage', name: () => 'Input', value: 6, skip: unsupported(6), key: 'phase' },
 ];
 
+/** -1 (or below) is the probe's "no such reading". */
+const noReading = (col: number) => (r: Map<number, unknown>) => { const v = num(r.get(col)); return v === undefined || v < 0; };
+const probeName = (r: Map<number, unknown>, i: string) => text(r.get(3)) || `Probe ${i}`;
+const F_TO_C = (f: number) => Number((((f - 32) * 5) / 9).toFixed(1));
+/** Environment probes: the NMC's universal I/O ports (uioSensorStatusTable) and the older integrated monitor (iemStatusProbesTable). */
+export const APC_PROBE_TABLES: TableSpec[] = [
+  { entry: '1.3.6.1.4.1.318.1.1.25.1.2.1', class: 'temperature', name: probeName, value: 6, extra: [3], skip: noReading(6), key: 'uio' },
+  { entry: '1.3.6.1.4.1.318.1.1.25.1.2.1', class: 'humidity', name: probeName, value: 7, extra: [3], skip: noReading(7), key: 'uio' },
+  { entry: '1.3.6.1.4.1.318.1.1.10.2.3.2.1', class: 'temperature', name: 2, value: 4, extra: [5], skip: noReading(4), key: 'iem' },
+  { entry: '1.3.6.1.4.1.318.1.1.10.2.3.2.1', class: 'humidity', name: 2, value: 6, skip: noReading(6), key: 'iem' },
+];
+/** iemStatusProbeTempUnits: celsius(1), fahrenheit(2); readings made °C. */
+function iemCelsius(drafts: SensorDraft[], units: Map<string, number | undefined>): SensorDraft[] {
+  return drafts.map((d) => (d.class === 'temperature' && units.get(String(d.index)) === 2 && d.value !== undefined ? { ...d, value: F_TO_C(d.value) } : d));
+}
+
+/** An APC date (mm/dd/yy or mm/dd/yyyy) as a UTC timestamp, or undefined. */
+export function apcDate(v: unknown): number | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text(v) ?? '');
+  if (!m) return undefined;
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const t = Date.UTC(year, Number(m[1]) - 1, Number(m[2]));
+  return Number.isFinite(t) ? t : undefined;
+}
+/**
+ * Battery replacement dates as minutes from the poll: since the last replacement, and until the recommended one
+ * (negative once it is past, which the low limit of 0 makes critical).
+ */
+export function batteryDates(lastReplaced: unknown, recommended: unknown, now: number): SensorDraft[] {
+  const out: SensorDraft[] = [];
+  const last = apcDate(lastReplaced);
+  const due = apcDate(recommended);
+  if (last !== undefined) out.push({ class: 'runtime', index: 'battery.replaced', description: 'Last Battery Replacement', value: Math.round((now - last) / 60000) });
+  if (due !== undefined) out.push({ class: 'runtime', index: 'battery.due', description: 'Battery Recommended Days Remaining', value: Math.round((due - now) / 60000), limitLow: 0 });
+  return out;
+}
+
 export const apcModule: SensorModule = {
   name: 'sensors.apc', stage: 'vendor', applies: fromEnterprise(318),
   async run(c, out) {
-    const [ups, pdu, pduScalars, rpdu2] = await Promise.all([
+    const [ups, pdu, pduScalars, rpdu2, probes, dates] = await Promise.all([
       readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES), readScalars(c, APC_PDU_SCALARS), readTables(c, APC_RPDU2_TABLES),
+      columns(c, APC_PROBE_TABLES[2].entry, [4, 5]).then(async (iem) => {
+        const units = new Map([...iem].map(([i, r]) => [`temperature.${i}`, num(r.get(5))]));
+        return iemCelsius(await readTables(c, APC_PROBE_TABLES), units);
+      }),
+      scalars(c, [`${UPS}.2.1.3.0`, `${UPS}.2.2.21.0`]),
     ]);
+    const now = Date.parse(out.polledAt);
+    ups.push(...probes, ...(Number.isFinite(now) ? batteryDates(dates[0], dates[1], now) : []));
     // A PDU with both MIB generations reports its total power, phase load and input voltage in each: the rPDU2
     // total wins where it is supported, the older phase and voltage readings otherwise.
     const rpdu2Power = rpdu2.some((d) => d.class === 'power');
