@@ -17,7 +17,7 @@ import { cyberpowerModule } from './cyberpower';
 import { dellCmcModule } from './dell-cmc';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
-import { eatonXupsModule, mgeModule } from './eaton';
+import { eatonM2Module, eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
 import { fortiswitchModule } from './fortiswitch';
@@ -66,6 +66,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   synologyModule,
   mikrotikModule,
   eatonXupsModule,
+  eatonM2Module,
   mgeModule,
   paloAltoModule,
   dlinkModule,
