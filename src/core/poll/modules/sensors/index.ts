@@ -29,6 +29,7 @@ import { lmSensorsModule } from './lm-sensors';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { rpiGpioMonitorModule } from './rpi-gpio-monitor';
 import { sonicwallModule } from './sonicwall';
 import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
@@ -85,4 +86,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ubiquitiEdgePowerModule,
   trippliteModule,
   vertivIta2Module,
+  rpiGpioMonitorModule,
 ];
