@@ -26,6 +26,7 @@ import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
 import { lmSensorsModule } from './lm-sensors';
+import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
@@ -87,4 +88,5 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   trippliteModule,
   vertivIta2Module,
   rpiGpioMonitorModule,
+  lsiMegaraidModule,
 ];
