@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowsToSensors, stateOf, type Rows } from '../../../../src/core/poll/modules/sensors/common';
-import { apcDate, batteryDates } from '../../../../src/core/poll/modules/sensors/apc';
+import { apcDate, apcProbes, batteryDates } from '../../../../src/core/poll/modules/sensors/apc';
 import { empProbe, UPS_TEST, XUPS_TEST } from '../../../../src/core/poll/modules/sensors/eaton';
 import { BBU_CHARGER, BBU_REPLACE, diskName, lsiFinish } from '../../../../src/core/poll/modules/sensors/lsi-megaraid';
 import { parseGpioMonitor } from '../../../../src/core/poll/modules/sensors/rpi-gpio-monitor';
@@ -50,6 +50,12 @@ describe('power sensor modules', () => {
     const [since, until] = batteryDates('12/31/25', '01/02/2026', now);
     assert.deepEqual([since.value, until.value, until.limitLow], [1440, 1440, 0]);
     assert.ok((batteryDates(undefined, '12/01/25', now)[0].value ?? 0) < 0);
+  });
+  it('APC probes: universal I/O ports and integrated monitor, °F made °C, -1 left out', () => {
+    const d = apcProbes(rows({ '1.1': { 3: 'Room', 6: 27, 7: 32 }, '2.1': { 3: '', 6: 28, 7: -1 } }), rows({ 1: { 2: 'AP9512T', 4: 77, 5: 2, 6: -1 } }));
+    assert.deepEqual(d.map((x) => [x.class, x.description, x.value]), [
+      ['temperature', 'Room', 27], ['humidity', 'Room', 32], ['temperature', 'Probe 2.1', 28], ['temperature', 'AP9512T', 25],
+    ]);
   });
   it('Eaton: test results and the EMP probe with its own limits', () => {
     assert.equal(stateOf(3, XUPS_TEST).status, 'critical');

@@ -1,7 +1,7 @@
 // APC PowerNet-MIB (enterprise 318): Smart-UPS battery, input and output (high-precision values, tenths), and
 // the rack PDUs' load and outlets. UPS-MIB is left to other makes on these devices: APC's own MIB says more.
 import type { SensorInfo } from '../../types';
-import { addSensors, columns, fromEnterprise, num, readScalars, readTables, scalars, text, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
+import { addSensors, columns, fromEnterprise, num, readScalars, readTables, scalars, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const UPS = '1.3.6.1.4.1.318.1.1.1';
 const PDU = '1.3.6.1.4.1.318.1.1.12';
@@ -72,20 +72,33 @@ export const APC_RPDU2_TABLES: TableSpec[] = [
   { entry: `${RPDU2}.6.3.1`, class: 'voltage', name: () => 'Input', value: 6, skip: unsupported(6), key: 'phase' },
 ];
 
-/** -1 (or below) is the probe's "no such reading". */
-const noReading = (col: number) => (r: Map<number, unknown>) => { const v = num(r.get(col)); return v === undefined || v < 0; };
-const probeName = (r: Map<number, unknown>, i: string) => text(r.get(3)) || `Probe ${i}`;
+/** -1 (or below) is a probe's "no such reading". */
+const reading = (v: unknown) => { const n = num(v); return n === undefined || n < 0 ? undefined : n; };
 const F_TO_C = (f: number) => Number((((f - 32) * 5) / 9).toFixed(1));
-/** Environment probes: the NMC's universal I/O ports (uioSensorStatusTable) and the older integrated monitor (iemStatusProbesTable). */
-export const APC_PROBE_TABLES: TableSpec[] = [
-  { entry: '1.3.6.1.4.1.318.1.1.25.1.2.1', class: 'temperature', name: probeName, value: 6, extra: [3], skip: noReading(6), key: 'uio' },
-  { entry: '1.3.6.1.4.1.318.1.1.25.1.2.1', class: 'humidity', name: probeName, value: 7, extra: [3], skip: noReading(7), key: 'uio' },
-  { entry: '1.3.6.1.4.1.318.1.1.10.2.3.2.1', class: 'temperature', name: 2, value: 4, extra: [5], skip: noReading(4), key: 'iem' },
-  { entry: '1.3.6.1.4.1.318.1.1.10.2.3.2.1', class: 'humidity', name: 2, value: 6, skip: noReading(6), key: 'iem' },
-];
-/** iemStatusProbeTempUnits: celsius(1), fahrenheit(2); readings made °C. */
-function iemCelsius(drafts: SensorDraft[], units: Map<string, number | undefined>): SensorDraft[] {
-  return drafts.map((d) => (d.class === 'temperature' && units.get(String(d.index)) === 2 && d.value !== undefined ? { ...d, value: F_TO_C(d.value) } : d));
+const UIO = '1.3.6.1.4.1.318.1.1.25.1.2.1';
+const IEM = '1.3.6.1.4.1.318.1.1.10.2.3.2.1';
+/**
+ * Environment probes, one walk per column (the reading first: none more where it is empty): the NMC's universal I/O ports
+ * (uioSensorStatusTable: name, °C, %RH) and the older integrated monitor (iemStatusProbesTable: name, temperature in
+ * the unit of iemStatusProbeTempUnits — celsius(1), fahrenheit(2) — and %RH).
+ */
+export function apcProbes(uio: Rows, iem: Rows): SensorDraft[] {
+  const out: SensorDraft[] = [];
+  for (const [i, r] of uio) {
+    const name = text(r.get(3)) || `Probe ${i}`;
+    const t = reading(r.get(6));
+    const h = reading(r.get(7));
+    if (t !== undefined) out.push({ class: 'temperature', index: `uio.${i}`, description: name, value: t });
+    if (h !== undefined) out.push({ class: 'humidity', index: `uio.${i}`, description: name, value: h });
+  }
+  for (const [i, r] of iem) {
+    const name = text(r.get(2)) || `Probe ${i}`;
+    const t = reading(r.get(4));
+    const h = reading(r.get(6));
+    if (t !== undefined) out.push({ class: 'temperature', index: `iem.${i}`, description: name, value: num(r.get(5)) === 2 ? F_TO_C(t) : t });
+    if (h !== undefined && h > 0) out.push({ class: 'humidity', index: `iem.${i}`, description: name, value: h });
+  }
+  return out;
 }
 
 /** An APC date (mm/dd/yy or mm/dd/yyyy) as a UTC timestamp, or undefined. */
@@ -114,10 +127,7 @@ export const apcModule: SensorModule = {
   async run(c, out) {
     const [ups, pdu, pduScalars, rpdu2, probes, dates] = await Promise.all([
       readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES), readScalars(c, APC_PDU_SCALARS), readTables(c, APC_RPDU2_TABLES),
-      columns(c, APC_PROBE_TABLES[2].entry, [4, 5]).then(async (iem) => {
-        const units = new Map([...iem].map(([i, r]) => [`temperature.${i}`, num(r.get(5))]));
-        return iemCelsius(await readTables(c, APC_PROBE_TABLES), units);
-      }),
+      Promise.all([columns(c, UIO, [6, 3, 7]), columns(c, IEM, [4, 2, 5, 6])]).then(([uio, iem]) => apcProbes(uio, iem)),
       scalars(c, [`${UPS}.2.1.3.0`, `${UPS}.2.2.21.0`]),
     ]);
     const now = Date.parse(out.polledAt);
