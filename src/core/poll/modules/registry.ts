@@ -16,6 +16,8 @@ import { pollInterfaces } from './interfaces';
 import { agentHas, pollIdentityProbe, pollUptime } from './system';
 import { pollUcd } from './ucd';
 import { SENSOR_MODULES } from './sensors';
+import { LSI_MEGARAID } from './sensors/lsi-megaraid';
+import { RPI_GPIO_LINES } from './sensors/rpi-gpio-monitor';
 
 export type PollStage = 'identity' | 'general' | 'vendor' | 'final';
 export const STAGES: readonly PollStage[] = ['identity', 'general', 'vendor', 'final'];
@@ -37,6 +39,7 @@ export interface PollModule {
  */
 const ON_HOSTS_ONLY_WITH = new Map<string, string>([
   ['sensors.ups-mib', '1.3.6.1.2.1.33.1'], ['sensors.printer', '1.3.6.1.2.1.43'], ['sensors.synology', '1.3.6.1.4.1.6574.1'],
+  ['sensors.rpi-gpio-monitor', RPI_GPIO_LINES], ['sensors.lsi-megaraid', LSI_MEGARAID],
 ]);
 
 export function appliesTo(m: PollModule, out: DevicePoll): boolean {

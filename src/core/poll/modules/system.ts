@@ -6,6 +6,8 @@ import { HOST_OSES } from '../os';
 import { rediscovered } from '../discovery';
 import type { DevicePoll } from '../types';
 import { getNextTolerant, getTolerant } from './get-tolerant';
+import { LSI_MEGARAID } from './sensors/lsi-megaraid';
+import { RPI_GPIO_LINES } from './sensors/rpi-gpio-monitor';
 
 /** The system group; it fails (device down) only when the agent does not answer at all. */
 export async function pollSystem(client: SnmpClient, out: DevicePoll): Promise<void> {
@@ -65,7 +67,7 @@ export async function pollIdentityProbe(client: SnmpClient, out: DevicePoll): Pr
  * Standard MIBs a general-purpose host's agent rarely carries (a net-snmp box serving UPS-MIB for its UPS does):
  * whether it has them is asked with the OS probes, at discovery, and the registry skips their modules where absent.
  */
-export const HOST_CAPABILITY_PROBES = ['1.3.6.1.2.1.33.1', '1.3.6.1.2.1.43', '1.3.6.1.4.1.6574.1'];
+export const HOST_CAPABILITY_PROBES = ['1.3.6.1.2.1.33.1', '1.3.6.1.2.1.43', '1.3.6.1.4.1.6574.1', RPI_GPIO_LINES, LSI_MEGARAID];
 const PRESENT = new WeakMap<DevicePoll, ReadonlySet<string>>();
 
 /** Whether the agent has this probed subtree; true when it was not asked (nothing known, nothing skipped). */

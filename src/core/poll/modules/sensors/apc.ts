@@ -1,7 +1,7 @@
 // APC PowerNet-MIB (enterprise 318): Smart-UPS battery, input and output (high-precision values, tenths), and
 // the rack PDUs' load and outlets. UPS-MIB is left to other makes on these devices: APC's own MIB says more.
 import type { SensorInfo } from '../../types';
-import { addSensors, fromEnterprise, num, readScalars, readTables, text, type ScalarSpec, type SensorModule, type TableSpec } from './common';
+import { addSensors, columns, fromEnterprise, num, readScalars, readTables, scalars, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const UPS = '1.3.6.1.4.1.318.1.1.1';
 const PDU = '1.3.6.1.4.1.318.1.1.12';
@@ -72,12 +72,66 @@ export const APC_RPDU2_TABLES: TableSpec[] = [
   { entry: `${RPDU2}.6.3.1`, class: 'voltage', name: () => 'Input', value: 6, skip: unsupported(6), key: 'phase' },
 ];
 
+/** -1 (or below) is a probe's "no such reading". */
+const reading = (v: unknown) => { const n = num(v); return n === undefined || n < 0 ? undefined : n; };
+const F_TO_C = (f: number) => Number((((f - 32) * 5) / 9).toFixed(1));
+const UIO = '1.3.6.1.4.1.318.1.1.25.1.2.1';
+const IEM = '1.3.6.1.4.1.318.1.1.10.2.3.2.1';
+/**
+ * Environment probes, one walk per column (the reading first: none more where it is empty): the NMC's universal I/O ports
+ * (uioSensorStatusTable: name, °C, %RH) and the older integrated monitor (iemStatusProbesTable: name, temperature in
+ * the unit of iemStatusProbeTempUnits — celsius(1), fahrenheit(2) — and %RH).
+ */
+export function apcProbes(uio: Rows, iem: Rows): SensorDraft[] {
+  const out: SensorDraft[] = [];
+  for (const [i, r] of uio) {
+    const name = text(r.get(3)) || `Probe ${i}`;
+    const t = reading(r.get(6));
+    const h = reading(r.get(7));
+    if (t !== undefined) out.push({ class: 'temperature', index: `uio.${i}`, description: name, value: t });
+    if (h !== undefined) out.push({ class: 'humidity', index: `uio.${i}`, description: name, value: h });
+  }
+  for (const [i, r] of iem) {
+    const name = text(r.get(2)) || `Probe ${i}`;
+    const t = reading(r.get(4));
+    const h = reading(r.get(6));
+    if (t !== undefined) out.push({ class: 'temperature', index: `iem.${i}`, description: name, value: num(r.get(5)) === 2 ? F_TO_C(t) : t });
+    if (h !== undefined && h > 0) out.push({ class: 'humidity', index: `iem.${i}`, description: name, value: h });
+  }
+  return out;
+}
+
+/** An APC date (mm/dd/yy or mm/dd/yyyy) as a UTC timestamp, or undefined. */
+export function apcDate(v: unknown): number | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text(v) ?? '');
+  if (!m) return undefined;
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const t = Date.UTC(year, Number(m[1]) - 1, Number(m[2]));
+  return Number.isFinite(t) ? t : undefined;
+}
+/**
+ * Battery replacement dates as minutes from the poll: since the last replacement, and until the recommended one
+ * (negative once it is past, which the low limit of 0 makes critical).
+ */
+export function batteryDates(lastReplaced: unknown, recommended: unknown, now: number): SensorDraft[] {
+  const out: SensorDraft[] = [];
+  const last = apcDate(lastReplaced);
+  const due = apcDate(recommended);
+  if (last !== undefined) out.push({ class: 'runtime', index: 'battery.replaced', description: 'Last Battery Replacement', value: Math.round((now - last) / 60000) });
+  if (due !== undefined) out.push({ class: 'runtime', index: 'battery.due', description: 'Battery Recommended Days Remaining', value: Math.round((due - now) / 60000), limitLow: 0 });
+  return out;
+}
+
 export const apcModule: SensorModule = {
   name: 'sensors.apc', stage: 'vendor', applies: fromEnterprise(318),
   async run(c, out) {
-    const [ups, pdu, pduScalars, rpdu2] = await Promise.all([
+    const [ups, pdu, pduScalars, rpdu2, probes, dates] = await Promise.all([
       readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES), readScalars(c, APC_PDU_SCALARS), readTables(c, APC_RPDU2_TABLES),
+      Promise.all([columns(c, UIO, [6, 3, 7]), columns(c, IEM, [4, 2, 5, 6])]).then(([uio, iem]) => apcProbes(uio, iem)),
+      scalars(c, [`${UPS}.2.1.3.0`, `${UPS}.2.2.21.0`]),
     ]);
+    const now = Date.parse(out.polledAt);
+    ups.push(...probes, ...(Number.isFinite(now) ? batteryDates(dates[0], dates[1], now) : []));
     // A PDU with both MIB generations reports its total power, phase load and input voltage in each: the rPDU2
     // total wins where it is supported, the older phase and voltage readings otherwise.
     const rpdu2Power = rpdu2.some((d) => d.class === 'power');

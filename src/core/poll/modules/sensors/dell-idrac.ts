@@ -20,8 +20,23 @@ const VDISK_STATES: Record<number, [string, SensorInfo['status']]> = {
 };
 const status = (entry: string, name: number, key: string, statusCol = 5): TableSpec => ({ entry, class: 'state', name, value: statusCol, states: DELL_STATUS, key });
 
+/** The storage controller's tables (StorageManagement-MIB layout), under the iDRAC's or the blade chassis's base. */
+export function dellStorageTables(base: string): TableSpec[] {
+  return [
+    { entry: `${base}.130.1.1`, class: 'state', name: (r) => [text(r.get(2)), text(r.get(79))].filter(Boolean).join(' '), value: 38, states: DELL_STATUS, extra: [2, 79], key: 'controller' },
+    { entry: `${base}.130.4.1`, class: 'state', name: 2, value: 4, states: DISK_STATES, key: 'disk' },
+    // physicalDiskProgress (of a rebuild, erase…; 0 when idle) and, on SSDs, RemainingRatedWriteEndurance (255 = n/a).
+    { entry: `${base}.130.4.1`, class: 'percent', name: (r) => `${text(r.get(2)) ?? 'Disk'} Operation Progress`, value: 51, extra: [2], key: 'disk.progress' },
+    {
+      entry: `${base}.130.4.1`, class: 'percent', name: (r) => `${text(r.get(2)) ?? 'Disk'} Remaining Rated Write Endurance`, value: 49, extra: [2],
+      limits: {}, skip: (r) => !(Number(r.get(49)) >= 0 && Number(r.get(49)) <= 100), key: 'disk.endurance',
+    },
+    { entry: `${base}.140.1.1`, class: 'state', name: 2, value: 4, states: VDISK_STATES, key: 'vdisk' },
+  ];
+}
+
 export const DELL_TABLES: TableSpec[] = [
-  status(`${SYS}.600.12.1`, 8, 'psu'),
+  // The power supplies' status is their voltage sensor's (status column 5), not a sensor of its own.
   { entry: `${SYS}.600.12.1`, class: 'voltage', name: 8, value: 16, statusCol: 5, statusStates: DELL_STATUS, skip: (r) => !r.get(16) },
   status(`${SYS}.600.20.1`, 8, 'volt'),
   status(`${SYS}.600.30.1`, 8, 'amp'),
@@ -34,9 +49,8 @@ export const DELL_TABLES: TableSpec[] = [
   status(`${SYS}.1100.50.1`, 8, 'dimm'),
   { entry: `${SYS}.300.70.1`, class: 'state', name: () => 'Intrusion', value: 5, states: DELL_STATUS, key: 'intrusion' },
   { entry: `${SYS}.300.70.1`, class: 'state', name: () => 'Intrusion Reading', value: 6, states: { 1: ['chassisNotBreached', 'ok'], 2: ['chassisBreached', 'critical'], 3: ['chassisBreachedPrior', 'warning'], 4: ['chassisBreachSensorFailure', 'warning'] }, key: 'intrusion-reading' },
-  { entry: `${STORAGE}.130.1.1`, class: 'state', name: (r) => [text(r.get(2)), text(r.get(79))].filter(Boolean).join(' '), value: 38, states: DELL_STATUS, extra: [2, 79], key: 'controller' },
-  { entry: `${STORAGE}.130.4.1`, class: 'state', name: 2, value: 4, states: DISK_STATES, key: 'disk' },
-  { entry: `${STORAGE}.140.1.1`, class: 'state', name: 2, value: 4, states: VDISK_STATES, key: 'vdisk' },
+  ...dellStorageTables(STORAGE),
 ];
 
+// The global status rollup is read by dell-cmc.ts (DELL-RAC-MIB drsGlobalSystemStatus, which iDRACs and CMCs share).
 export const dellIdracModule = tableModule('idrac', (out) => /^\.?1\.3\.6\.1\.4\.1\.674\.10892\./.test(out.sysObjectID ?? ''), DELL_TABLES);

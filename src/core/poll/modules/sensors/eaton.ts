@@ -1,8 +1,9 @@
 // Eaton UPSes. XUPS-MIB (enterprise 534) where the card has no UPS-MIB: battery, input, output, bypass and
 // ambient temperature. MGE's MG-SNMP-UPS-MIB (enterprise 705) beside UPS-MIB: the battery's remaining time and
-// temperature, the status flags of battery, input and output, environment probe and alarm counts.
+// temperature, the status flags of battery, input and output, environment probe and alarm counts. Network-M2
+// cards (534 with UPS-MIB): test result, alarm count and the EMP environment probe.
 import type { SensorInfo } from '../../types';
-import { addSensors, enterprise, readScalars, readTables, type ScalarSpec, type SensorModule, type TableSpec } from './common';
+import { addSensors, enterprise, num, readScalars, readTables, scalars, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const XUPS = '1.3.6.1.4.1.534.1';
 export const ABM_STATES: Record<number, [string, SensorInfo['status']]> = {
@@ -22,7 +23,14 @@ export const XUPS_SCALARS: ScalarSpec[] = [
   { oid: `${XUPS}.5.1.0`, class: 'frequency', description: 'Bypass Phase #0', divisor: 10, key: 'bypass' },
   { oid: `${XUPS}.6.1.0`, class: 'temperature', description: 'Ambient', key: 'ambient' },
 ];
+/** xupsTestBatteryStatus. */
+export const XUPS_TEST: Record<number, [string, SensorInfo['status']]> = {
+  1: ['unknown', 'unknown'], 2: ['passed', 'ok'], 3: ['failed', 'critical'], 4: ['inProgress', 'ok'], 5: ['notSupported', 'unknown'],
+  6: ['inhibited', 'warning'], 7: ['scheduled', 'ok'],
+};
 export const XUPS_TABLES: TableSpec[] = [
+  // Walked rather than read as a scalar: some cards answer it under a second instance too, and each is a reading.
+  { entry: `${XUPS}.8`, class: 'state', name: (_r, i) => `Battery Test Status ${i}`, value: 2, states: XUPS_TEST, key: 'test' },
   { entry: `${XUPS}.3.4.1`, class: 'voltage', name: (_r, i) => `Input Phase #${i}`, value: 2, key: 'input' },
   { entry: `${XUPS}.3.4.1`, class: 'current', name: (_r, i) => `Input Phase #${i}`, value: 3, key: 'input' },
   { entry: `${XUPS}.3.4.1`, class: 'power', name: (_r, i) => `Input Phase ${i}`, value: 4, key: 'input' },
@@ -72,6 +80,43 @@ export const MGE_SCALARS: ScalarSpec[] = [
   { oid: `${MG}.6.3.0`, class: 'state', description: 'Input Status', states: flag('Bad Status', 'OK'), key: 'inputbad' },
   { oid: `${MG}.6.4.0`, class: 'state', description: 'Input Line Fail Cause', states: LINE_FAIL, key: 'linefail' },
 ];
+
+/** UPS-MIB upsTestResultsSummary. */
+export const UPS_TEST: States = {
+  1: ['donePass', 'ok'], 2: ['doneWarning', 'warning'], 3: ['doneError', 'critical'], 4: ['aborted', 'warning'], 5: ['inProgress', 'ok'], 6: ['noTestsInitiated', 'ok'],
+};
+const UPS_TEST_SPEC: ScalarSpec = { oid: '1.3.6.1.2.1.33.1.7.3.0', class: 'state', description: 'UPS Test', states: UPS_TEST, key: 'test' };
+MGE_SCALARS.push(UPS_TEST_SPEC);
+
+/** xupsContactState. */
+const CONTACT: States = { 1: ['open', 'ok'], 2: ['closed', 'ok'], 3: ['openWithNotice', 'warning'], 4: ['closedWithNotice', 'warning'] };
+/**
+ * Network-M2 cards (eatonupsm2) beside UPS-MIB: the test result and alarm count of UPS-MIB, and the EMP probe the
+ * card reports through XUPS-MIB's environment group (remote temperature and humidity with their limits, contacts).
+ */
+export const M2_SCALARS: ScalarSpec[] = [
+  { oid: '1.3.6.1.2.1.33.1.6.1.0', class: 'count', description: 'UPS Alarms', key: 'alarms' },
+  UPS_TEST_SPEC,
+];
+export const M2_TABLES: TableSpec[] = [
+  { entry: `${X}.6.8.1`, class: 'state', name: (_r, i) => `Contact ${i}`, value: 3, states: CONTACT, key: 'contact' },
+];
+const EMP_LIMITS = ['1.3.6.1.4.1.534.1.6.5.0', '1.3.6.1.4.1.534.1.6.6.0', '1.3.6.1.4.1.534.1.6.9.0', '1.3.6.1.4.1.534.1.6.10.0', '1.3.6.1.4.1.534.1.6.11.0', '1.3.6.1.4.1.534.1.6.12.0'];
+export function empProbe(v: (number | undefined)[]): SensorDraft[] {
+  const [temp, hum, tLow, tHigh, hLow, hHigh] = v;
+  const out: SensorDraft[] = [];
+  if (temp !== undefined) out.push({ class: 'temperature', index: 'remote', description: 'Remote', value: temp, limitLow: tLow, limitHigh: tHigh });
+  if (hum !== undefined && hum > 0) out.push({ class: 'humidity', index: 'remote', description: 'Humidity', value: hum, limitLow: hLow, limitHigh: hHigh });
+  return out;
+}
+
+export const eatonM2Module: SensorModule = {
+  name: 'sensors.eaton-m2', stage: 'vendor', os: ['eatonupsm2'],
+  async run(c, out) {
+    const [s, t, emp] = await Promise.all([readScalars(c, M2_SCALARS), readTables(c, M2_TABLES), scalars(c, EMP_LIMITS).then((v) => v.map(num))]);
+    addSensors(out, 'eaton-m2', [...s, ...t, ...empProbe(emp)]);
+  },
+};
 
 export const mgeModule: SensorModule = {
   name: 'sensors.mge', stage: 'vendor', applies: (out) => enterprise(out) === 705,

@@ -23,7 +23,24 @@ const LOGDRV_STATUS: Record<number, [string, SensorInfo['status']]> = {
 const LOCALES = ['', 'other', 'unknown', 'system', 'systemBoard', 'ioBoard', 'cpu', 'memory', 'storage', 'removableMedia', 'powerSupply', 'ambient', 'chassis', 'bridgeCard'];
 const last = (index: string) => Number(index.split('.').pop());
 
+/** cpqHeSysBatteryStatus: noError(1), then the failure or shutdown cause. */
+const BATTERY_STATUS: Record<number, [string, SensorInfo['status']]> = {
+  1: ['noError', 'ok'], 2: ['generalFailure', 'critical'], 3: ['shutdownHighResistance', 'critical'], 4: ['shutdownLowVoltage', 'critical'],
+  5: ['shutdownShortCircuit', 'critical'], 6: ['shutdownChargeTimeout', 'critical'], 7: ['shutdownOverTemperature', 'critical'],
+  8: ['shutdownDischargeMinVoltage', 'critical'], 9: ['shutdownDischargeCurrent', 'critical'], 10: ['shutdownLoadCountHigh', 'critical'],
+  11: ['shutdownEnablePin', 'critical'], 12: ['shutdownOverCurrent', 'critical'], 13: ['shutdownPermanentFailure', 'critical'],
+  14: ['shutdownBackupTimeExceeded', 'critical'],
+};
+/** The smart storage battery by its capacity and spare part number, as HPE labels it. */
+const battery = (what: string) => (r: Map<number, unknown>, i: string) => {
+  const label = [num(r.get(6)) !== undefined ? `${num(r.get(6))}W` : undefined, text(r.get(8))].filter(Boolean).join(' ');
+  return `Battery ${what} (${label || i})`;
+};
+
 export const HPE_TABLES: TableSpec[] = [
+  // cpqHeSysBatteryTable: the smart storage (cache backup) batteries.
+  { entry: `${CPQ}.6.2.17.2.1`, class: 'state', name: battery('Condition'), value: 4, states: CPQ_CONDITION, extra: [6, 8], key: 'sysbattery.cond' },
+  { entry: `${CPQ}.6.2.17.2.1`, class: 'state', name: battery('Status'), value: 5, states: BATTERY_STATUS, extra: [6, 8], key: 'sysbattery.status' },
   {
     entry: `${CPQ}.6.2.6.8.1`, class: 'temperature', name: (r) => LOCALES[num(r.get(3)) ?? 1] ?? 'other', value: 4, extra: [3],
     limits: { high: 5 }, statusCol: 6, statusStates: CPQ_CONDITION, skip: (r) => (num(r.get(4)) ?? -99) <= 0,

@@ -14,9 +14,10 @@ import { ciscoRedundancyModule } from './cisco-redundancy';
 import { ciscoWan3gModule } from './cisco-wan-3g';
 import { comwareModule } from './comware';
 import { cyberpowerModule } from './cyberpower';
+import { dellCmcModule } from './dell-cmc';
 import { dellIdracModule } from './dell-idrac';
 import { dlinkModule } from './dlink';
-import { eatonXupsModule, mgeModule } from './eaton';
+import { eatonM2Module, eatonXupsModule, mgeModule } from './eaton';
 import { entitySensorModule } from './entity-sensor';
 import { fortigateModule } from './fortinet';
 import { fortiswitchModule } from './fortiswitch';
@@ -25,16 +26,21 @@ import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
 import { lmSensorsModule } from './lm-sensors';
+import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { rpiGpioMonitorModule } from './rpi-gpio-monitor';
 import { sonicwallModule } from './sonicwall';
 import { supermicroModule } from './supermicro';
 import { synologyModule } from './synology';
 import { tplinkModule } from './tplink';
+import { trippliteModule } from './tripplite';
 import { truenasModule } from './truenas';
 import { ubiquitiAirosModule } from './ubiquiti-airos';
+import { ubiquitiEdgePowerModule } from './ubiquiti-edgepower';
 import { upsMibModule } from './ups-mib';
+import { vertivIta2Module } from './vertiv-ita2';
 import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
 
@@ -53,6 +59,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoWan3gModule,
   comwareModule,
   dellIdracModule,
+  dellCmcModule,
   hpeIloModule,
   apcModule,
   fortigateModule,
@@ -61,6 +68,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   synologyModule,
   mikrotikModule,
   eatonXupsModule,
+  eatonM2Module,
   mgeModule,
   paloAltoModule,
   dlinkModule,
@@ -76,4 +84,9 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   cyberpowerModule,
   huaweiVrpModule,
   ubiquitiAirosModule,
+  ubiquitiEdgePowerModule,
+  trippliteModule,
+  vertivIta2Module,
+  rpiGpioMonitorModule,
+  lsiMegaraidModule,
 ];
