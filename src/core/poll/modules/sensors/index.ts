@@ -37,6 +37,11 @@ import { ubiquitiAirosModule } from './ubiquiti-airos';
 import { upsMibModule } from './ups-mib';
 import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
+import { zynosModule } from './zynos';
+import { arubaInstantModule } from './aruba-instant';
+import { fortiapModule } from './fortiap';
+import { ciscoWlcModule } from './cisco-wlc';
+import { hpPrinterCountersModule, konicaCountersModule } from './printer-counters';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
@@ -67,6 +72,12 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   vertivPduModule,
   sonicwallModule,
   zyxelModule,
+  zynosModule,
+  arubaInstantModule,
+  fortiapModule,
+  ciscoWlcModule,
+  hpPrinterCountersModule,
+  konicaCountersModule,
   supermicroModule,
   tplinkModule,
   boxServicesModule,
