@@ -1,7 +1,9 @@
 // Scaling, naming and state mappings of the network vendors' sensor tables (own fixtures).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rowsToSensors, type Rows } from '../../../../src/core/poll/modules/sensors/common';
+import { PROBE_OIDS, rowsToSensors, type Rows } from '../../../../src/core/poll/modules/sensors/common';
+import { airmaxCpuPercent } from '../../../../src/core/poll/modules/health/airmax';
+import { readPrinter } from '../../../../src/core/poll/modules/sensors/printer';
 import { instantSensors } from '../../../../src/core/poll/modules/sensors/aruba-instant';
 import { ddmTables, envTables, equipmentBases } from '../../../../src/core/poll/modules/sensors/dlink';
 import { isTemperature, isVoltage, vdomLabel } from '../../../../src/core/poll/modules/sensors/fortinet';
@@ -90,5 +92,17 @@ describe('Konica Minolta counters', () => {
   it('copies and prints by colour from the colour.function index; unknown indexes left out', () => {
     const s = konicaByColour(rows({ '1.1': { 5: 10 }, '2.2': { 5: 7 }, '3.1': { 5: 1 } }));
     assert.deepEqual(s.map((x) => [x.description, x.value]), [['Total copy black', 10], ['Total print color', 7]]);
+  });
+});
+
+describe('printer state and airMAX CPU', () => {
+  it('an empty hrPrinterDetectedErrorState is no error sensor; one octet of zero is "noError"', () => {
+    const probe = (errors: Buffer) => new Map<string, unknown>([[PROBE_OIDS[7], '1.3.6.1.2.1.25.3.1.5'], [PROBE_OIDS[8], 2], [PROBE_OIDS[9], errors]]);
+    assert.deepEqual(readPrinter(probe(Buffer.alloc(0))).map((s) => s.description), ['Printer Device Status']);
+    assert.deepEqual(readPrinter(probe(Buffer.from([0]))).map((s) => s.stateText), ['running', 'noError']);
+  });
+  it('ubntHostCpuLoad is in hundredths of a percent', () => {
+    assert.equal(airmaxCpuPercent(400), 4);
+    assert.equal(airmaxCpuPercent(12000), 100);
   });
 });

@@ -41,7 +41,7 @@ import { zynosModule } from './zynos';
 import { arubaInstantModule } from './aruba-instant';
 import { fortiapModule } from './fortiap';
 import { ciscoWlcModule } from './cisco-wlc';
-import { hpPrinterCountersModule, konicaCountersModule } from './printer-counters';
+import { hpPrinterCountersModule, konicaCountersModule, sharpCountersModule } from './printer-counters';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
@@ -78,6 +78,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ciscoWlcModule,
   hpPrinterCountersModule,
   konicaCountersModule,
+  sharpCountersModule,
   supermicroModule,
   tplinkModule,
   boxServicesModule,

@@ -2,8 +2,9 @@
 //   HP LaserJet (HP-LASERJET-COMMON-MIB, 11.2.3.9.4.2.1): print-engine page, mono, duplex and jam counts, and the
 //   scanner's lifetime page count;
 //   Konica Minolta (18334.1.1.1.5.7.2): duplex and scan totals, and copies and prints by colour
-//   (table indexed colour.function: colour 1 black, 2 colour; function 1 copy, 2 print).
-import { addSensors, columns, readScalars, type ScalarSpec, type SensorDraft, type SensorModule } from './common';
+//   (table indexed colour.function: colour 1 black, 2 colour; function 1 copy, 2 print);
+//   Sharp (2385.1.1.19.2.1): a counter table that names each of its counters (column 3 the count, 4 its name).
+import { addSensors, columns, readScalars, tableModule, type ScalarSpec, type SensorDraft, type SensorModule } from './common';
 
 const HPLJ = '1.3.6.1.4.1.11.2.3.9.4.2.1';
 export const HP_COUNTERS: ScalarSpec[] = [
@@ -47,3 +48,7 @@ export const konicaCountersModule: SensorModule = {
     addSensors(out, 'konica', [...s, ...konicaByColour(t)]);
   },
 };
+
+export const sharpCountersModule = tableModule('sharp', (out) => out.os === 'sharp', [
+  { entry: '1.3.6.1.4.1.2385.1.1.19.2.1', class: 'count', name: 4, value: 3, key: 'counter' },
+]);
