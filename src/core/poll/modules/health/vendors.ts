@@ -1,6 +1,7 @@
 // Vendor health modules, one file per vendor; each decides from the enterprise number whether it applies.
 // ucd-disk is a general MIB, but walked only where the general stage found no storage, so it runs here.
 import type { PollModule } from '../registry';
+import { airmaxHealth } from './airmax';
 import { arubaHealth } from './aruba';
 import { ciscoHealth } from './cisco';
 import { comwareHealth } from './comware';
@@ -22,5 +23,5 @@ import { zyxelHealth } from './zyxel';
 export const VENDOR_HEALTH: PollModule[] = [
   arubaHealth, ciscoHealth, comwareHealth, dlinkHealth, fastpathHealth, fortinetHealth, frogfootHealth,
   hpeIloHealth, huaweiHealth, juniperHealth, procurveHealth, ruckusHealth, sonicwallHealth, tplinkHealth, zyxelHealth,
-  truenasStorage, ucdDisk,
+  truenasStorage, ucdDisk, airmaxHealth,
 ];

@@ -43,6 +43,11 @@ import { upsMibModule } from './ups-mib';
 import { vertivIta2Module } from './vertiv-ita2';
 import { vertivPduModule } from './vertiv-pdu';
 import { zyxelModule } from './zyxel';
+import { zynosModule } from './zynos';
+import { arubaInstantModule } from './aruba-instant';
+import { fortiapModule } from './fortiap';
+import { ciscoWlcModule } from './cisco-wlc';
+import { hpPrinterCountersModule, konicaCountersModule, sharpCountersModule } from './printer-counters';
 
 export const SENSOR_MODULES: readonly SensorModule[] = [
   entitySensorModule,
@@ -75,6 +80,13 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   vertivPduModule,
   sonicwallModule,
   zyxelModule,
+  zynosModule,
+  arubaInstantModule,
+  fortiapModule,
+  ciscoWlcModule,
+  hpPrinterCountersModule,
+  konicaCountersModule,
+  sharpCountersModule,
   supermicroModule,
   tplinkModule,
   boxServicesModule,

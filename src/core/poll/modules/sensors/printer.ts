@@ -35,7 +35,8 @@ export function readPrinter(probe: Map<string, unknown>): SensorDraft[] {
   if (!isPrinter) return [];
   const out: SensorDraft[] = [];
   if (num(status) !== undefined) out.push({ class: 'state', index: 'device', description: 'Printer Device Status', ...stateOf(num(status), DEVICE_STATES) });
-  if (Buffer.isBuffer(errors)) out.push({ class: 'state', index: 'errors', description: 'Printer Error Status', ...printerError(errors) });
+  // An empty octet string is an agent that does not report errors (not "no error"): no sensor then.
+  if (Buffer.isBuffer(errors) && errors.length > 0) out.push({ class: 'state', index: 'errors', description: 'Printer Error Status', ...printerError(errors) });
   const words = UNIT_WORDS[num(unit) ?? 7] ?? UNIT_WORDS[7];
   if (num(life) !== undefined) out.push({ class: 'count', index: 'life', description: words[0], value: num(life) });
   if (num(powerOn) !== undefined) out.push({ class: 'count', index: 'poweron', description: words[1], value: num(powerOn) });
