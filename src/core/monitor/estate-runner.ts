@@ -15,6 +15,7 @@ import { PollLease, pollLeaseDelivery, type LeaseRecord } from '../schedule/poll
 import type { FileStateStore } from '../state/file-store';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import type { CycleRecorder, CycleResult } from './cycle';
+import { collectGarbage } from './compact';
 import { Monitor } from './monitor';
 
 export interface EstateRunnerDeps {
@@ -34,6 +35,8 @@ export interface EstateRunnerDeps {
   followMs?: number;
   leaseHeartbeatMs?: number;
   leaseStaleMs?: number;
+  /** A full garbage collection after each cycle this process polls (./compact.ts); long-running CLI processes only. */
+  collectAfterCycle?: boolean;
 }
 
 export interface EstateRunnerEvents {
@@ -63,6 +66,8 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
   private janitorTimer?: { cancel(): void };
   private janitorRunning = false;
   private started = false;
+  /** How long the collection after the last cycle took (ms), when collectAfterCycle. */
+  lastCollectMs?: number;
 
   constructor(private readonly deps: EstateRunnerDeps) {
     super();
@@ -80,6 +85,7 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
     this.monitor.on('polling', (d) => this.emit('polling', d));
     this.monitor.on('events', (ev) => deps.metrics?.archiveEvents?.(ev));
     this.monitor.on('cycle', (r) => {
+      if (deps.collectAfterCycle) this.lastCollectMs = collectGarbage();
       this.emit('cycle', r);
       this.refresh();
     });
