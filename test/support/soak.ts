@@ -46,6 +46,8 @@ export interface SoakSample {
 /** The watcher's own figures after each cycle, after a forced collection (node --expose-gc). */
 export interface SoakMemory {
   cycle: number;
+  /** How long the watcher's collection took (ms), when it made one. */
+  gcMs?: number;
   heapUsedMB: number;
   heapTotalMB: number;
   rssMB: number;
@@ -132,10 +134,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         started = undefined;
         log(`cycle ${cycles.length}: ${c.devices} devices in ${c.durationMs} ms, ${c.up} up, ${c.down} down`);
       }
-      const g = / info memory( after gc \(\d+ ms\))?: heapUsed ([\d.]+) MB, heapTotal ([\d.]+) MB, rss ([\d.]+) MB, external ([\d.]+) MB, arrayBuffers ([\d.]+) MB/.exec(line);
+      const g = / info memory(?: after gc \((\d+) ms\))?: heapUsed ([\d.]+) MB, heapTotal ([\d.]+) MB, rss ([\d.]+) MB, external ([\d.]+) MB, arrayBuffers ([\d.]+) MB/.exec(line);
       if (g) {
-        memory.push({ cycle: cycles.length, heapUsedMB: Number(g[2]), heapTotalMB: Number(g[3]), rssMB: Number(g[4]), externalMB: Number(g[5]), arrayBuffersMB: Number(g[6]) });
-        log(`cycle ${cycles.length}: ${g[1] ? 'after gc ' : ''}heapUsed ${g[2]} MB, heapTotal ${g[3]} MB, rss ${g[4]} MB, external ${g[5]} MB, arrayBuffers ${g[6]} MB`);
+        memory.push({ cycle: cycles.length, gcMs: g[1] ? Number(g[1]) : undefined, heapUsedMB: Number(g[2]), heapTotalMB: Number(g[3]), rssMB: Number(g[4]), externalMB: Number(g[5]), arrayBuffersMB: Number(g[6]) });
+        log(`cycle ${cycles.length}: ${g[1] ? `after gc (${g[1]} ms) ` : ''}heapUsed ${g[2]} MB, heapTotal ${g[3]} MB, rss ${g[4]} MB, external ${g[5]} MB, arrayBuffers ${g[6]} MB`);
       }
       if (/ warn .*longer than its/.test(line)) {
         overruns.push(line);
@@ -202,7 +204,8 @@ export function summary(r: SoakResult, intervalSeconds: number): string[] {
     `RSS MB: first half ${range(s.slice(0, half).map((x) => x.rssMB))}, second half ${range(s.slice(half).map((x) => x.rssMB))}`,
     `fd series: ${s.map((x) => x.fds).join(' ')}`,
     `RSS series (MB): ${s.map((x) => x.rssMB).join(' ')}`,
-    `heapUsed after each cycle (after a forced gc unless run without it) (MB): ${r.memory.map((m) => m.heapUsedMB).join(' ')}`,
+    `heapUsed after each cycle (after the watcher's collection unless PARC_WATCH_GC=0) (MB): ${r.memory.map((m) => m.heapUsedMB).join(' ')}`,
+    `collection after each cycle (ms): ${r.memory.map((m) => m.gcMs ?? '-').join(' ')}`,
     `heapTotal after each cycle (MB): ${r.memory.map((m) => m.heapTotalMB).join(' ')}`,
     `rss after each cycle (MB): ${r.memory.map((m) => m.rssMB).join(' ')}`,
     `external / arrayBuffers after gc, first and last cycle (MB): ${r.memory.length ? `${r.memory[0].externalMB} / ${r.memory[0].arrayBuffersMB} → ${r.memory[r.memory.length - 1].externalMB} / ${r.memory[r.memory.length - 1].arrayBuffersMB}` : '-'}`,

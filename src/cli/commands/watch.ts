@@ -74,7 +74,10 @@ state directory, this one follows its state files and prints its events, and tak
     });
     // PARC_WATCH_MEMORY=1: memory after each cycle and its collection, for soak runs (a leak shows as heapUsed
     // growing cycle after cycle rather than hiding in the collector's sawtooth). PARC_WATCH_GC=0: no collection.
-    if (io.env.PARC_WATCH_MEMORY === '1') runner.on('cycle', () => logger.info(memoryLine(runner.lastCollectMs)));
+    if (io.env.PARC_WATCH_MEMORY === '1') {
+      if (io.env.PARC_WATCH_GC === '0') runner.on('cycle', () => logger.info(memoryLine(undefined)));
+      else runner.on('collected', (ms) => logger.info(memoryLine(ms)));
+    }
     // Every event of the estate, whoever polled it (this process or the lease holder).
     runner.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     watchFile(inv.file, { interval: 2000 }, () => {

@@ -50,6 +50,8 @@ export interface EstateRunnerEvents {
   /** alerts-state.json changed (acknowledgements, mutes). */
   acks: [];
   lease: [holding: boolean, holder: LeaseRecord | undefined];
+  /** The collection after a cycle took this long (ms) (collectAfterCycle). */
+  collected: [number];
 }
 
 export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
@@ -85,8 +87,10 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
     this.monitor.on('polling', (d) => this.emit('polling', d));
     this.monitor.on('events', (ev) => deps.metrics?.archiveEvents?.(ev));
     this.monitor.on('cycle', (r) => {
-      if (deps.collectAfterCycle) this.lastCollectMs = collectGarbage();
       this.emit('cycle', r);
+      // Once the cycle's job is over (setImmediate: after the scheduler has taken its end time), so that the
+      // collection never counts against the cycle's interval.
+      if (deps.collectAfterCycle) setImmediate(() => this.emit('collected', (this.lastCollectMs = collectGarbage())));
       this.refresh();
     });
     this.lease.on('acquired', () => {
