@@ -10,7 +10,8 @@ import { startSnmpd, type RunningSnmpd } from './snmpd';
 import { freeUdpPort } from './ports';
 import { startHostileAgent, type HostileAgent, type HostileMode } from './hostile-agent';
 
-export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+// PARC_SOAK_CLI: another bundle (e.g. one built elsewhere while dist/ is in use).
+export const CLI = process.env.PARC_SOAK_CLI ? path.resolve(process.env.PARC_SOAK_CLI) : path.resolve(__dirname, '../../../dist/cli.js');
 
 export interface SoakOptions {
   seconds: number;
@@ -20,6 +21,11 @@ export interface SoakOptions {
   hostilePercent: number;
   /** Progress lines (the series as it comes). */
   log?: (line: string) => void;
+  /** Seconds into the run at which the watcher writes a V8 heap snapshot (into snapshotDir). */
+  heapSnapshotsAt?: number[];
+  snapshotDir?: string;
+  /** false: the watcher does not collect after each cycle (PARC_WATCH_GC=0), to see the collector left to itself. */
+  gc?: boolean;
 }
 
 export interface SoakCycle {
@@ -37,9 +43,23 @@ export interface SoakSample {
   rssMB: number;
 }
 
+/** The watcher's own figures after each cycle, after a forced collection (node --expose-gc). */
+export interface SoakMemory {
+  cycle: number;
+  /** How long the watcher's collection took (ms), when it made one. */
+  gcMs?: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  rssMB: number;
+  externalMB: number;
+  arrayBuffersMB: number;
+}
+
 export interface SoakResult {
   cycles: SoakCycle[];
   samples: SoakSample[];
+  memory: SoakMemory[];
+  snapshots: string[];
   overruns: string[];
   errors: string[];
   estate: { live: number; dead: number; hostile: number };
@@ -87,14 +107,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   ].join('\n'));
   log(`estate: ${live} live (one snmpd, ${live} ports), ${dead} dead, ${hostile} hostile (${liars.map((_, i) => HOSTILE_MIX[i % HOSTILE_MIX.length]).join(', ')}); interval ${o.intervalSeconds} s, ${o.seconds} s`);
 
-  const child = spawn(process.execPath, [CLI, 'watch', '--inventory', path.join(dir, 'parc.yaml'), '--state', path.join(dir, '.parc'), '--verbose'], {
+  const snapDir = o.snapshotDir ?? dir;
+  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`, CLI, 'watch', '--inventory', path.join(dir, 'parc.yaml'), '--state', path.join(dir, '.parc'), '--verbose'], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, PARC_CRED_SOAK: 'soak' },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, PARC_CRED_SOAK: 'soak', PARC_WATCH_MEMORY: '1', ...(o.gc === false ? { PARC_WATCH_GC: '0' } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const cycles: SoakCycle[] = [];
   const overruns: string[] = [];
   const errors: string[] = [];
+  const memory: SoakMemory[] = [];
   let started: number | undefined;
   let buf = '';
   child.stderr!.on('data', (d: Buffer) => {
@@ -112,6 +134,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         started = undefined;
         log(`cycle ${cycles.length}: ${c.devices} devices in ${c.durationMs} ms, ${c.up} up, ${c.down} down`);
       }
+      const g = / info memory(?: after gc \((\d+) ms\))?: heapUsed ([\d.]+) MB, heapTotal ([\d.]+) MB, rss ([\d.]+) MB, external ([\d.]+) MB, arrayBuffers ([\d.]+) MB/.exec(line);
+      if (g) {
+        memory.push({ cycle: cycles.length, gcMs: g[1] ? Number(g[1]) : undefined, heapUsedMB: Number(g[2]), heapTotalMB: Number(g[3]), rssMB: Number(g[4]), externalMB: Number(g[5]), arrayBuffersMB: Number(g[6]) });
+        log(`cycle ${cycles.length}: ${g[1] ? `after gc (${g[1]} ms) ` : ''}heapUsed ${g[2]} MB, heapTotal ${g[3]} MB, rss ${g[4]} MB, external ${g[5]} MB, arrayBuffers ${g[6]} MB`);
+      }
       if (/ warn .*longer than its/.test(line)) {
         overruns.push(line);
         log(line);
@@ -127,6 +154,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     samples.push({ t: Math.round((Date.now() - t0) / 1000), ...p });
     log(`t=${samples[samples.length - 1].t}s fds=${p.fds} rss=${p.rssMB} MB`);
   }, o.intervalSeconds * 1000);
+  const snapTimers = (o.heapSnapshotsAt ?? []).map((at) => setTimeout(() => {
+    log(`t=${Math.round((Date.now() - t0) / 1000)}s heap snapshot requested (SIGUSR2)`);
+    child.kill('SIGUSR2');
+  }, at * 1000));
   let over = false;
   await new Promise<void>((resolve) => {
     const stop = setTimeout(() => {
@@ -141,6 +172,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     });
   });
   clearInterval(sampler);
+  snapTimers.forEach(clearTimeout);
   if (child.exitCode === null) {
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
@@ -150,8 +182,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   }
   await snmpd.stop();
   await Promise.all(liars.map((a) => a.stop()));
+  // Snapshots written into the estate's own directory go with it.
+  const snapshots = o.snapshotDir ? readdirSync(snapDir).filter((f) => f.endsWith('.heapsnapshot')).map((f) => path.join(snapDir, f)).sort() : [];
   rmSync(dir, { recursive: true, force: true });
-  return { cycles, samples, overruns, errors, estate: { live, dead, hostile } };
+  return { cycles, samples, memory, snapshots, overruns, errors, estate: { live, dead, hostile } };
 }
 
 /** The figures of a run, as printed by the script and the test. */
@@ -170,6 +204,11 @@ export function summary(r: SoakResult, intervalSeconds: number): string[] {
     `RSS MB: first half ${range(s.slice(0, half).map((x) => x.rssMB))}, second half ${range(s.slice(half).map((x) => x.rssMB))}`,
     `fd series: ${s.map((x) => x.fds).join(' ')}`,
     `RSS series (MB): ${s.map((x) => x.rssMB).join(' ')}`,
+    `heapUsed after each cycle (after the watcher's collection unless PARC_WATCH_GC=0) (MB): ${r.memory.map((m) => m.heapUsedMB).join(' ')}`,
+    `collection after each cycle (ms): ${r.memory.map((m) => m.gcMs ?? '-').join(' ')}`,
+    `heapTotal after each cycle (MB): ${r.memory.map((m) => m.heapTotalMB).join(' ')}`,
+    `rss after each cycle (MB): ${r.memory.map((m) => m.rssMB).join(' ')}`,
+    `external / arrayBuffers after gc, first and last cycle (MB): ${r.memory.length ? `${r.memory[0].externalMB} / ${r.memory[0].arrayBuffersMB} → ${r.memory[r.memory.length - 1].externalMB} / ${r.memory[r.memory.length - 1].arrayBuffersMB}` : '-'}`,
     `errors logged: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ''}`,
   ];
 }

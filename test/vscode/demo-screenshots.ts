@@ -67,11 +67,15 @@ async function main(): Promise<number> {
       for (const v of [view, ...views.filter((x) => x !== view)]) {
         const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${v}$`, 'i') }) }).first();
         if (!(await header.count())) continue;
-        const open = (await header.getAttribute('aria-expanded')) === 'true';
-        if (open !== (v === view)) {
+        const want = v === view ? 'true' : 'false';
+        // A click can be lost (taken by a hover or a layout still moving after an editor opened: the run where every
+        // view ended closed): the header's own state says whether it took, and the click is repeated until it has.
+        for (let attempt = 0; (await header.getAttribute('aria-expanded')) !== want; attempt++) {
+          if (attempt === 5) throw new Error(`the ${v} view stays ${want === 'true' ? 'closed' : 'open'} after ${attempt} clicks on its header`);
           await page.keyboard.press('Escape'); // a hover (e.g. "Manage") would take the click
           await header.locator('h3.title').click({ force: true });
-          await page.waitForTimeout(500);
+          await page.waitForFunction(([h, w]) => h?.getAttribute('aria-expanded') === w, [await header.elementHandle(), want] as const, { timeout: 2000 }).catch(() => undefined);
+          await page.waitForTimeout(300); // the panes' layout settling
         }
       }
       const states = await page.locator('.pane-header').evaluateAll((hs) => hs.map((h) => `${h.textContent?.trim().slice(0, 12)}=${h.getAttribute('aria-expanded')}`));

@@ -118,6 +118,7 @@ export const serveCommand: Command = {
       janitor: janitorEvery > 0 ? { everyMinutes: janitorEvery, run: janitorJob(() => inv, store.dir, secrets, logger) } : undefined,
       leaseHeartbeatMs: io.env.PARC_LEASE_HEARTBEAT_MS ? Number(io.env.PARC_LEASE_HEARTBEAT_MS) : undefined,
       leaseStaleMs: io.env.PARC_LEASE_STALE_MS ? Number(io.env.PARC_LEASE_STALE_MS) : undefined,
+      collectAfterCycle: io.env.PARC_WATCH_GC !== '0',
     });
     const webRoot = str(p, 'web-root') ? path.resolve(io.cwd, str(p, 'web-root')!) : await findWebRoot([path.resolve(__dirname, '..', 'media', 'web'), path.resolve(__dirname, '..', '..', 'media', 'web'), path.resolve(__dirname, '..', '..', '..', 'media', 'web')]);
     const server = new ParcServer({ version: VERSION, runner, inventory: () => inv, secrets, clock: systemClock, logger, webRoot, tls });

@@ -39,6 +39,12 @@ export function janitorJob(inventory: () => Inventory, stateDir: string, secrets
   };
 }
 
+function memoryLine(collectMs: number | undefined): string {
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  return `memory${collectMs !== undefined ? ` after gc (${Math.round(collectMs)} ms)` : ''}: heapUsed ${mb(m.heapUsed)} MB, heapTotal ${mb(m.heapTotal)} MB, rss ${mb(m.rss)} MB, external ${mb(m.external)} MB, arrayBuffers ${mb(m.arrayBuffers)} MB`;
+}
+
 export const watchCommand: Command = {
   name: 'watch',
   summary: 'run the poll scheduler until stopped (for a systemd service)',
@@ -64,7 +70,14 @@ state directory, this one follows its state files and prints its events, and tak
       janitor: janitorEvery > 0 ? { everyMinutes: janitorEvery, run: janitorJob(() => inv, store.dir, secrets, logger) } : undefined,
       leaseHeartbeatMs: io.env.PARC_LEASE_HEARTBEAT_MS ? Number(io.env.PARC_LEASE_HEARTBEAT_MS) : undefined,
       leaseStaleMs: io.env.PARC_LEASE_STALE_MS ? Number(io.env.PARC_LEASE_STALE_MS) : undefined,
+      collectAfterCycle: io.env.PARC_WATCH_GC !== '0',
     });
+    // PARC_WATCH_MEMORY=1: memory after each cycle and its collection, for soak runs (a leak shows as heapUsed
+    // growing cycle after cycle rather than hiding in the collector's sawtooth). PARC_WATCH_GC=0: no collection.
+    if (io.env.PARC_WATCH_MEMORY === '1') {
+      if (io.env.PARC_WATCH_GC === '0') runner.on('cycle', () => logger.info(memoryLine(undefined)));
+      else runner.on('collected', (ms) => logger.info(memoryLine(ms)));
+    }
     // Every event of the estate, whoever polled it (this process or the lease holder).
     runner.on('events', (events) => events.forEach((e) => io.out(`${e.time} ${e.severity} ${e.message}`)));
     watchFile(inv.file, { interval: 2000 }, () => {

@@ -15,6 +15,7 @@ import { PollLease, pollLeaseDelivery, type LeaseRecord } from '../schedule/poll
 import type { FileStateStore } from '../state/file-store';
 import type { DeviceRecord, ParcEvent } from '../state/types';
 import type { CycleRecorder, CycleResult } from './cycle';
+import { collectGarbage } from './compact';
 import { Monitor } from './monitor';
 
 export interface EstateRunnerDeps {
@@ -34,6 +35,8 @@ export interface EstateRunnerDeps {
   followMs?: number;
   leaseHeartbeatMs?: number;
   leaseStaleMs?: number;
+  /** A full garbage collection after each cycle this process polls (./compact.ts); long-running CLI processes only. */
+  collectAfterCycle?: boolean;
 }
 
 export interface EstateRunnerEvents {
@@ -47,6 +50,8 @@ export interface EstateRunnerEvents {
   /** alerts-state.json changed (acknowledgements, mutes). */
   acks: [];
   lease: [holding: boolean, holder: LeaseRecord | undefined];
+  /** The collection after a cycle took this long (ms) (collectAfterCycle). */
+  collected: [number];
 }
 
 export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
@@ -63,6 +68,8 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
   private janitorTimer?: { cancel(): void };
   private janitorRunning = false;
   private started = false;
+  /** How long the collection after the last cycle took (ms), when collectAfterCycle. */
+  lastCollectMs?: number;
 
   constructor(private readonly deps: EstateRunnerDeps) {
     super();
@@ -81,6 +88,9 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
     this.monitor.on('events', (ev) => deps.metrics?.archiveEvents?.(ev));
     this.monitor.on('cycle', (r) => {
       this.emit('cycle', r);
+      // Once the cycle's job is over (setImmediate: after the scheduler has taken its end time), so that the
+      // collection never counts against the cycle's interval.
+      if (deps.collectAfterCycle) setImmediate(() => this.emit('collected', (this.lastCollectMs = collectGarbage())));
       this.refresh();
     });
     this.lease.on('acquired', () => {

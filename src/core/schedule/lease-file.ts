@@ -2,13 +2,13 @@
 // heartbeat is stale or when the holder's process is gone (same host, pid not alive). Used by alert delivery
 // (one deliverer per state directory) and by the poll lease (one poller per estate).
 //
-// Taking or refreshing happens under a short exclusive lock file (O_EXCL), so two processes starting at the
-// same moment cannot both believe they hold it.
+// Taking or refreshing happens under a short exclusive lock file (../lock-file.ts), so two processes starting at
+// the same moment cannot both believe they hold it.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { atomicWriteFile } from '../fsutil';
+import { pidAlive, withLock } from '../lock-file';
 
 export interface LeaseRecord {
   /** Unique per process and lease object: `<host>:<pid>:<random>`. */
@@ -28,20 +28,11 @@ export interface LeaseIdentity {
   id?: string;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Whether a record still binds others at `now`. */
 export function leaseLive(rec: LeaseRecord, now: number, staleMs: number): boolean {
   if (Math.abs(now - rec.heartbeat) >= staleMs) return false;
   // A holder on this machine whose process is gone (killed, crashed) binds nobody.
-  if (rec.host === os.hostname() && Number.isInteger(rec.pid) && rec.pid !== process.pid && !alive(rec.pid)) return false;
+  if (rec.host === os.hostname() && Number.isInteger(rec.pid) && rec.pid !== process.pid && !pidAlive(rec.pid)) return false;
   return true;
 }
 
@@ -65,31 +56,6 @@ export async function readLeaseFile(file: string): Promise<LeaseRecord | undefin
   }
 }
 
-const LOCK_STALE_MS = 5000;
-
-async function withFileLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
-  await fs.mkdir(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const h = await fs.open(lockFile, 'wx', 0o600);
-      await h.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      // A lock left by a process killed inside the few milliseconds it holds it.
-      const st = await fs.stat(lockFile).catch(() => undefined);
-      if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) await fs.rm(lockFile, { force: true });
-      if (attempt > 500) throw new Error(`lease lock ${lockFile} stays taken`);
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 10));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await fs.rm(lockFile, { force: true });
-  }
-}
-
 export class LeaseFile {
   readonly id: string;
   readonly kind: string;
@@ -110,7 +76,7 @@ export class LeaseFile {
 
   /** Takes or refreshes the lease; false while another live process holds it. */
   hold(now: number): Promise<boolean> {
-    return withFileLock(`${this.file}.lock`, async () => {
+    return withLock(`${this.file}.lock`, async () => {
       const cur = await this.read();
       if (cur && cur.id !== this.id && leaseLive(cur, now, this.staleMs)) {
         this.since = undefined;
@@ -124,7 +90,7 @@ export class LeaseFile {
 
   /** Takes the lease whoever holds it (the caller holds a lease that decides over this one). */
   seize(now: number): Promise<void> {
-    return withFileLock(`${this.file}.lock`, async () => {
+    return withLock(`${this.file}.lock`, async () => {
       const cur = await this.read();
       if (!cur || cur.id !== this.id) this.since = now;
       await atomicWriteFile(this.file, JSON.stringify(this.record(now)), 0o600);
@@ -136,7 +102,7 @@ export class LeaseFile {
   }
 
   async release(): Promise<void> {
-    await withFileLock(`${this.file}.lock`, async () => {
+    await withLock(`${this.file}.lock`, async () => {
       if ((await this.read())?.id === this.id) await fs.rm(this.file, { force: true });
     }).catch(() => undefined);
     this.since = undefined;
