@@ -54,8 +54,19 @@ export async function pollCorpus(cases: LibrenmsCase[], o: { concurrency?: numbe
       profile: profile(c.community),
     }));
     const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(cases.map((c) => [c.community, c.community]))), concurrency: o.concurrency ?? 8 });
+    // The comparison measures what Parc knows of a device, not how fast one snmpsim process answers 8 pollers on a
+    // loaded machine: a generous budget, and a device whose poll was cut (budget) or lost requests (timeout) is
+    // polled once more on its own.
     const out = new Map<string, DevicePoll>();
-    for (const p of await poller.poll(targets)) out.set(p.name!, p);
+    for (const p of await poller.poll(targets, { deviceBudgetMs: 300_000 })) out.set(p.name!, p);
+    const cut = (p: DevicePoll) => p.errorKind === 'budget' || p.errorKind === 'timeout' || Object.values(p.moduleErrors ?? {}).some((m) => /timeout|timed out|budget|poll cut/i.test(m));
+    for (const t of targets) {
+      const first = out.get(t.device.name);
+      if (first && !cut(first)) continue;
+      const again = await poller.pollOne(t, undefined, 300_000);
+      console.log(`# librenms corpus: ${t.device.name} polled again alone (first poll: ${first?.errorKind ?? Object.keys(first?.moduleErrors ?? {}).join(',')}; now: ${again.errorKind ?? again.status})`);
+      out.set(t.device.name, again);
+    }
     return out;
   } finally {
     await sim.stop();
