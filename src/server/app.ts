@@ -48,12 +48,13 @@ export class ParcServer {
   readonly app: FastifyInstance;
   readonly auth: Authenticator;
   readonly view: EstateView;
-  readonly hub = new StreamHub();
+  readonly hub: StreamHub;
   private readonly sessions: SessionsService;
   private readonly startedAt: string;
 
   constructor(private readonly d: ServerDeps) {
     this.startedAt = new Date(d.clock.now()).toISOString();
+    this.hub = new StreamHub(undefined, Math.max(1, Math.floor(d.clock.now()) * 1000));
     this.app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...(d.tls ? { https: { cert: d.tls.cert, key: d.tls.key } } : {}) } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
     this.auth = new Authenticator({ stateDir: d.runner.stateDir, inventory: d.inventory, secrets: d.secrets, logger: d.logger, now: () => d.clock.now(), rateLimit: d.rateLimit });
     this.view = new EstateView(d.inventory, () => d.clock.now());
@@ -199,7 +200,13 @@ export class ParcServer {
 
     app.get('/api/devices', wrap(async (req, reply) => {
       await this.session(req, 'viewer');
-      return reply.type('application/json; charset=utf-8').send(this.view.deviceListJson());
+      // Serialised once per change of the list; a client that has this version gets 304 and no body.
+      const { body, version } = this.view.deviceListJson();
+      const etag = `"d${Date.parse(this.startedAt).toString(36)}-${version}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      const inm = req.headers['if-none-match'];
+      if (typeof inm === 'string' && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
     }));
     app.get('/api/devices/:id', wrap(async (req) => {
       await this.session(req, 'viewer');
@@ -330,8 +337,10 @@ export class ParcServer {
     }));
     app.get('/api/stream', wrap(async (req, reply) => {
       const s = await this.session(req, 'viewer', true);
+      const last = req.headers['last-event-id'] ?? query(req).lastEventId;
+      const lastId = typeof last === 'string' && /^\d+$/.test(last.trim()) ? Number(last.trim()) : undefined;
       reply.hijack();
-      this.hub.add(reply.raw, s.name, (seq) => ({ version: d.version, apiVersion: API_VERSION, seq, serverStart: this.startedAt, user: { name: s.name, role: s.role, source: s.source } }));
+      this.hub.add(reply.raw, s.name, (seq, replayed) => ({ version: d.version, apiVersion: API_VERSION, seq, serverStart: this.startedAt, user: { name: s.name, role: s.role, source: s.source }, ...(lastId !== undefined ? { replayed } : {}) }), lastId);
     }));
     app.all('/api/*', wrap(async (req) => {
       throw new ApiError('not-found', `no API route ${req.method} ${req.url.split('?')[0]}`);
