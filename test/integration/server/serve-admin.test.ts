@@ -80,7 +80,7 @@ devices:
     assert.equal(r.body.added, `127.0.0.1:${port2}`);
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('# The lab estate — comments must survive edits made through the server.\n'));
-    assert.match(text, /name: Paris \}   # HQ\n/);
+    assert.match(text, /name: Paris \} {3}# HQ\n/);
     assert.match(text, / {2}# the core switch\n {2}- \{ host: 127\.0\.0\.1, port: \d+, name: core \}\n/);
     assert.match(text, /name: edge/);
     const edge = (await devices()).find((x) => x.name === 'edge');
