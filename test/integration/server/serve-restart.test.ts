@@ -80,6 +80,7 @@ alerting:
     const downEvent = await until('the down event', async () => (await api.call<ParcEvent[]>('GET', '/api/events')).body.find((e) => e.type === 'down' && e.deviceName === 'ghost'));
     const alert = await until('the open alert', async () => (await api.call<{ alerts: AlertInfo[] }>('GET', '/api/alerts')).body.alerts.find((a) => a.open && a.event.deviceName === 'ghost'));
     await serve.waitFor(/alert delivery to hook failed \(attempt 1\)/);
+    const firstLog = serve.stderr();
     assert.equal(rx.requests.length, 0);
     const eventsBefore = readFileSync(path.join(dir, '.parc', 'events.jsonl'), 'utf8');
 
@@ -88,7 +89,10 @@ alerting:
     serve = await startServe(dir, [], env(), port);
 
     // The pending notification goes out from the new process, once.
-    const sent = await until('the webhook after the restart', () => rx.requests.find((q) => q.path === '/hook/parc'));
+    const second = serve;
+    const sent = await until('the webhook after the restart', () => rx.requests.find((q) => q.path === '/hook/parc')).catch((e: Error) => {
+      throw new Error(`${e.message}\nfirst process:\n${firstLog}\nsecond process:\n${second.stderr()}`);
+    });
     const body = JSON.parse(sent.body) as { kind: string; alerts: { device?: string; deviceName?: string; message?: string }[] };
     assert.equal(body.kind, 'problem');
     assert.ok(JSON.stringify(body.alerts).includes('ghost'), sent.body);
