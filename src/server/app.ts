@@ -3,6 +3,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import * as path from 'node:path';
 import type { Clock, Logger, SecretSource } from '../core/host';
+import { removeDeviceFromFile, setDeviceSiteInFile } from '../core/inventory/edit';
+import { addDevicesToFile } from '../core/inventory/file';
 import { deviceKey, type Inventory } from '../core/inventory/types';
 import { MetricStore } from '../core/metrics/store';
 import { metricsDirFor } from '../core/metrics/recorder';
@@ -26,6 +28,8 @@ export interface ServerDeps {
   logger: Logger;
   webRoot?: string;
   tls?: { cert: string; key: string };
+  /** Re-reads parc.yaml after an inventory edit made through the API (serve.ts also follows the file). */
+  reloadInventory?: () => Promise<void>;
   /** Overrides of the login rate limits (tests). */
   rateLimit?: ConstructorParameters<typeof Authenticator>[0]['rateLimit'];
 }
@@ -48,12 +52,13 @@ export class ParcServer {
   readonly app: FastifyInstance;
   readonly auth: Authenticator;
   readonly view: EstateView;
-  readonly hub = new StreamHub();
+  readonly hub: StreamHub;
   private readonly sessions: SessionsService;
   private readonly startedAt: string;
 
   constructor(private readonly d: ServerDeps) {
     this.startedAt = new Date(d.clock.now()).toISOString();
+    this.hub = new StreamHub(undefined, Math.max(1, Math.floor(d.clock.now()) * 1000));
     this.app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...(d.tls ? { https: { cert: d.tls.cert, key: d.tls.key } } : {}) } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
     this.auth = new Authenticator({ stateDir: d.runner.stateDir, inventory: d.inventory, secrets: d.secrets, logger: d.logger, now: () => d.clock.now(), rateLimit: d.rateLimit });
     this.view = new EstateView(d.inventory, () => d.clock.now());
@@ -109,12 +114,16 @@ export class ParcServer {
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error (see the server log)' } } satisfies ApiErrorBody);
   }
 
-  private async session(req: FastifyRequest, need: Role, allowQueryToken = false): Promise<Session> {
+  private async session(req: FastifyRequest, need: Role, allowQueryToken = false, action?: string): Promise<Session> {
     let token = bearer(req);
     if (!token && allowQueryToken) token = (req.query as Record<string, string | undefined>)?.token;
     const s = await this.auth.session(token);
     if ('refused' in s) throw new ApiError('unauthorized', s.refused);
-    if (!roleAllows(s.role, need)) throw new ApiError('forbidden', `this needs the ${need} role; ${s.name} is ${s.role}`, { role: need });
+    if (!roleAllows(s.role, need)) {
+      const why = `this needs the ${need} role; ${s.name} is ${s.role}`;
+      if (action) await this.audit(req, s, action, undefined, 'refused', why);
+      throw new ApiError('forbidden', why, { role: need });
+    }
     return s;
   }
 
@@ -199,7 +208,13 @@ export class ParcServer {
 
     app.get('/api/devices', wrap(async (req, reply) => {
       await this.session(req, 'viewer');
-      return reply.type('application/json; charset=utf-8').send(this.view.deviceListJson());
+      // Serialised once per change of the list; a client that has this version gets 304 and no body.
+      const { body, version } = this.view.deviceListJson();
+      const etag = `"d${Date.parse(this.startedAt).toString(36)}-${version}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      const inm = req.headers['if-none-match'];
+      if (typeof inm === 'string' && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
     }));
     app.get('/api/devices/:id', wrap(async (req) => {
       await this.session(req, 'viewer');
@@ -294,6 +309,59 @@ export class ParcServer {
       await this.session(req, 'viewer');
       return inventoryJson(d.inventory());
     }));
+    // Inventory edits (admin): through the same comment-preserving writers as the CLI and the extension, so
+    // every other byte of parc.yaml stays as written; each re-checks its target in the file itself first.
+    const invErr = (e: unknown): never => {
+      const m = (e as Error).message ?? String(e);
+      if (/no device .* under "devices"/.test(m)) throw new ApiError('not-found', m);
+      throw new ApiError('bad-request', m);
+    };
+    const afterEdit = async () => {
+      await d.reloadInventory?.();
+      for (const x of this.view.rebuildDevices(d.runner.devices)) this.hub.send('device', x);
+      d.runner.refresh();
+    };
+    app.post('/api/inventory/devices', wrap(async (req, reply) => {
+      const s = await this.session(req, 'admin', false, 'inventory-add');
+      const b = body(req);
+      const host = text(b.host, 'host', true)!.trim();
+      if (!host || /\s/.test(host)) throw new ApiError('bad-request', 'host must be a host name or address without spaces');
+      const port = b.port === undefined ? undefined : Number(b.port);
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new ApiError('bad-request', 'port must be a whole number from 1 to 65535');
+      const dev = { host, port, name: text(b.name, 'name'), profile: text(b.profile, 'profile'), site: text(b.site, 'site') };
+      const file = d.inventory().file;
+      const added = await addDevicesToFile(file, [dev]).catch(invErr);
+      if (!added.length) {
+        await this.audit(req, s, 'inventory-add', deviceKey({ host, port: port ?? 161 }), 'refused', 'already in the inventory');
+        throw new ApiError('conflict', `${host}:${port ?? 161} is already in ${path.basename(file)}`);
+      }
+      await this.audit(req, s, 'inventory-add', deviceKey({ host, port: port ?? 161 }), 'ok');
+      await afterEdit();
+      return reply.code(201).send({ added: deviceKey({ host, port: port ?? 161 }), file: path.basename(file) });
+    }));
+    app.delete('/api/inventory/devices/:id', wrap(async (req) => {
+      const s = await this.session(req, 'admin', false, 'inventory-remove');
+      const dev = this.view.device(param(req, 'id'));
+      const key = dev?.id ?? param(req, 'id').toLowerCase();
+      const file = d.inventory().file;
+      await removeDeviceFromFile(file, key).catch(invErr);
+      await this.audit(req, s, 'inventory-remove', key, 'ok');
+      await afterEdit();
+      return { removed: key, file: path.basename(file) };
+    }));
+    app.patch('/api/inventory/devices/:id', wrap(async (req) => {
+      const s = await this.session(req, 'admin', false, 'inventory-site');
+      const b = body(req);
+      if (!Object.hasOwn(b, 'site')) throw new ApiError('bad-request', 'give site (a site name, or null to remove the explicit site)');
+      const site = b.site === null ? undefined : text(b.site, 'site');
+      if (site !== undefined && !d.inventory().sites.some((x) => x.name === site || x.aliases.includes(site))) throw new ApiError('bad-request', `no site "${site}" in ${path.basename(d.inventory().file)}`);
+      const dev = this.view.device(param(req, 'id'));
+      const key = dev?.id ?? param(req, 'id').toLowerCase();
+      await setDeviceSiteInFile(d.inventory().file, key, site).catch(invErr);
+      await this.audit(req, s, 'inventory-site', key, 'ok', site ?? '(no explicit site)');
+      await afterEdit();
+      return { device: key, site: site ?? null };
+    }));
     app.post('/api/poll', wrap(async (req, reply) => {
       const s = await this.session(req, 'operator');
       const device = text(body(req).device, 'device');
@@ -330,8 +398,10 @@ export class ParcServer {
     }));
     app.get('/api/stream', wrap(async (req, reply) => {
       const s = await this.session(req, 'viewer', true);
+      const last = req.headers['last-event-id'] ?? query(req).lastEventId;
+      const lastId = typeof last === 'string' && /^\d+$/.test(last.trim()) ? Number(last.trim()) : undefined;
       reply.hijack();
-      this.hub.add(reply.raw, s.name, (seq) => ({ version: d.version, apiVersion: API_VERSION, seq, serverStart: this.startedAt, user: { name: s.name, role: s.role, source: s.source } }));
+      this.hub.add(reply.raw, s.name, (seq, replayed) => ({ version: d.version, apiVersion: API_VERSION, seq, serverStart: this.startedAt, user: { name: s.name, role: s.role, source: s.source }, ...(lastId !== undefined ? { replayed } : {}) }), lastId);
     }));
     app.all('/api/*', wrap(async (req) => {
       throw new ApiError('not-found', `no API route ${req.method} ${req.url.split('?')[0]}`);

@@ -2,7 +2,7 @@
 // EstateRunner follows (device records, the event log, alerts-state.json). Cached and rebuilt on change,
 // so GET /api/devices of a large estate is one serialisation, and the stream sends only what changed.
 import { alertId, PROBLEMS, RECOVERY, REBOOT_ALERT_MS, slot } from '../core/monitor/alerts';
-import { snapshotOf } from '../core/monitor/snapshot';
+import { resolveSite } from '../core/sites/resolve';
 import type { Acknowledgement } from '../core/notify/acks';
 import { namesDevice } from '../core/notify/rules';
 import type { Mute } from '../core/notify/windows';
@@ -34,7 +34,11 @@ export class EstateView {
   private summaries = new Map<string, DeviceSummary>();
   private alerts = new Map<string, AlertInfo>();
   private places = new Map<string, Place>();
-  private devicesJson?: string;
+  private devicesJson?: Buffer;
+  /** Bumped whenever the device list changes: the ETag of GET /api/devices. */
+  private devicesVersion = 0;
+  /** Region/site per device, for the inventory object it was resolved with (a rebuild per poll stays cheap). */
+  private placeCache = new Map<string, { inv: Inventory; sysLocation: string | undefined; place: Place }>();
 
   constructor(private readonly inventory: () => Inventory, private readonly now: () => number) {}
 
@@ -111,23 +115,32 @@ export class EstateView {
     return this.alerts.get(id);
   }
 
-  /** Rebuilds the device summaries; returns those that changed. */
+  private placeOf(inv: Inventory, key: string, d: Inventory['devices'][number], sysLocation: string | undefined): Place {
+    const hit = this.placeCache.get(key);
+    if (hit && hit.inv === inv && hit.sysLocation === sysLocation) return hit.place;
+    const site = resolveSite(inv, { site: d.site, host: d.host, sysLocation });
+    const place: Place = { region: site.region, site: site.site, tags: d.tags ?? [], name: d.name ?? d.host };
+    this.placeCache.set(key, { inv, sysLocation, place });
+    return place;
+  }
+
+  /** Rebuilds the device summaries; returns those that changed (compared field by field: all are scalars). */
   rebuildDevices(records: ReadonlyMap<string, DeviceRecord>): DeviceSummary[] {
     const inv = this.inventory();
     const openPer = new Map<string, number>();
     for (const a of this.alerts.values()) if (a.open && a.event.device) openPer.set(a.event.device, (openPer.get(a.event.device) ?? 0) + 1);
     const next = new Map<string, DeviceSummary>();
-    this.places = new Map();
+    const places = new Map<string, Place>();
+    const anyMute = this.activeMutes().length > 0;
     for (const d of inv.devices) {
       const key = deviceKey(d);
       const rec = records.get(key);
-      const snap = snapshotOf(inv, d, rec);
       const last = rec?.last;
-      const place: Place = { region: snap.region, site: snap.site, tags: d.tags ?? [], name: d.name ?? d.host };
-      this.places.set(key, place);
+      const place = this.placeOf(inv, key, d, last?.sysLocation);
+      places.set(key, place);
       next.set(key, {
         id: key, name: d.name ?? last?.sysName ?? d.host, host: d.host, port: d.port,
-        region: snap.region || null, site: snap.site || null,
+        region: place.region || null, site: place.site || null,
         status: last ? last.status : 'unknown',
         osName: last?.osName ?? null, hardware: last?.hardware ?? null, serial: last?.serial ?? null, version: last?.version ?? null,
         lastPoll: last?.polledAt ?? null, lastSeen: rec?.lastUp?.polledAt ?? (last?.status === 'up' ? last.polledAt : null),
@@ -135,14 +148,19 @@ export class EstateView {
         alerts: openPer.get(key) ?? 0, muted: false,
       });
     }
-    for (const [key, s] of next) s.muted = this.muted(key, this.places.get(key));
+    this.places = places;
+    if (anyMute) for (const [key, s] of next) s.muted = this.muted(key, places.get(key));
     const changed: DeviceSummary[] = [];
     for (const [key, s] of next) {
       const old = this.summaries.get(key);
-      if (!old || JSON.stringify(old) !== JSON.stringify(s)) changed.push(s);
+      if (!old || !sameSummary(old, s)) changed.push(s);
+    }
+    if (changed.length || next.size !== this.summaries.size || [...this.summaries.keys()].some((k) => !next.has(k))) {
+      this.devicesJson = undefined;
+      this.devicesVersion++;
     }
     this.summaries = next;
-    this.devicesJson = undefined;
+    for (const k of this.placeCache.keys()) if (!next.has(k)) this.placeCache.delete(k);
     return changed;
   }
 
@@ -150,10 +168,10 @@ export class EstateView {
     return [...this.summaries.values()];
   }
 
-  /** The serialised device list, kept until the next change. */
-  deviceListJson(): string {
-    this.devicesJson ??= JSON.stringify(this.deviceList());
-    return this.devicesJson;
+  /** The serialised device list (UTF-8), kept until the list changes, and its version (for the ETag). */
+  deviceListJson(): { body: Buffer; version: number } {
+    this.devicesJson ??= Buffer.from(JSON.stringify(this.deviceList()), 'utf8');
+    return { body: this.devicesJson, version: this.devicesVersion };
   }
 
   device(id: string): DeviceSummary | undefined {
@@ -170,4 +188,9 @@ export class EstateView {
     }
     return out;
   }
+}
+
+function sameSummary(a: DeviceSummary, b: DeviceSummary): boolean {
+  for (const k of Object.keys(b) as (keyof DeviceSummary)[]) if (a[k] !== b[k]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
 }

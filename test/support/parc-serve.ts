@@ -1,11 +1,12 @@
 // `parc serve` and `parc watch` as real child processes of the tests (the built dist/cli.js), an HTTP client
-// for the API (through the product's own pinned-HTTPS helper), an SSE reader, and a counting UDP relay
+// for the API (through the product's own client, TLS pinned as the extension pins it), an SSE reader, and a counting UDP relay
 // that tells which process sent each SNMP request (by the owner of its source port, from /proc).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as dgram from 'node:dgram';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { openRemote, remoteJson, type RemoteTarget } from '../../src/core/remote/pinned-https';
+import { ParcClient } from '../../src/core/remote/client';
+import type { Pin } from '../../src/core/remote/client-tls';
 import { freeTcpPort, freeUdpPort } from './ports';
 
 export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -69,12 +70,23 @@ export async function startServe(cwd: string, extra: string[] = [], env: Record<
   return Object.assign(proc, { url: `${m[1]}://127.0.0.1:${m[2]}`, port: p });
 }
 
+export interface RemoteTarget {
+  url: string;
+  /** The server certificate trusted by fingerprint (from probeCertificate). */
+  pin?: Pin;
+}
+
+/** A client without a token of its own: each call gives the token it means to send. */
+function clientFor(t: RemoteTarget, token?: string): ParcClient {
+  return new ParcClient({ url: t.url, pin: t.pin, token, timeoutMs: 60_000 });
+}
+
 export class Api {
   token?: string;
   constructor(readonly target: RemoteTarget) {}
 
   async call<T = Record<string, unknown>>(method: string, p: string, body?: unknown, token = this.token): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
-    return remoteJson<T>(this.target, { method, path: p, body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return clientFor(this.target, token).send<T>(method, p, { body });
   }
 
   async login(user: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -92,7 +104,7 @@ export interface SseMessage {
 
 /** An SSE client that collects messages. */
 export async function openStream(target: RemoteTarget, token: string): Promise<{ messages: SseMessage[]; status: number; waitFor(pred: (m: SseMessage) => boolean, ms?: number): Promise<SseMessage>; close(): void }> {
-  const res = await openRemote(target, { path: '/api/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } });
+  const res = await clientFor(target, token).open('GET', '/api/stream', { headers: { accept: 'text/event-stream' } });
   const messages: SseMessage[] = [];
   const waiters: (() => void)[] = [];
   let buf = '';

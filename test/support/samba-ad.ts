@@ -54,8 +54,72 @@ export function unicodePwd(password: string): Buffer {
   return Buffer.from(`"${password}"`, 'utf16le');
 }
 
-export async function startSambaAd(): Promise<RunningSambaAd> {
-  for (const p of [389, 636]) if (await portBusy(p)) throw new Error(`127.0.0.1:${p} is already in use (another Samba or slapd?); Samba AD cannot use other LDAP ports`);
+/**
+ * Samba cannot move off 389/636, so two test files that each start one (the test runner runs two files at once)
+ * take turns: a lock directory in the temp dir, owned by a pid (a dead owner's lock is taken over), then the
+ * ports must be free (another checkout's Samba may still hold them) — waited for, up to `waitMs`.
+ */
+const LOCK = path.join(os.tmpdir(), 'parc-samba-ad.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function takeTurn(waitMs: number): Promise<() => void> {
+  const until = Date.now() + waitMs;
+  const release = () => {
+    try {
+      if (Number(readFileSync(path.join(LOCK, 'pid'), 'utf8')) === process.pid) rmSync(LOCK, { recursive: true, force: true });
+    } catch {
+      // already gone
+    }
+  };
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(path.join(LOCK, 'pid'), 'utf8'));
+      } catch {
+        // being written: look again
+      }
+      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`another test's Samba AD (pid ${owner}) still runs after ${waitMs / 1000} s`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  for (const p of [389, 636]) {
+    while (await portBusy(p)) {
+      if (Date.now() > until) {
+        release();
+        throw new Error(`127.0.0.1:${p} is already in use (another Samba or slapd?); Samba AD cannot use other LDAP ports`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  return release;
+}
+
+export async function startSambaAd(o: { waitMs?: number } = {}): Promise<RunningSambaAd> {
+  const release = await takeTurn(o.waitMs ?? 600_000);
+  try {
+    return await startSambaAdNow(release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function startSambaAdNow(release: () => void): Promise<RunningSambaAd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parc-samba-'));
   const target = path.join(dir, 'dc');
   const realm = 'PARC.TEST';
@@ -121,6 +185,7 @@ export async function startSambaAd(): Promise<RunningSambaAd> {
         });
       }
       rmSync(dir, { recursive: true, force: true });
+      release();
     },
   };
 }

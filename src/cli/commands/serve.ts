@@ -121,7 +121,11 @@ export const serveCommand: Command = {
       collectAfterCycle: io.env.PARC_WATCH_GC !== '0',
     });
     const webRoot = str(p, 'web-root') ? path.resolve(io.cwd, str(p, 'web-root')!) : await findWebRoot([path.resolve(__dirname, '..', 'media', 'web'), path.resolve(__dirname, '..', '..', 'media', 'web'), path.resolve(__dirname, '..', '..', '..', 'media', 'web')]);
-    const server = new ParcServer({ version: VERSION, runner, inventory: () => inv, secrets, clock: systemClock, logger, webRoot, tls });
+    const reloadInventory = async () => {
+      inv = (await loadInventory(inv.file)).inventory;
+      runner.monitor.trigger('newDevices');
+    };
+    const server = new ParcServer({ version: VERSION, runner, inventory: () => inv, secrets, clock: systemClock, logger, webRoot, tls, reloadInventory });
     await server.init();
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then((l) => {

@@ -95,6 +95,7 @@ export class EstateRunner extends EventEmitter<EstateRunnerEvents> {
     });
     this.lease.on('acquired', () => {
       this.monitor.start();
+      this.delivery.wake(); // pending notifications go out now, not after the delivery's next lease check
       this.armJanitor();
       void this.lease.holder().then((h) => this.emit('lease', true, h));
     });

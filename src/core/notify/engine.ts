@@ -111,6 +111,14 @@ export class DeliveryEngine {
     await this.chain;
   }
 
+  /**
+   * Re-checks the lease now and sends what is due: for a process that has just become the poll-lease holder (a
+   * restart), which would otherwise wait a whole lease heartbeat before resuming the outbox its predecessor left.
+   */
+  wake(): void {
+    void this.serial(() => undefined);
+  }
+
   /** A poll cycle's events, with the region and site of each device. Returns at once. */
   handleCycle(result: CycleResult): void {
     const places = new Map(result.devices.map((d) => [d.key, { region: d.region, site: d.site }]));

@@ -317,8 +317,13 @@ export interface JanitorRunResponse {
 export interface HelloEvent {
   version: string;
   apiVersion: number;
-  /** Sequence number of the next event; restarts with the server (`serverStart` changes). */
+  /** Sequence number of the next event (ids grow across server restarts too: they start from the start time). */
   seq: number;
+  /**
+   * True when the client sent Last-Event-ID (the header, or ?lastEventId=) and every message it missed follows this
+   * hello: no resync needed. Absent or false: resync with the REST calls.
+   */
+  replayed?: boolean;
   /** ISO time the server started: a different value after a reconnect means "resync everything". */
   serverStart: string;
   user: UserInfo;

@@ -83,15 +83,15 @@ export class ParcClient {
     return e;
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: Record<string, string> = payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {};
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+  /** Opens a request and hands back the response unread (streams); TLS refusals explained (a changed pin). */
+  open(method: string, path: string, o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<http.IncomingMessage> {
+    const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
+    const headers: Record<string, string> = { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...o.headers };
+    return new Promise<http.IncomingMessage>((resolve, reject) => {
       const req = this.transport().request(this.requestOptions(method, path, headers), (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
+        // A live stream is idle between events by design: no answer timeout once it is open.
+        if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) req.setTimeout(0);
+        resolve(res);
       });
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`${method} ${path}: no answer from ${this.base.origin} within ${this.timeoutMs / 1000} s`)));
       req.on('error', reject);
@@ -99,6 +99,25 @@ export class ParcClient {
     }).catch(async (e: Error) => {
       throw await this.explainTls(e);
     });
+  }
+
+  /** One request, whatever its status: the status, headers and body (parsed when JSON). */
+  async send<T = unknown>(method: string, path: string, o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; body: T }> {
+    const res = await this.open(method, path, o);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON (a page): the text
+    }
+    return { status: res.statusCode ?? 0, headers: res.headers, text, body: body as T };
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await this.send(method, path, { body });
     let json: unknown;
     try {
       json = answer.text ? JSON.parse(answer.text) : undefined;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PinMismatchError, peerFingerprint, remoteJson } from '../../../src/core/remote/pinned-https';
+import { CertificateChangedError, probeCertificate } from '../../../src/core/remote/client-tls';
 import { freeUdpPort } from '../../support/ports';
 import { Api, CLI, openStream, startServe, type ParcProcess } from '../../support/parc-serve';
 
@@ -164,11 +164,14 @@ describe('parc serve over TLS with a pinned fingerprint', () => {
       const fp = (await s.waitFor(/SHA-256 fingerprint: ([0-9A-F:]{95})/))[1];
       assert.match(s.url, /^https:/);
       assert.equal(statSync(path.join(dir, '.parc', 'server', 'tls-key.pem')).mode & 0o777, 0o600);
-      assert.equal(await peerFingerprint(s.url), fp);
-      const ok = await remoteJson<{ ok: boolean }>({ url: s.url, fingerprint: fp }, { path: '/api/health' });
+      const presented = await probeCertificate('127.0.0.1', s.port);
+      assert.equal(presented.fingerprint256, fp);
+      assert.equal(presented.trusted, false);
+      const pin = { fingerprint256: fp, pem: presented.pem };
+      const ok = await new Api({ url: s.url, pin }).call<{ ok: boolean }>('GET', '/api/health');
       assert.equal(ok.body.ok, true);
       // Without a pin and without the CA: refused (self-signed).
-      await assert.rejects(remoteJson({ url: s.url }, { path: '/api/health' }), /self-signed certificate|not trusted/);
+      await assert.rejects(new Api({ url: s.url }).call('GET', '/api/health'), /self-signed certificate|not trusted/);
       await s.stop();
       // Same state: the same certificate again.
       s = await startServe(dir, ['--self-signed'], {}, s.port);
@@ -179,7 +182,7 @@ describe('parc serve over TLS with a pinned fingerprint', () => {
       s = await startServe(dir, ['--self-signed'], {}, s.port);
       const fp2 = (await s.waitFor(/SHA-256 fingerprint: ([0-9A-F:]{95})/))[1];
       assert.notEqual(fp2, fp);
-      await assert.rejects(remoteJson({ url: s.url, fingerprint: fp }, { path: '/api/me', headers: { authorization: 'Bearer would-leak' } }), (e: unknown) => e instanceof PinMismatchError && e.actual === fp2 && e.expected === fp);
+      await assert.rejects(new Api({ url: s.url, pin }).call('GET', '/api/me', undefined, 'would-leak'), (e: unknown) => e instanceof CertificateChangedError && e.presented === fp2 && e.pinned === fp);
       await s.stop();
     } finally {
       await s?.stop();
