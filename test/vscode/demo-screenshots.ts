@@ -127,11 +127,13 @@ async function main(): Promise<number> {
     // On the newest point (the right edge of the range), so the legend shows its values.
     await page.mouse.move(box.x + box.width - 2, box.y + box.height * 0.5);
     fs.mkdirSync(shots, { recursive: true });
+    await settled();
     await page.screenshot({ path: path.join(shots, 'demo-device-page.png') });
     log(`device page charts: ${((await dev.evaluate('[...document.querySelectorAll(".chart")].map((c) => c.dataset.chart).join(", ")')) as string)}`);
 
-    // The Devices view on its own (the sidebar, all of its height).
-    await page.mouse.move(10, 900);
+    // The Devices view on its own (the sidebar, all of its height), no poll going on, no tooltip.
+    await page.mouse.move(250, 700);
+    await settled();
     await page.screenshot({ path: path.join(shots, 'demo-devices.png'), clip: await sidebarClip(page) });
 
     // The dashboard with the map.
