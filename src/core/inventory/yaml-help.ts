@@ -128,7 +128,7 @@ export function namesIn(text: string): Names {
 }
 
 function typeText(s: JsonSchema, t: Translate): string | undefined {
-  const list = (x: JsonSchema) => t('list of {0}', String(x.items?.type ?? 'values'));
+  const list = (x: JsonSchema) => t('list of {0}', x.items?.type ? String(x.items.type) : t('values'));
   if (s.enum) return s.enum.map(String).join(' | ');
   if (s.anyOf) return s.anyOf.map((x) => (x.type === 'array' ? list(x) : String(x.type))).reduce((a, b) => t('{0} or {1}', a, b));
   if (s.type === 'array') return list(s);

@@ -85,5 +85,6 @@ describe('parc.yaml completion and hover', () => {
     assert.match(h.markdown, /Sous-réseaux en notation CIDR/);
     const keys = complete('devices:\n  - host: 192.0.2.1\n    ', 2, 4, undefined, t);
     assert.equal(keys.find((k) => k.label === 'port')?.documentation, 'Port SNMP (161 par défaut).');
+    assert.match(hover('devices:\n  - 192.0.2.1\n', 0, 2, t)!.markdown, /^\*\*devices\*\* — liste de valeurs/);
   });
 });
