@@ -11,6 +11,9 @@ function isInventory(doc: vscode.TextDocument): boolean {
   return doc.uri.scheme === 'file' ? /(^|[\\/])parc\.yaml$/.test(doc.uri.fsPath) : doc.languageId === 'yaml' && /^\s*(devices|sites|snmp):/m.test(doc.getText());
 }
 
+/** Schema descriptions and type words in the display language (their French is in l10n/bundle.l10n.fr.json). */
+const say = (s: string, ...args: (string | number)[]): string => vscode.l10n.t(s, ...args);
+
 const KIND = { key: vscode.CompletionItemKind.Property, value: vscode.CompletionItemKind.EnumMember, name: vscode.CompletionItemKind.Reference };
 
 class InventoryHelp implements vscode.CompletionItemProvider, vscode.HoverProvider {
@@ -19,7 +22,7 @@ class InventoryHelp implements vscode.CompletionItemProvider, vscode.HoverProvid
     const line = doc.lineAt(pos.line).text.slice(0, pos.character);
     const word = /[^\s:\-[\],{}]*$/.exec(line)?.[0] ?? '';
     const range = new vscode.Range(pos.line, pos.character - word.length, pos.line, pos.character);
-    return complete(doc.getText(), pos.line, pos.character).map((h, i) => {
+    return complete(doc.getText(), pos.line, pos.character, undefined, say).map((h, i) => {
       const item = new vscode.CompletionItem(h.label, KIND[h.kind]);
       item.insertText = h.insert;
       item.range = range;
@@ -33,7 +36,7 @@ class InventoryHelp implements vscode.CompletionItemProvider, vscode.HoverProvid
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     if (!isInventory(doc)) return undefined;
-    const h = hover(doc.getText(), pos.line, pos.character);
+    const h = hover(doc.getText(), pos.line, pos.character, say);
     return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(pos.line, h.start, pos.line, h.end));
   }
 }

@@ -6,6 +6,7 @@ import type { ParcEvent } from '../core/state/types';
 import type { AlertsService } from './alerts-service';
 import { readConfig } from './config';
 import type { Estate } from './estate';
+import { translateError } from './error-text';
 
 export class Notifier implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
@@ -30,7 +31,7 @@ export class Notifier implements vscode.Disposable {
       const show = vscode.l10n.t('Show');
       const key = e.device;
       this.shown.push(e.message);
-      const shown = e.type === 'down' ? vscode.window.showWarningMessage(e.message, show) : vscode.window.showInformationMessage(e.message, show);
+      const shown = e.type === 'down' ? vscode.window.showWarningMessage(translateError(e.message, vscode.l10n), show) : vscode.window.showInformationMessage(translateError(e.message, vscode.l10n), show);
       void shown.then((pick) => (pick === show ? this.reveal(key) : undefined)).then(undefined, (e: Error) => void vscode.window.showWarningMessage(e.message));
     }
   }

@@ -5,6 +5,7 @@ import type { AlertsService } from './alerts-service';
 import type { Estate } from './estate';
 import { displayName } from './views/device-item';
 import { md } from './views/format';
+import { translateError } from './error-text';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('parc.status', vscode.StatusBarAlignment.Left, 50);
@@ -39,7 +40,7 @@ export class StatusBar implements vscode.Disposable {
         : undefined;
     const tip = new vscode.MarkdownString('', true);
     tip.appendMarkdown(`**Parc** — ${md(vscode.l10n.t('{0} device(s): {1} up, {2} down, {3} never polled', devices.length, up, down.length, devices.length - polled.length))}\n\n`);
-    for (const d of down.slice(0, 10)) tip.appendMarkdown(`$(error) ${md(displayName(d))} — ${md(d.report?.error ?? '')}  \n`);
+    for (const d of down.slice(0, 10)) tip.appendMarkdown(`$(error) ${md(displayName(d))} — ${md(translateError(d.report?.error ?? '', vscode.l10n))}  \n`);
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: vscode.l10n.t('Parc: {0} up, {1} down', up, down.length) };
     this.item.show();

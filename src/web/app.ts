@@ -8,7 +8,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import { deviceKey } from '../core/inventory/types';
 import { dashboardBody } from '../core/metrics/views/dashboard-html';
 import { dashboardModel } from '../core/metrics/views/dashboard-model';
-import { devicePageModel, type Chart, type DevicePageModel } from '../core/metrics/views/device-model';
+import { RANGES, devicePageModel, type Chart, type DevicePageModel } from '../core/metrics/views/device-model';
 import { BASE_CSS, esc } from '../core/metrics/views/html';
 import { snapshotOf } from '../core/monitor/snapshot';
 import type { Inventory } from '../core/inventory/types';
@@ -247,7 +247,7 @@ ${m.health.length ? `<section><h2>Health</h2><table class="health"><tbody>${m.he
 <h2>Graphs</h2><div class="ranges">${ranges}</div><div id="charts" class="charts"><p class="muted">Loading history…</p></div>
 <h2>Ports</h2><table><thead><tr><th>Port</th><th>Status</th><th>Admin</th><th class="num">Speed</th><th class="num">In</th><th class="num">Out</th></tr></thead><tbody>${m.ports.map((p) => `<tr><td>${esc(p.name + (p.alias ? ` (${p.alias})` : ''))}</td><td>${esc(p.operStatus)}</td><td>${esc(p.adminStatus)}</td><td class="num">${esc(p.speed)}</td><td class="num">${esc(p.inRate)}</td><td class="num">${esc(p.outRate)}</td></tr>`).join('')}</tbody></table>
 <h2>Recent events</h2><table><tbody>${m.events.map((e) => `<tr><td>${esc(e.time.replace('T', ' ').slice(0, 19))}</td><td>${esc(e.severity)}</td><td>${esc(e.message)}</td></tr>`).join('')}</tbody></table>`;
-  const rangeSec = { '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400, '1y': 365 * 86400 }[deviceRange];
+  const rangeSec = RANGES[deviceRange];
   try {
     const to = new Date();
     const h = await api<HistoryResponse>('GET', `/api/history/${encodeURIComponent(key)}?from=${new Date(to.getTime() - rangeSec * 1000).toISOString()}&to=${to.toISOString()}`);

@@ -1,6 +1,7 @@
 // The demo as a new user sees it, in a real VS Code (code-server + Debian Chromium): starts the embedded demo
 // estate (demo/estate.ts: SNMP agents, the Linux host, the SIMULATED Windows host), lets Parc poll it three
-// times (the Devices view's own button, each poll seen on the device page), then saves the README's screenshots
+// times in three 5-minute periods (its first poll, then the Devices view's own button; each poll seen on the
+// device page; 5 to 10 minutes of waiting, as the charts have 5-minute points), then saves the README's screenshots
 // to media/screenshots/: demo-devices.png, demo-device-page.png, demo-dashboard.png, demo-sessions.png,
 // demo-hosts.png. Last, the serializer: the device page with its chosen range survives a reload of the window.
 //   npm run build && npm run compile-tests && node out/test/vscode/demo-screenshots.js
@@ -8,23 +9,20 @@ import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { openBrowser, startCodeServer } from './code-server';
+import type { Page } from 'playwright-core';
+import { ROOT as root, frameWith, openWorkbench } from './workbench';
 
-const root = path.resolve(__dirname, '..', '..', '..');
 const shots = path.join(root, 'media', 'screenshots');
 const logDir = path.join(root, '.tmp', 'vscode-test-logs', 'demo');
 const log = (m: string) => console.log(`[demo-screenshots] ${m}`);
+/** The metric store's finest points are 5-minute ones: three polls make three points only in three periods. */
+const STEP_MS = 300_000;
 
-async function frameWith(page: Page, selector: string, timeoutMs = 30000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (await f.$(selector).catch(() => null)) return f;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no webview frame with ${selector}`);
+/** The sidebar alone (activity bar included), for the view screenshots. */
+async function sidebarClip(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const bar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  const size = page.viewportSize()!;
+  return { x: 0, y: 0, width: Math.round(bar ? bar.x + bar.width : 520), height: size.height };
 }
 
 async function startEstate(workspace: string): Promise<{ proc: cp.ChildProcess; secrets: string }> {
@@ -41,25 +39,28 @@ async function startEstate(workspace: string): Promise<{ proc: cp.ChildProcess; 
 }
 
 async function main(): Promise<number> {
-  const install = cp.spawnSync('bash', [path.join(root, 'scripts', 'vscode', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (install.status !== 0) throw new Error('installing code-server failed');
-  const csDir = install.stdout.trim().split('\n').pop()!;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parc-demo-shots-'));
   const workspace = path.join(tmp, 'demo');
   const estate = await startEstate(workspace);
-  const cs = await startCodeServer({
-    codeServerDir: csDir, logDir,
-    env: { PARC_CREDENTIALS: path.join(estate.secrets, 'credentials'), PARC_KNOWN_HOSTS: path.join(estate.secrets, 'known_hosts') },
-  });
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'parc.notifications': 'off', 'workbench.colorTheme': 'Default Dark Modern', 'files.exclude': { '.vscode': true } }, null, 2));
-  const { browser, page } = await openBrowser(cs.tmp, logDir);
+  const wb = await openWorkbench({
+    workspace, logDir, viewport: { width: 1500, height: 950 },
+    env: { PARC_CREDENTIALS: path.join(estate.secrets, 'credentials'), PARC_KNOWN_HOSTS: path.join(estate.secrets, 'known_hosts') },
+  }).catch(async (e: unknown) => {
+    estate.proc.kill('SIGTERM');
+    throw e;
+  });
+  const { page } = wb;
   try {
-    await page.setViewportSize({ width: 1500, height: 950 });
-    await page.goto(cs.url(workspace, [['extensionDevelopmentPath', cs.remote(root)], ['skipWelcome', 'true']]));
-    const tab = page.locator('.activitybar [aria-label^="Parc"]').first();
-    await tab.waitFor({ timeout: 90000 });
-    await tab.click();
+    // A sidebar wide enough for the tree's descriptions (its sash dragged, as a user would).
+    const bar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (bar) {
+      await page.mouse.move(bar.x + bar.width + 1, 400);
+      await page.mouse.down();
+      await page.mouse.move(560, 400, { steps: 5 });
+      await page.mouse.up();
+    }
     // One view open at a time, so that the tree shown has the sidebar's height.
     const views = ['Devices', 'Alerts', 'Directory', 'Sessions', 'Hosts'];
     const only = async (view: string) => {
@@ -87,18 +88,35 @@ async function main(): Promise<number> {
     await sw.waitFor({ timeout: 90000 });
     await page.getByRole('treeitem', { name: /^nas-old\b.*down/ }).first().waitFor({ timeout: 90000 });
 
-    // The device page of the core switch, then three polls from the Devices view, each seen on the page.
+    // The device page of the core switch. The extension's first poll (on opening) is poll 1; polls 2 and 3 are
+    // asked from the Devices view's own button, each in the next 5-minute period (so the charts get three points,
+    // and the rates two, as after a quarter of an hour of the demo's schedule), each seen on the page.
     await sw.hover();
     await sw.locator('[aria-label="Open Device Page"]').click();
     const dev = await frameWith(page, '#ident');
     // The time itself (the cell's first text), not the "3 minutes ago" after it, which moves on its own.
     const lastPoll = () => dev.evaluate('[...document.querySelectorAll("#ident tr")].find((r) => r.cells[0].textContent === "Last poll")?.cells[1].firstChild?.textContent ?? ""') as Promise<string>;
-    for (let n = 1; n <= 3; n++) {
+    log(`poll 1 (on opening): ${await lastPoll()}`);
+    // No tree row "polling" (a poll of the schedule, or ours, still going).
+    const settled = async () => {
+      for (let i = 0; i < 300; i++) {
+        const rows = await page.getByRole('treeitem').allTextContents();
+        if (!rows.some((r) => /· polling$/.test(r))) return;
+        await page.waitForTimeout(200);
+      }
+      throw new Error('the Devices view still shows devices polling after 60 s');
+    };
+    for (let n = 2; n <= 3; n++) {
+      const wait = STEP_MS - (Date.now() % STEP_MS) + 2000;
+      log(`waiting ${Math.round(wait / 1000)} s for the next 5-minute period`);
+      await page.waitForTimeout(wait);
+      // The schedule's own 5-minute poll may run meanwhile: ours starts once it is over, and is the one awaited.
+      await settled();
       const before = await lastPoll();
-      await page.waitForTimeout(1100); // poll times are shown to the second
+      await page.mouse.move(200, 120);
       await sw.hover();
       await page.locator('[aria-label="Poll All Devices Now"]').first().click();
-      let after = before;
+      let after = await lastPoll();
       for (let i = 0; i < 300 && after === before; i++) {
         await page.waitForTimeout(200);
         after = await lastPoll();
@@ -106,17 +124,21 @@ async function main(): Promise<number> {
       if (after === before) throw new Error(`poll ${n} did not reach the device page (last poll still ${before})`);
       log(`poll ${n}: ${after}`);
     }
+    await settled();
     await dev.waitForFunction('document.querySelectorAll(".chart canvas").length >= 3', undefined, { timeout: 30000 });
     const traffic = dev.locator('.chart[data-chart^="traffic"] .u-over').first();
     const box = (await traffic.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.5);
+    // On the newest point (the right edge of the range), so the legend shows its values.
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height * 0.5);
     fs.mkdirSync(shots, { recursive: true });
+    await settled();
     await page.screenshot({ path: path.join(shots, 'demo-device-page.png') });
     log(`device page charts: ${((await dev.evaluate('[...document.querySelectorAll(".chart")].map((c) => c.dataset.chart).join(", ")')) as string)}`);
 
-    // Devices view on its own (the page closed so the tree has the room it gets).
-    await page.mouse.move(10, 900);
-    await page.screenshot({ path: path.join(shots, 'demo-devices.png'), clip: { x: 0, y: 0, width: 520, height: 950 } });
+    // The Devices view on its own (the sidebar, all of its height), no poll going on, no tooltip.
+    await page.mouse.move(250, 700);
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'demo-devices.png'), clip: await sidebarClip(page) });
 
     // The dashboard with the map.
     await sw.hover();
@@ -135,7 +157,9 @@ async function main(): Promise<number> {
       await host.waitFor({ timeout: 60000 });
       if ((await host.getAttribute('aria-expanded')) === 'false') await host.click();
       await page.waitForTimeout(3000); // the listing over SSH
-      await page.screenshot({ path: path.join(shots, file), clip: { x: 0, y: 0, width: 520, height: 950 } });
+      await page.mouse.move(150, 800); // no tooltip over the rows
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(shots, file), clip: await sidebarClip(page) });
       const rows = (await page.getByRole('treeitem').allTextContents()).filter(Boolean);
       log(`${view}: ${rows.slice(0, 40).join(' | ')}`);
       if (view === 'Sessions' && !rows.some((r) => /^jérôme\.petit/.test(r))) throw new Error(`the disconnected session of the simulated host is not listed: ${rows.join(' | ')}`);
@@ -169,8 +193,7 @@ async function main(): Promise<number> {
     console.error(`[demo-screenshots] FAILED: ${(err as Error).message} (see ${logDir})`);
     return 1;
   } finally {
-    await browser.close().catch(() => undefined);
-    await cs.stop();
+    await wb.close();
     estate.proc.kill('SIGTERM');
     await new Promise((r) => estate.proc.once('exit', r));
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 //    and an Add… button that writes the section into parc.yaml;
 //  - the palette lists RDP/netplan/LDAP commands only once their section exists, "Create parc.yaml" only without
 //    one, and "Open Device Page" asks which device even with one selected in the tree;
-//  - Parc's own completion in parc.yaml;
+//  - Parc's own completion in parc.yaml (and, in French, its hover);
 //  - then the same workbench in French (code-server --locale fr), with a screenshot of each main view.
 import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
@@ -172,6 +172,18 @@ export async function driveUx(vsix: string, csDir: string, logsRoot: string, sho
           await page.locator(SIDEBAR).screenshot({ path: path.join(shotsDir, `fr-${key}.png`) });
         }
         check(await inPalette(page, 'Parc: Ajouter un serveur Windows'), 'the French command title in the palette');
+        // Parc's own hover in parc.yaml, in French (the schema's descriptions through l10n).
+        await page.keyboard.press('Control+P');
+        await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill('parc.yaml');
+        await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'parc.yaml' }).first().waitFor({ timeout: 10000 });
+        await page.keyboard.press('Enter');
+        const key = page.locator('.monaco-editor .view-lines span', { hasText: /^devices$/ }).first();
+        await key.waitFor({ timeout: 15000 });
+        await key.hover();
+        const hover = page.locator('.monaco-hover', { hasText: 'Équipements à superviser' }).first();
+        await hover.waitFor({ timeout: 15000 });
+        log(`fr: hover on "devices" in parc.yaml: ${(await hover.textContent())?.trim().slice(0, 80)}: ok`);
+        await page.mouse.move(1000, 700);
         log(`fr: views, welcomes, buttons and commands in French; screenshots in ${shotsDir}: ok`);
         continue;
       }

@@ -9,12 +9,11 @@ import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { MetricStore, type Sample } from '../../src/core/metrics/store';
-import { openBrowser, startCodeServer } from './code-server';
 import { startFleet } from './fleet';
+import { ROOT as root, frameWith, openWorkbench } from './workbench';
 
-const root = path.resolve(__dirname, '..', '..', '..');
 const shots = path.join(root, 'screenshots');
 const logDir = path.join(root, '.tmp', 'vscode-test-logs', 'webviews');
 const log = (m: string) => console.log(`[webviews] ${m}`);
@@ -50,17 +49,6 @@ function seed(workspace: string, env: Record<string, string>): void {
   log(`seeded ${samples.length} samples for ${polled.devices.length} devices`);
 }
 
-async function frameWith(page: Page, selector: string, timeoutMs = 30000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      if (await f.$(selector).catch(() => null)) return f;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no webview frame with ${selector}`);
-}
-
 async function cspBlocks(frame: Frame, url: string, hits: () => number): Promise<string[]> {
   const before = hits();
   const seen = (await frame.evaluate(`(async (url) => {
@@ -78,9 +66,6 @@ async function cspBlocks(frame: Frame, url: string, hits: () => number): Promise
 }
 
 async function main(): Promise<number> {
-  const install = cp.spawnSync('bash', [path.join(root, 'scripts', 'vscode', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (install.status !== 0) throw new Error('installing code-server failed');
-  const csDir = install.stdout.trim().split('\n').pop()!;
   const fleet = await startFleet({ small: true, settings: { 'parc.notifications': 'off', 'workbench.colorTheme': 'Default Dark Modern' } });
   let hits = 0;
   const server = http.createServer((_q, s) => {
@@ -93,14 +78,13 @@ async function main(): Promise<number> {
   const yaml = fs.readFileSync(fleet.inventory, 'utf8').replace('    name: Paris\n', '    name: Paris\n    coordinates: [48.86, 2.35]\n').replace('    name: Lyon\n', '    name: Lyon\n    coordinates: [45.76, 4.84]\n');
   fs.writeFileSync(fleet.inventory, yaml);
   seed(fleet.workspace, fleet.env);
-  const cs = await startCodeServer({ codeServerDir: csDir, logDir, env: fleet.env });
-  const { browser, page } = await openBrowser(cs.tmp, logDir);
+  const wb = await openWorkbench({ workspace: fleet.workspace, logDir, env: fleet.env, viewport: { width: 1500, height: 1000 } }).catch(async (e: unknown) => {
+    await fleet.stop();
+    server.close();
+    throw e;
+  });
+  const { page } = wb;
   try {
-    await page.setViewportSize({ width: 1500, height: 1000 });
-    await page.goto(cs.url(fleet.workspace, [['extensionDevelopmentPath', cs.remote(root)], ['skipWelcome', 'true']]));
-    const tab = page.locator('.activitybar [aria-label^="Parc"]').first();
-    await tab.waitFor({ timeout: 90000 });
-    await tab.click();
     const up = page.getByRole('treeitem', { name: 'paris-core, up' });
     await up.waitFor({ timeout: 60000 });
     await page.getByRole('treeitem', { name: 'lyon-gw, down' }).waitFor({ timeout: 60000 });
@@ -177,8 +161,7 @@ async function main(): Promise<number> {
     console.error(`[webviews] FAILED: ${(err as Error).message} (see ${logDir})`);
     return 1;
   } finally {
-    await browser.close().catch(() => undefined);
-    await cs.stop();
+    await wb.close();
     await fleet.stop();
     server.close();
   }

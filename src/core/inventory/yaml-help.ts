@@ -4,6 +4,10 @@
 import { parseDocument } from 'yaml';
 import { PARC_SCHEMA, type JsonSchema } from './schema';
 
+/** Words in the display language: the extension passes vscode.l10n (schema descriptions are its keys); English by default. */
+export type Translate = (s: string, ...args: (string | number)[]) => string;
+const english: Translate = (s, ...a) => s.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < a.length ? String(a[Number(i)]) : m));
+
 export interface HelpItem {
   label: string;
   /** What is inserted (a key gets ": " after it). */
@@ -123,11 +127,12 @@ export function namesIn(text: string): Names {
   return out;
 }
 
-function typeText(s: JsonSchema): string | undefined {
+function typeText(s: JsonSchema, t: Translate): string | undefined {
+  const list = (x: JsonSchema) => t('list of {0}', x.items?.type ? String(x.items.type) : t('values'));
   if (s.enum) return s.enum.map(String).join(' | ');
-  if (s.anyOf) return s.anyOf.map((x) => (x.type === 'array' ? `list of ${x.items?.type ?? 'values'}` : x.type)).join(' or ');
-  if (s.type === 'array') return `list of ${s.items?.type ?? 'values'}`;
-  if (s.type === 'object' && !s.properties) return 'mapping of names';
+  if (s.anyOf) return s.anyOf.map((x) => (x.type === 'array' ? list(x) : String(x.type))).reduce((a, b) => t('{0} or {1}', a, b));
+  if (s.type === 'array') return list(s);
+  if (s.type === 'object' && !s.properties) return t('mapping of names');
   const range = s.minimum !== undefined && s.maximum !== undefined ? ` (${s.minimum}–${s.maximum})` : '';
   return typeof s.type === 'string' ? `${s.type}${range}` : undefined;
 }
@@ -144,7 +149,7 @@ function valuesOf(s: JsonSchema | undefined, names: Names): HelpItem[] {
 }
 
 /** Completions at line/column (0-based) of the text. */
-export function complete(text: string, line: number, character: number, names: Names = namesIn(text)): HelpItem[] {
+export function complete(text: string, line: number, character: number, names: Names = namesIn(text), t: Translate = english): HelpItem[] {
   const lines = text.split(/\r?\n/);
   const before = (lines[line] ?? '').slice(0, character);
   const cur = shape(before);
@@ -160,7 +165,7 @@ export function complete(text: string, line: number, character: number, names: N
   if (!o?.properties) return [];
   const taken = siblingKeys(lines, line, cur.col);
   return Object.entries(o.properties).filter(([k]) => !taken.has(k)).map(([k, s]) => ({
-    label: k, insert: `${k}: `, kind: 'key' as const, detail: typeText(s), documentation: s.description,
+    label: k, insert: `${k}: `, kind: 'key' as const, detail: typeText(s, t), documentation: s.description && t(s.description),
   }));
 }
 
@@ -186,7 +191,7 @@ function siblingKeys(lines: string[], lineNo: number, col: number): Set<string> 
 }
 
 /** Hover text for the key under line/column (0-based), or undefined. */
-export function hover(text: string, line: number, character: number): { key: string; markdown: string; start: number; end: number } | undefined {
+export function hover(text: string, line: number, character: number, t: Translate = english): { key: string; markdown: string; start: number; end: number } | undefined {
   const lines = text.split(/\r?\n/);
   const l = lines[line] ?? '';
   const s = shape(l);
@@ -197,7 +202,7 @@ export function hover(text: string, line: number, character: number): { key: str
   const path = [...pathAt(lines, line, s.col), s.key];
   const node = schemaAt(path);
   if (!node) return undefined;
-  const t = typeText(node);
-  const md = [`**${path.filter((p) => p !== '[]').join('.')}**${t ? ` — ${t}` : ''}`, node.description ?? ''].filter(Boolean).join('\n\n');
+  const type = typeText(node, t);
+  const md = [`**${path.filter((p) => p !== '[]').join('.')}**${type ? ` — ${type}` : ''}`, node.description ? t(node.description) : ''].filter(Boolean).join('\n\n');
   return { key: s.key, markdown: md, start, end };
 }

@@ -6,6 +6,7 @@ import { localTime } from '../views/format';
 import type { AlertNode } from '../views/alerts-tree';
 import { pickDevice } from './targets';
 import type { CommandFamily, ParcContext } from './types';
+import { translateError } from '../error-text';
 
 export const EVENT_LOG_URI = vscode.Uri.from({ scheme: 'parc-log', path: '/events.log' });
 
@@ -82,7 +83,7 @@ export const alertCommands: CommandFamily = (ctx) => [
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        down.map((d) => ({ label: `$(error) ${displayName(d)}`, description: `${address(d)} · ${d.region} / ${d.site}${ctx.alerts.isMuted(d.key) ? ` · ${vscode.l10n.t('muted')}` : ''}`, detail: d.report?.error, key: d.key })),
+        down.map((d) => ({ label: `$(error) ${displayName(d)}`, description: `${address(d)} · ${d.region} / ${d.site}${ctx.alerts.isMuted(d.key) ? ` · ${vscode.l10n.t('muted')}` : ''}`, detail: d.report?.error && translateError(d.report.error, vscode.l10n), key: d.key })),
         { title: vscode.l10n.t('Devices down'), matchOnDescription: true },
       );
       if (pick) await ctx.revealDevice(pick.key);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ParcSshFileSystem } from './fs-provider';
 import { remoteUri } from './fs-provider';
 import type { HostsService } from './hosts-service';
+import { translateError } from '../error-text';
 
 export interface HostNode { kind: 'host'; name: string }
 export interface FileNode { kind: 'file'; host: string; path: string; label: string }
@@ -67,12 +68,12 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsNode>, vs
       const entries = await this.fsys.files.readDirectory(h.name, h.netplanDir);
       for (const [name, type] of entries) if (type === 'file' && name.endsWith('.yaml')) out.push({ kind: 'file', host: h.name, path: `${h.netplanDir}/${name}`, label: name });
     } catch (err) {
-      out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan: {0}', (err as Error).message) });
+      out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan: {0}', translateError((err as Error).message, vscode.l10n)) });
     }
     try {
       out.unshift({ kind: 'version', host: h.name, version: await this.hosts.netplanVersion(h.name) });
     } catch (err) {
-      out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan version: {0}', (err as Error).message) });
+      out.push({ kind: 'message', host: h.name, text: vscode.l10n.t('netplan version: {0}', translateError((err as Error).message, vscode.l10n)) });
     }
     out.push({ kind: 'file', host: h.name, path: h.snmpd.conf, label: 'snmpd.conf' });
     return out;

@@ -10,6 +10,7 @@ import { editSnmpdConf, SnmpdEditError, type SnmpdEdit } from '../../core/snmpdc
 import { parseIpPrefix } from '../../core/netplan/ip';
 import type { HostsService } from './hosts-service';
 import type { HostsNode } from './hosts-tree';
+import { translateError } from '../error-text';
 
 /** What tests and scripts pass instead of answering the prompts. */
 interface Answers {
@@ -74,7 +75,7 @@ export function registerSnmpdCommand(hosts: HostsService, secrets: SecretSource,
     );
     for (const s of [...report.changes, ...report.steps]) log.info(`snmpd ${name}: ${s}`);
     if (report.ok) void vscode.window.showInformationMessage(vscode.l10n.t('{0} answers SNMP with the new settings', name));
-    else void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}; previous snmpd.conf restored: {2}', name, report.error ?? '', report.restored ? (report.previousWorks === false ? vscode.l10n.t('yes, but it does not answer polling') : vscode.l10n.t('yes')) : vscode.l10n.t('no')));
+    else void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}; previous snmpd.conf restored: {2}', name, translateError(report.error ?? '', vscode.l10n), report.restored ? (report.previousWorks === false ? vscode.l10n.t('yes, but it does not answer polling') : vscode.l10n.t('yes')) : vscode.l10n.t('no')));
     return report;
   });
 }

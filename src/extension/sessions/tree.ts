@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { RdpSession } from '../../core/rdp/types';
 import type { HostState, SessionsService } from './service';
 import { times } from '../views/format';
+import { translateError } from '../error-text';
 
 export interface SessionHostNode { kind: 'host'; name: string }
 export interface SessionNode { kind: 'session'; host: string; session: RdpSession }
@@ -40,7 +41,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
       if (!st) return item;
       const count = st.sessions ? vscode.l10n.t('{0} session(s), {1} disconnected', st.sessions.filter((s) => s.username).length, st.sessions.filter((s) => s.state === 'disconnected').length) : '';
       item.description = st.loading ? vscode.l10n.t('listing…') : st.error ? vscode.l10n.t('error') : count;
-      item.tooltip = `${st.host.host} (${st.host.transport}${st.host.port ? `:${st.host.port}` : ''})${st.error ? `\n${st.error}` : ''}`;
+      item.tooltip = `${st.host.host} (${st.host.transport}${st.host.port ? `:${st.host.port}` : ''})${st.error ? `\n${translateError(st.error, vscode.l10n)}` : ''}`;
       item.iconPath = st.error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('server');
       return item;
     }

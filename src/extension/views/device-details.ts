@@ -8,6 +8,7 @@ import { sensorLevel, sensorText, supplyLevel, upsLevel, type Level } from '../.
 import { osNameOf } from '../../core/poll/modules/inventory/os-name';
 import type { DevicePoll, SensorInfo, SupplyInfo } from '../../core/poll/types';
 import { formatBytes, formatRate, localTime } from './format';
+import { translateError } from '../error-text';
 
 export interface DetailNode {
   kind: 'detail';
@@ -183,7 +184,7 @@ export function systemRows(r: DevicePoll): [string, string, string][] {
 export function downDetails(deviceId: string, key: string, r: DeviceReport): DetailNode[] {
   const at = (s: string) => `${deviceId}/${s}`;
   const red = new vscode.ThemeIcon('error', RED);
-  const out = [row(at('down/error'), key, vscode.l10n.t('Error'), r.error ?? vscode.l10n.t('no answer'), red, 'detail+down', r.error)];
+  const out = [row(at('down/error'), key, vscode.l10n.t('Error'), r.error ? translateError(r.error, vscode.l10n) : vscode.l10n.t('no answer'), red, 'detail+down', r.error)];
   out.push(row(at('down/since'), key, vscode.l10n.t('Down since'), localTime(r.statusSince), new vscode.ThemeIcon('history'), 'detail+down'));
   out.push(row(at('down/seen'), key, vscode.l10n.t('Last seen'), r.lastSeen ? localTime(r.lastSeen) : vscode.l10n.t('never (it has not answered since it was added)'), new vscode.ThemeIcon('eye'), 'detail+down'));
   out.push(row(at('down/polled'), key, vscode.l10n.t('Last poll'), localTime(r.polledAt), new vscode.ThemeIcon('sync'), 'detail+down'));

@@ -9,6 +9,7 @@ import { shownOs } from './device-details';
 import { ago, formatUptime, localTime, md } from './format';
 import { formatDuration } from '../../core/format';
 import { bootTime } from '../../core/time-format';
+import { translateError } from '../error-text';
 
 export type DeviceStatus = 'up' | 'down' | 'never' | 'polling';
 
@@ -77,7 +78,7 @@ function deviceTooltip(s: DeviceState, status: DeviceStatus, mutedUntil: number 
     [r?.status === 'down' ? vscode.l10n.t('Seen down since') : vscode.l10n.t('Seen up since'), r ? `${localTime(r.statusSince)} (${ago(r.statusSince)})` : undefined],
     [vscode.l10n.t('Uptime'), r?.status === 'up' && r.uptimeSeconds !== undefined ? vscode.l10n.t('{0} (booted {1})', formatDuration(r.uptimeSeconds), localTime(bootTime(r.uptimeSeconds, r.polledAt))) : undefined],
     [vscode.l10n.t('Last seen'), r?.status === 'down' ? (r.lastSeen ? localTime(r.lastSeen) : vscode.l10n.t('never')) : undefined],
-    [vscode.l10n.t('Last error'), r?.error],
+    [vscode.l10n.t('Last error'), r?.error && translateError(r.error, vscode.l10n)],
     [vscode.l10n.t('Muted until'), mutedUntil ? localTime(new Date(mutedUntil).toISOString()) : undefined],
   ];
   for (const [k, v] of rows) if (v) t.appendMarkdown(`${md(k)}: ${md(v)}  \n`);

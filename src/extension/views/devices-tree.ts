@@ -10,6 +10,7 @@ import type { DeviceState, Estate } from '../estate';
 import type { InventoryProblem, InventoryService } from '../inventory-service';
 import { deviceDetails, downDetails, type DetailNode } from './device-details';
 import { address, deviceItem, displayName, groupItem } from './device-item';
+import { translateError } from '../error-text';
 
 export interface RegionNode { kind: 'region'; id: string; region: string }
 export interface SiteNode { kind: 'site'; id: string; region: string; site: string }
@@ -279,8 +280,8 @@ function problemItem(p: InventoryProblem | undefined): vscode.TreeItem {
   item.contextValue = 'inventoryProblem';
   if (!p) return item;
   const where = `${vscode.workspace.asRelativePath(p.file)}:${p.line}:${p.col}`;
-  item.description = p.stale ? vscode.l10n.t('{0}: {1} — showing the last valid version', where, p.message) : `${where}: ${p.message}`;
-  item.tooltip = new vscode.MarkdownString().appendText(`${where}: ${p.message}\n\n${p.stale ? vscode.l10n.t('The devices below are from the last valid version of parc.yaml.') : vscode.l10n.t('Fix parc.yaml to see its devices.')}`);
+  item.description = p.stale ? vscode.l10n.t('{0}: {1} — showing the last valid version', where, translateError(p.message, vscode.l10n)) : `${where}: ${translateError(p.message, vscode.l10n)}`;
+  item.tooltip = new vscode.MarkdownString().appendText(`${where}: ${translateError(p.message, vscode.l10n)}\n\n${p.stale ? vscode.l10n.t('The devices below are from the last valid version of parc.yaml.') : vscode.l10n.t('Fix parc.yaml to see its devices.')}`);
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open parc.yaml'), arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(pos, pos) }] };

@@ -10,6 +10,7 @@ import type { DeviceRecord } from '../../core/state/types';
 import type { ParcContext } from '../commands/types';
 import { times } from '../views/format';
 import { webviewTranslate } from './strings';
+import { translateError } from '../error-text';
 
 export const DASHBOARD_VIEW = 'parc.dashboard';
 
@@ -87,7 +88,7 @@ export class DashboardPanel implements vscode.Disposable {
     const inv = this.ctx.estate.inventory;
     const records = new Map<string, DeviceRecord>();
     for (const d of this.ctx.estate.list()) {
-      if (d.report) records.set(d.key, { last: d.report, statusSince: d.report.statusSince });
+      if (d.report) records.set(d.key, { last: { ...d.report, error: d.report.error && translateError(d.report.error, vscode.l10n) }, statusSince: d.report.statusSince });
     }
     const now = Date.now();
     const alerts = this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];

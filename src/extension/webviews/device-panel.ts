@@ -10,6 +10,7 @@ import { displayName } from '../views/device-item';
 import { times } from '../views/format';
 import { uplotAssets } from './assets';
 import { webviewTranslate } from './strings';
+import { translateError } from '../error-text';
 
 export const DEVICE_PAGE_VIEW = 'parc.devicePage';
 
@@ -108,7 +109,7 @@ export class DevicePanel implements vscode.Disposable {
     const metrics = this.ctx.estate.metrics;
     metrics?.store.refresh();
     return devicePageModel({
-      key: d.key, name: displayName(d), host: d.device.host, port: d.device.port, last: d.report, statusSince: d.report?.statusSince,
+      key: d.key, name: displayName(d), host: d.device.host, port: d.device.port, last: d.report && { ...d.report, error: d.report.error && translateError(d.report.error, vscode.l10n) }, statusSince: d.report?.statusSince,
       region: d.region, site: d.site, siteExplanation: d.siteExplanation,
       events: metrics?.events.read('events', { device: d.key, limit: 50 }) ?? this.ctx.estate.events.filter((e) => e.device === d.key).slice(0, 50),
       store: metrics?.store, range: this.range, now: Date.now(), thresholds: this.ctx.estate.inventory?.thresholds,

@@ -59,6 +59,7 @@ function table(): Map<string, string> {
     ['Count', vscode.l10n.t('Count')],
     ['counter reset or above link speed', vscode.l10n.t('counter reset or above link speed')],
     ['collecting data — first points after two polls', vscode.l10n.t('collecting data — first points after two polls')],
+    ['one point so far — one per {0}, a line from the next', vscode.l10n.t('one point so far — one per {0}, a line from the next')],
     ['not polled', vscode.l10n.t('not polled')],
     ['up', vscode.l10n.t('up')],
     ['down', vscode.l10n.t('down')],

@@ -72,13 +72,13 @@ describe('device page and dashboard for a new user, in headless Chromium', { ski
     const p = await open(page({}, store));
     const empty = await p.$$eval('.chart', (els) => els.map((e) => [e.getAttribute('data-chart'), e.querySelector('.chart-empty')?.textContent ?? '']));
     assert.deepEqual(empty, [['status', 'collecting data — first points after two polls'], ['poll', 'collecting data — first points after two polls']]);
-    assert.equal(await p.$eval('.ranges button.on', (b) => b.getAttribute('data-range')), '6h', 'a new device opens on 6 h');
+    assert.equal(await p.$eval('.ranges button.on', (b) => b.getAttribute('data-range')), '1h', 'a new device opens on 1 h');
     assert.equal(await p.$eval('#events td', (td) => td.textContent), 'No events recorded for this device yet.');
     await p.close();
     store.close();
   });
 
-  it('the default range is the one with data: 6 h for two hours of history, 24 h for three days', () => {
+  it('the default range is the one with data: 1 h for half an hour of history, 6 h for two hours, 24 h for three days', () => {
     const mk = (hours: number) => {
       const samples: Sample[] = [];
       for (let t = NOW / 1000 - hours * 3600; t <= NOW / 1000; t += 300) samples.push({ device: 'r1:161', entity: 'device', ds: 'status', label: 'core', t, value: 1 });
@@ -86,11 +86,14 @@ describe('device page and dashboard for a new user, in headless Chromium', { ski
       dirs.push(s.dir);
       return s.store;
     };
+    const half = mk(0.5);
     const two = mk(2);
     const three = mk(72);
+    assert.equal(defaultRange(half, 'r1:161', NOW), '1h');
     assert.equal(defaultRange(two, 'r1:161', NOW), '6h');
     assert.equal(defaultRange(three, 'r1:161', NOW), '24h');
     assert.equal(devicePageModel({ key: 'r1:161', name: 'core', host: 'r1', port: 161, region: 'R', site: 'S', siteExplanation: '', events: [], store: three, now: NOW }).range, '24h');
+    half.close();
     two.close();
     three.close();
   });

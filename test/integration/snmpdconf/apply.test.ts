@@ -3,7 +3,6 @@
 // a stand-in for `systemctl {stop,start,restart} snmpd` (the only simulated part: there is no systemd here).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applySnmpdChange } from '../../../src/core/snmpdconf/apply';
@@ -15,6 +14,7 @@ import { DEFAULT_SNMPD, type LinuxHost } from '../../../src/core/ssh/linux-hosts
 import { freeUdpPort } from '../../support/ports';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
+import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/context';
 
@@ -27,6 +27,7 @@ describe('parc snmpd apply: edit, restart a real snmpd, poll, roll back', { skip
   let sshd: RunningSshd;
   let host: LinuxHost;
   let control: string;
+  let snmpd: SnmpdService | undefined;
   let snmpPort: number;
   let conn: SshConnection;
   const original = (port: number) => [
@@ -43,23 +44,8 @@ describe('parc snmpd apply: edit, restart a real snmpd, poll, roll back', { skip
     sshd = await startSshd();
     snmpPort = await freeUdpPort();
     const r = sshd.root;
-    for (const d of ['etc/snmp', 'var/lib/snmp', 'run', 'var/log', 'sbin']) mkdirSync(path.join(r, d), { recursive: true, mode: 0o755 });
-    writeFileSync(path.join(r, 'etc/snmp/snmpd.conf'), original(snmpPort), { mode: 0o600 });
-    control = path.join(r, 'sbin', 'snmpd-service');
-    writeFileSync(control, `#!/bin/sh
-# Stand-in for "systemctl $1 snmpd": runs the real snmpd as a daemon on the test root's files.
-R='${r}'
-PID="$R/run/snmpd.pid"
-stop() { [ -f "$PID" ] || return 0; p=$(cat "$PID"); kill "$p" 2>/dev/null; i=0
-  while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; rm -f "$PID"; }
-# SNMPCONFPATH instead of -C: -C would also skip the persistent file (where createUser lines go), which is read
-# from the configuration path like on Debian (/etc/snmp:...:/var/lib/snmp).
-start() { SNMPCONFPATH="$R/etc/snmp:$R/var/lib/snmp" SNMP_PERSISTENT_DIR="$R/var/lib/snmp" MIBS= /usr/sbin/snmpd -p "$PID" \\
-  -Lf "$R/var/log/snmpd.log" -M /nonexistent -m '' -I -smux,mteTrigger,mteTriggerConf; }
-case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; esac
-`, { mode: 0o755 });
-    const started = spawnSync(control, ['start'], { encoding: 'utf8' });
-    assert.equal(started.status, 0, started.stderr);
+    snmpd = installSnmpdService(r, original(snmpPort));
+    control = snmpd.control;
     host = {
       name: 'lab', host: '127.0.0.1', port: sshd.port, user: sshd.user, sudo: true, agent: false, root: r, netplanDir: '/etc/netplan', netplanApply: 'netplan apply', line: 1,
       snmpd: { ...DEFAULT_SNMPD, restart: `${control} restart`, stop: `${control} stop`, start: `${control} start`, port: snmpPort },
@@ -69,7 +55,7 @@ case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; 
 
   after(async () => {
     conn?.close();
-    if (control) spawnSync(control, ['stop']);
+    snmpd?.stop();
     await sshd?.stop();
   });
 

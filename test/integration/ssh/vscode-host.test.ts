@@ -3,13 +3,13 @@
 // is not installed, dist/extension.js is not built, sshd cannot run, or PARC_SKIP_VSCODE=1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runHostSuite, vscodeHostUnavailable } from '../../vscode/host-suite';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
+import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
 import { freeUdpPort } from '../../support/ports';
 
 function unavailable(): string | false {
@@ -23,7 +23,7 @@ function unavailable(): string | false {
 describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }, () => {
   let sshd: RunningSshd;
   let ws: string;
-  let control: string | undefined;
+  let snmpd: SnmpdService | undefined;
   let snmpPort: number;
 
   before(async () => {
@@ -34,27 +34,14 @@ describe('parc-ssh:// in a real VS Code extension host', { skip: unavailable() }
     writeFileSync(path.join(ws, 'parc.yaml'), `linux:\n  - host: 127.0.0.1\n    name: lab\n    port: ${sshd.port}\n    user: ${sshd.user}\n    key: ${sshd.clientKeyFile}\n    sudo: true\n    sudoCredential: LABSUDO\n    root: ${sshd.root}\n    netplanApply: /bin/true   # stand-in: the real netplan apply would change this machine's network\n`);
     writeFileSync(path.join(ws, 'known_hosts'), sshd.hostKeyLine() + '\n');
     // A real snmpd on the host's files, run by a stand-in for "systemctl {stop,start,restart} snmpd" (no systemd
-    // here), for Apply SNMP Settings… (same stand-in as test/integration/snmpdconf/apply.test.ts).
+    // here), for Apply SNMP Settings… (test/support/snmpd-service.ts).
     snmpPort = await freeUdpPort();
-    const r = sshd.root;
-    for (const d of ['etc/snmp', 'var/lib/snmp', 'run', 'var/log', 'sbin']) mkdirSync(path.join(r, d), { recursive: true, mode: 0o755 });
-    writeFileSync(path.join(r, 'etc/snmp/snmpd.conf'), `# lab snmpd.conf\nagentAddress udp:127.0.0.1:${snmpPort}\nview all included .1\nrocommunity oldcomm-5e2 127.0.0.1 -V all\nsysLocation Server room\n`, { mode: 0o600 });
-    control = path.join(r, 'sbin', 'snmpd-service');
-    writeFileSync(control, `#!/bin/sh
-R='${r}'
-PID="$R/run/snmpd.pid"
-stop() { [ -f "$PID" ] || return 0; p=$(cat "$PID"); kill "$p" 2>/dev/null; i=0
-  while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; rm -f "$PID"; }
-start() { SNMPCONFPATH="$R/etc/snmp:$R/var/lib/snmp" SNMP_PERSISTENT_DIR="$R/var/lib/snmp" MIBS= /usr/sbin/snmpd -p "$PID" \\
-  -Lf "$R/var/log/snmpd.log" -M /nonexistent -m '' -I -smux,mteTrigger,mteTriggerConf; }
-case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; esac
-`, { mode: 0o755 });
-    const started = spawnSync(control, ['start'], { encoding: 'utf8' });
-    assert.equal(started.status, 0, started.stderr);
+    snmpd = installSnmpdService(sshd.root, `# lab snmpd.conf\nagentAddress udp:127.0.0.1:${snmpPort}\nview all included .1\nrocommunity oldcomm-5e2 127.0.0.1 -V all\nsysLocation Server room\n`);
+    const control = snmpd.control;
     writeFileSync(path.join(ws, 'parc.yaml'), readFileSync(path.join(ws, 'parc.yaml'), 'utf8') + `    snmpd:\n      restart: ${control} restart\n      stop: ${control} stop\n      start: ${control} start\n      port: ${snmpPort}\n`);
   });
   after(async () => {
-    if (control) spawnSync(control, ['stop']);
+    snmpd?.stop();
     await sshd?.stop();
     if (ws) rmSync(ws, { recursive: true, force: true });
   });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { PARC_SCHEMA, type JsonSchema } from '../../../src/core/inventory/schema';
 
 const root = path.resolve(__dirname, '../../../..');
 const json = (f: string) => JSON.parse(readFileSync(path.join(root, f), 'utf8'));
@@ -22,6 +23,20 @@ function l10nStrings(): Set<string> {
     // Single- or double-quoted (a string with an apostrophe is written in double quotes).
     for (const m of readFileSync(f, 'utf8').matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) out.add((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
   }
+  return out;
+}
+
+/** What Parc's own parc.yaml completion and hover translate (src/extension/inventory-help.ts passes vscode.l10n):
+ * every description of the schema and the type words of src/core/inventory/yaml-help.ts. */
+function schemaStrings(): Set<string> {
+  const out = new Set<string>();
+  const walk = (s: unknown) => {
+    if (!s || typeof s !== 'object') return;
+    if (typeof (s as JsonSchema).description === 'string') out.add((s as JsonSchema).description!);
+    Object.values(s).forEach(walk);
+  };
+  walk(PARC_SCHEMA);
+  for (const m of readFileSync(path.join(root, 'src', 'core', 'inventory', 'yaml-help.ts'), 'utf8').matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) out.add(m[1]);
   return out;
 }
 
@@ -106,7 +121,19 @@ describe('extension manifest and translations', () => {
     assert.deepEqual(missing, [], `add the French of these vscode.l10n.t() strings to l10n/bundle.l10n.fr.json:\n${missing.map((m) => JSON.stringify(m)).join('\n')}`);
     const ph = (t: string) => [...t.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
     for (const s of strings) assert.deepEqual(ph(fr[s]), ph(s), `placeholders of "${s}"`);
-    for (const k of Object.keys(fr)) assert.ok(strings.has(k), `l10n/bundle.l10n.fr.json has "${k}", which the code no longer uses`);
+    const schema = schemaStrings();
+    for (const k of Object.keys(fr)) assert.ok(strings.has(k) || schema.has(k), `l10n/bundle.l10n.fr.json has "${k}", which the code no longer uses`);
+  });
+
+  it('every description and type word of the parc.yaml schema has French (Parc\'s own completion and hover)', () => {
+    const fr = json('l10n/bundle.l10n.fr.json') as Record<string, string>;
+    const schema = schemaStrings();
+    assert.ok(schema.size > 150, `found ${schema.size} schema strings`);
+    assert.ok(schema.has('list of {0}') && schema.has('mapping of names'), 'type words found in yaml-help.ts');
+    const missing = [...schema].filter((s) => !Object.hasOwn(fr, s));
+    assert.deepEqual(missing, [], `add the French of these schema texts to l10n/bundle.l10n.fr.json:\n${missing.map((m) => JSON.stringify(m)).join('\n')}`);
+    const ph = (t: string) => [...t.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+    for (const s of schema) assert.deepEqual(ph(fr[s]), ph(s), `placeholders of "${s}"`);
   });
 
   it('commands used in menus and welcome views are declared, and every declared command is registered in code', () => {

@@ -1,6 +1,8 @@
 // Parc's own parc.yaml completion and hover (for editors without a YAML language server), on text being typed.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { complete, hover, namesIn, pathAt } from '../../../src/core/inventory/yaml-help';
 
 const DOC = `sites:
@@ -72,5 +74,17 @@ describe('parc.yaml completion and hover', () => {
     assert.match(h.markdown, /\*\*windows\.transport\*\* — local \| ssh \| winrm/);
     assert.match(h.markdown, /quser/);
     assert.equal(hover(DOC, l, 30), undefined, 'not past the key');
+  });
+
+  it('says descriptions and type words in the display language when given the translations (French bundle)', () => {
+    const fr = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+    const t = (s: string, ...a: (string | number)[]) => (Object.hasOwn(fr, s) ? fr[s] : s).replace(/\{(\d+)\}/g, (_m, i: string) => String(a[Number(i)]));
+    const text = 'sites:\n  - region: Nord\n    subnets: [10.0.0.0/8]\n';
+    const h = hover(text, 2, 6, t)!;
+    assert.match(h.markdown, /\*\*sites\.subnets\*\* — string ou liste de string/);
+    assert.match(h.markdown, /Sous-réseaux en notation CIDR/);
+    const keys = complete('devices:\n  - host: 192.0.2.1\n    ', 2, 4, undefined, t);
+    assert.equal(keys.find((k) => k.label === 'port')?.documentation, 'Port SNMP (161 par défaut).');
+    assert.match(hover('devices:\n  - 192.0.2.1\n', 0, 2, t)!.markdown, /^\*\*devices\*\* — liste de valeurs/);
   });
 });

@@ -24,6 +24,7 @@ const CSS = `
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px 20px; }
 .chart { min-width: 0; overflow: hidden; }
 .chart h3 { font-size: 13px; margin: 8px 0 4px; }
+.chart-note { color: var(--muted); font-style: italic; font-size: 90%; margin: -4px 0 4px; }
 .chart-empty { height: 150px; display: flex; align-items: center; justify-content: center; border: 1px dashed var(--border); border-radius: 6px; color: var(--muted); font-style: italic; }
 .uplot, .uplot .u-legend { font-family: var(--font); color: var(--fg); }
 .u-legend { font-size: 12px; }
@@ -105,13 +106,18 @@ const SCRIPT = `
         const e = document.createElement('div'); e.className = 'chart-empty'; e.textContent = say('collecting data — first points after two polls');
         wrap.append(e); continue;
       }
+      // One point so far (a fresh device): a dot, and a word on when the line comes (points are per period).
+      if (c.series.every((s) => s.values.filter((v) => v !== null).length < 2) && model.archive) {
+        const n = document.createElement('div'); n.className = 'chart-note'; n.textContent = say('one point so far — one per {0}, a line from the next', model.archive);
+        wrap.append(n);
+      }
       const dropped = new Set(c.dropped || []);
       const axis = { stroke: css('--muted'), grid: { stroke: css('--border'), width: 1 }, ticks: { stroke: css('--border') } };
       const opts = {
         width: chartWidth(wrap), height: 180,
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: true }, y: { range: yRange(c.unit) } },
-        axes: [{ ...axis, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: yTicks(wrap, c.unit) }],
+        axes: [{ ...axis, space: 70, values: (u, vals) => vals.map((v) => tf.axis(v, span)) }, { ...axis, size: 90, values: yTicks(wrap, c.unit) }],
         series: [{ value: (u, v) => v === null ? '-' : tf.dateTime(v * 1000) }, ...c.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, spanGaps: false,
           // Few points (the first polls): dots, since a line needs two neighbours.
           points: { show: s.values.filter((v) => v !== null).length < 40, size: 6, fill: colors[i % colors.length] },

@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS } from '../../inventory/types';
 import { bootTime, makeTimeFormatter, type TimeFormatter } from '../../time-format';
 import { clientStrings, english, type Translate } from './strings';
 
-export const RANGES = { '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400, '1y': 365 * 86400 } as const;
+export const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400, '1y': 365 * 86400 } as const;
 export type RangeName = keyof typeof RANGES;
 
 export function isRange(x: unknown): x is RangeName {
@@ -118,10 +118,11 @@ export interface DevicePageInput {
 
 const MAX_POINTS = 1000;
 
-/** Range that shows the data there is: 6 h until the history is longer, then 24 h; longer ones if only old data. */
+/** Range that shows the data there is: 1 h in the first hour (a fresh install's few points fill it), 6 h until the
+ * history is longer, then 24 h; longer ones if only old data. */
 export function defaultRange(store: MetricStore | undefined, key: string, now: number): RangeName {
   const status = store?.series({ device: key }).find((s) => s.entity === 'device' && s.ds === 'status');
-  if (!store || !status) return '6h';
+  if (!store || !status) return '1h';
   const to = Math.floor(now / 1000);
   const known = (range: RangeName) => {
     const d = store.read(status.id, { from: to - RANGES[range], to, maxPoints: 400 });
@@ -129,10 +130,13 @@ export function defaultRange(store: MetricStore | undefined, key: string, now: n
   };
   // The last day at 5-minute resolution: how far back the history goes.
   const day = known('24h');
-  if (day.length) return to - day[0] > RANGES['6h'] ? '24h' : '6h';
+  if (day.length) {
+    const age = to - day[0];
+    return age > RANGES['6h'] ? '24h' : age >= RANGES['1h'] ? '6h' : '1h';
+  }
   // Only older data (a device not polled for days): the shortest range that reaches its newest point.
   const year = known('1y');
-  if (!year.length) return '6h';
+  if (!year.length) return '1h';
   const age = to - year[year.length - 1];
   return (Object.keys(RANGES) as RangeName[]).find((r) => RANGES[r] > age) ?? '1y';
 }

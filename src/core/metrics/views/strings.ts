@@ -14,6 +14,7 @@ export const english: Translate = (s, ...args) => fill(s, args);
 /** Strings the page scripts need at run time (sent in the model, translated). */
 export const CLIENT_STRINGS = [
   'collecting data — first points after two polls',
+  'one point so far — one per {0}, a line from the next',
   'counter reset or above link speed',
   'not polled',
   'up',
