@@ -61,8 +61,9 @@ suite('second window on the same estate', function () {
       signal(e.sync, 'b-saw', { id: x, via: got.via, by: got.alert.acknowledged?.by, seen: got.seen });
 
       const y = await waitFor('an alert still to acknowledge', () => remote.alerts.find((a) => a.open && !a.acknowledged && a.id !== x));
+      const sent = Date.now();
       await vscode.commands.executeCommand('parc.acknowledgeAlert', y.id);
-      signal(e.sync, 'b-acked', { id: y.id });
+      signal(e.sync, 'b-acked', { id: y.id, sent });
       await waitSignal(e.sync, 'a-done', 120_000);
     } finally {
       sub.dispose();

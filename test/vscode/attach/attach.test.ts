@@ -117,16 +117,25 @@ suite('attached to parc serve', function () {
     // The device page opens on the server's data: its graphs come from GET /api/history, and the webview draws them.
     await vscode.commands.executeCommand('parc.openDevicePage', e.agent.key);
     const page = await waitFor('the device page', () => api.webviews.devicePages().find((p) => p.key === e.agent.key)?.page);
+    // Every report of what the webview drew (the first may be in already).
+    const renders: { at: string; charts: { id: string; points: number }[] }[] = page.lastRendered ? [page.lastRendered] : [];
+    const onRender = page.onDidRender((r) => renders.push(r));
     const local = (estate as unknown as EstateSwitch).local.metrics;
     assert.ok(local, 'the suspended local estate still reads the state directory\'s metric store');
     // Same points as the local store at the same moment (retried when a poll lands between the two reads).
     let same = false;
     let last = '';
     for (let i = 0; i < 5 && !same; i++) {
+      const prev = i ? page.historyMoment : undefined;
       if (i) page.push();
-      const now = await waitFor('the server\'s history on the page', () => page.historyMoment, 30_000);
-      const rendered = await waitFor('the webview\'s report of what it drew', () => (page.lastRendered?.at === new Date(now).toISOString() ? page.lastRendered : undefined), 30_000);
+      const now = await waitFor('the server\'s history on the page', () => (page.historyMoment !== prev ? page.historyMoment : undefined), 30_000);
       const m = page.model()!;
+      assert.equal(m.generatedAt, new Date(now).toISOString());
+      const rendered = await waitFor('the webview\'s report of what it drew', () => renders.find((r) => r.at === m.generatedAt), 10_000).catch(() => undefined);
+      if (!rendered) {
+        last = `the model is of ${m.generatedAt} (${m.charts.length} charts); the webview reported ${JSON.stringify(renders.map((r) => r.at))}; the page now has history of ${page.historyMoment ? new Date(page.historyMoment).toISOString() : '-'}`;
+        continue;
+      }
       const status = m.charts.find((c) => c.id === 'status')!;
       const points = status.series[0].values.filter((v) => v !== null).length;
       assert.ok(points > 0, `the availability chart has points from the server (${m.range})`);
@@ -139,6 +148,7 @@ suite('attached to parc serve', function () {
       same = a === JSON.stringify(drawn(mine));
       if (same) console.log(`[attach] device page through the server: ${m.charts.length} charts over ${m.range} (${m.archive ?? 'no'} archive), ${rendered.charts.reduce((n, c) => n + c.points, 0)} points drawn, identical to the local store's`);
     }
+    onRender.dispose();
     assert.ok(same, `the page's charts from the server are the local store's:\n${last}`);
   });
 
@@ -217,7 +227,7 @@ suite('attached to parc serve', function () {
       // In order: this window's acknowledgement (the answer, then the stream's echo) before the other window's.
       const mine = changes.findIndex((c) => c.alert.id === x.id && c.alert.acknowledged);
       assert.ok(mine >= 0 && mine < changes.indexOf(back), `order of alert changes here: ${changes.map((c) => `${c.alert.id.slice(0, 12)}:${c.via}:${c.alert.acknowledged?.by ?? '-'}`).join(' ')}`);
-      console.log(`[attach] acknowledgement window 1 → window 2 through the stream: ${Number(saw.seen) - sent} ms; window 2 → window 1: ${back.seen - acked.at} ms (not asserted)`);
+      console.log(`[attach] acknowledgement window 1 → window 2 through the stream: ${Number(saw.seen) - sent} ms; window 2 → window 1: ${back.seen - Number(acked.sent)} ms (not asserted)`);
     } finally {
       sub.dispose();
       signal(e.sync, 'a-done');
