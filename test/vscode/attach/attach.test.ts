@@ -146,7 +146,7 @@ suite('attached to parc serve', function () {
       const a = JSON.stringify(drawn(m));
       last = `server ${a}\nlocal  ${JSON.stringify(drawn(mine))}`;
       same = a === JSON.stringify(drawn(mine));
-      if (same) console.log(`[attach] device page through the server: ${m.charts.length} charts over ${m.range} (${m.archive ?? 'no'} archive), ${rendered.charts.reduce((n, c) => n + c.points, 0)} points drawn, identical to the local store's`);
+      if (same) console.log(`[attach] device page through the server: ${m.charts.length} charts over ${m.range} (${m.archive ?? 'no'} archive), ${rendered.charts.reduce((n, c) => n + c.points, 0)} points drawn, identical to the local store's (attempt ${i + 1})`);
     }
     onRender.dispose();
     assert.ok(same, `the page's charts from the server are the local store's:\n${last}`);
