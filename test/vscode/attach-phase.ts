@@ -1,12 +1,15 @@
 // The "attach" phase of the extension-host tests: a real `parc serve` (self-signed TLS, local accounts made with
 // `parc serve user add`) polls an estate of real snmpd agents; a code-server window opens the same estate and
-// runs test/vscode/attach/ (lease, Connect to Server…, roles, acknowledgements between clients).
+// runs test/vscode/attach/ (lease, Connect to Server…, roles, device page history, acknowledgements between
+// clients); a second window (another extension host of the same code-server, test/vscode/attach-peer/) on the
+// same estate follows the lease, then attaches as another operator and trades acknowledgements with the first.
 // Before the window starts, this measures how many SNMP messages one poll by the server alone sends to the
 // agent (snmpInPkts), so the window's test can tell one poller from two.
 import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
+import type { Page } from 'playwright-core';
 import type { PollStreamEvent } from '../../src/core/remote/api-types';
 import { ParcClient } from '../../src/core/remote/client';
 import { normaliseFingerprint, probeCertificate } from '../../src/core/remote/client-tls';
@@ -16,7 +19,31 @@ import { freeUdpPort } from '../support/ports';
 import { openBrowser, startCodeServer } from './code-server';
 import { COMMUNITY, startFleet } from './fleet';
 
-const USERS = { operator: { name: 'olga', password: 'op-pass-4Yq' }, viewer: { name: 'victor', password: 'view-pass-9Kd' } };
+const USERS = { operator: { name: 'olga', password: 'op-pass-4Yq' }, viewer: { name: 'victor', password: 'view-pass-9Kd' }, peer: { name: 'oscar', password: 'op2-pass-7Wm' } };
+
+type ExitWaiter = Promise<number>;
+
+/** Runs one window's suite in `page`: resolves with its exit code (codeAutomationExit), mirroring its test output. */
+function suiteExit(page: Page, tag: string): ExitWaiter {
+  return new Promise<number>((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    void page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = util.format(...(args ?? []));
+      if (process.env.VERBOSE || /^\[attach\]|passing|failing|^\s+(✔|✓|\d+\))|Error|assert/i.test(line)) (type === 'error' ? console.error : console.log)(tag ? `${tag} ${line}` : line);
+    });
+  });
+}
+
+function results(file: string, name: string, code: number, log: (m: string) => void): number {
+  if (fs.existsSync(file)) {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { passed: number; failed: number; failures: string[] };
+    for (const f of r.failures) console.error(`[vscode-tests] FAILED: ${f}`);
+    log(`${name}: ${r.passed} passed, ${r.failed} failed (results file)`);
+    if ((r.failed > 0 || r.passed === 0) && code === 0) return 1;
+    return code;
+  }
+  return code === 0 ? 3 : code;
+}
 
 /** Waits for the end of the server's next poll (seen on its stream). */
 function nextPollEnd(stream: ParcStream): Promise<PollStreamEvent> {
@@ -42,11 +69,14 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
   let watch: cp.ChildProcess | undefined;
   let watchOut = '';
   try {
-    // A second down device, so there are two alerts to acknowledge.
-    fs.appendFileSync(fleet.inventory, `  - { host: 127.0.0.1, port: ${await freeUdpPort()}, name: nantes-ap, site: Lyon }\n`);
+    // More down devices, so there are alerts to acknowledge: two between the window and a client, two between the windows.
+    for (const name of ['nantes-ap', 'nantes-sw', 'lille-ap']) fs.appendFileSync(fleet.inventory, `  - { host: 127.0.0.1, port: ${await freeUdpPort()}, name: ${name}, site: Lyon }\n`);
+    const sync = fs.mkdtempSync(path.join(logDir, 'sync-'));
+    const peerResults = path.join(logDir, 'results-peer.json');
     const env = { PARC_CRED_LAB_COMMUNITY: COMMUNITY };
     addUser(fleet.inventory, USERS.operator.name, 'operator', USERS.operator.password, env);
     addUser(fleet.inventory, USERS.viewer.name, 'viewer', USERS.viewer.password, env);
+    addUser(fleet.inventory, USERS.peer.name, 'operator', USERS.peer.password, env);
     serve = await startServe(fleet.inventory, env);
     fs.writeFileSync(path.join(logDir, 'serve-start.log'), serve.output());
     log(`attach: parc serve on ${serve.url} (SHA-256 ${serve.fingerprint.slice(0, 23)}…)`);
@@ -84,33 +114,31 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
       codeServerDir: csDir, workspaceTrust: false, logDir,
       env: {
         ...fleet.env, PARC_VSCODE_RESULTS: resultsFile,
-        PARC_ATTACH: JSON.stringify({ url: serve.url, fingerprint: serve.fingerprint, ...USERS, agent: { port: agent.port, community: COMMUNITY, key: `127.0.0.1:${agent.port}` }, perPoll }),
+        PARC_ATTACH: JSON.stringify({ url: serve.url, fingerprint: serve.fingerprint, ...USERS, agent: { port: agent.port, community: COMMUNITY, key: `127.0.0.1:${agent.port}` }, perPoll, sync, peerResults }),
       },
     });
     const { browser, page } = await openBrowser(cs.tmp, logDir);
     try {
-      const exit = new Promise<number>((resolve) => {
-        void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-        void page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-          const line = util.format(...(args ?? []));
-          if (process.env.VERBOSE || /^\[attach\]|passing|failing|^\s+(✔|✓|\d+\))|Error|assert/i.test(line)) (type === 'error' ? console.error : console.log)(line);
-        });
-      });
-      await page.goto(cs.url(fleet.workspace, [['extensionDevelopmentPath', cs.remote(path.resolve(__dirname, '..', '..', '..'))], ['extensionTestsPath', cs.remote(testsPath)], ['skipWelcome', 'true']]));
-      const timer = new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());
-      let code = await Promise.race([exit, timer]);
-      if (code < 0) {
-        console.error(`[vscode-tests] attach: timeout after ${timeoutMs} ms; logs in ${logDir}`);
-        await page.screenshot({ path: path.join(logDir, 'timeout.png') }).catch(() => undefined);
-        code = 2;
+      // Two windows, two extension hosts, one estate: the main suite and the peer's.
+      const peer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      const exit = suiteExit(page, '');
+      const peerExit = suiteExit(peer, '[window 2]');
+      const open = (p: typeof page, tests: string) => p.goto(cs.url(fleet.workspace, [['extensionDevelopmentPath', cs.remote(path.resolve(__dirname, '..', '..', '..'))], ['extensionTestsPath', cs.remote(tests)], ['skipWelcome', 'true']]));
+      await open(page, testsPath);
+      await open(peer, path.join(path.dirname(testsPath), '..', 'attach-peer', 'index.js'));
+      const timeout = () => new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());
+      const codes = await Promise.all([Promise.race([exit, timeout()]), Promise.race([peerExit, timeout()])]);
+      let worst = 0;
+      for (const [i, name, file, p] of [[0, 'attach', resultsFile, page], [1, 'attach (window 2)', peerResults, peer]] as const) {
+        let code = codes[i];
+        if (code < 0) {
+          console.error(`[vscode-tests] ${name}: timeout after ${timeoutMs} ms; logs in ${logDir}`);
+          await p.screenshot({ path: path.join(logDir, `timeout-${i + 1}.png`) }).catch(() => undefined);
+          code = 2;
+        }
+        worst = Math.max(worst, results(file, name, code, log));
       }
-      if (fs.existsSync(resultsFile)) {
-        const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; failures: string[] };
-        for (const f of r.failures) console.error(`[vscode-tests] FAILED: ${f}`);
-        log(`attach: ${r.passed} passed, ${r.failed} failed (results file)`);
-        if ((r.failed > 0 || r.passed === 0) && code === 0) code = 1;
-      } else if (code === 0) code = 3;
-      return code;
+      return worst;
     } finally {
       await browser.close().catch(() => undefined);
       await cs.stop();

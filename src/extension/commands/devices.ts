@@ -4,6 +4,8 @@ import { probe } from '../../core/discovery/probe';
 import { addDevicesToFile, type NewDevice } from '../../core/inventory/file';
 import { removeDeviceFromFile, setDeviceSiteInFile } from '../../core/inventory/edit';
 import { deviceKey, type Inventory } from '../../core/inventory/types';
+import { remoteAddDevice, remoteMoveDevice, remoteRemoveDevice } from '../remote-estate/admin';
+import type { RemoteEstate } from '../remote-estate/remote-estate';
 import { networkAllowed } from '../trust';
 import { address, displayName } from '../views/device-item';
 import { ensureInventory } from './inventory';
@@ -52,7 +54,28 @@ async function askSite(inv: Inventory, given?: string): Promise<string | null | 
   return pick === undefined ? undefined : pick.site;
 }
 
+/** Attached (admin): the server adds it to its parc.yaml (and probes it at its next poll). */
+async function addRemoteDevice(r: RemoteEstate, args: AddDeviceArgs): Promise<NewDevice | undefined> {
+  const inv = r.inventory;
+  let hp = args.host ? { host: args.host, port: args.port ?? 161 } : undefined;
+  if (!hp) {
+    const text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add device to {0}', r.client.base.host),
+      prompt: vscode.l10n.t('Host name or IP address, optionally with :port'),
+      validateInput: (v) => (parseHostPort(v) ? undefined : vscode.l10n.t('Expected a host name or address, e.g. 192.0.2.10 or switch1:1161')),
+    });
+    if (!text) return undefined;
+    hp = parseHostPort(text)!;
+  }
+  const site = inv && inv.sites.length ? await askSite(inv, args.site) : args.site ?? null;
+  if (site === undefined) return undefined;
+  const entry: NewDevice = { host: hp.host, port: hp.port, name: args.name, profile: args.profile, site: site ?? undefined };
+  await remoteAddDevice(r, { host: entry.host, port: entry.port, ...(entry.name ? { name: entry.name } : {}), ...(entry.profile ? { profile: entry.profile } : {}), ...(entry.site ? { site: entry.site } : {}) });
+  return entry;
+}
+
 async function addDevice(ctx: ParcContext, args: AddDeviceArgs = {}): Promise<NewDevice | undefined> {
+  if (ctx.estate.remote) return addRemoteDevice(ctx.estate.remote, args);
   // The device is probed before it is written: refuse at once rather than after the questions.
   if (!networkAllowed(vscode.l10n.t('Add device'))) return undefined;
   if (!(await ensureInventory(ctx))) return undefined;
@@ -112,6 +135,16 @@ export const deviceCommands: CommandFamily = (ctx) => [
     id: 'parc.removeDevice',
     async run(arg?: unknown, options?: { confirm?: boolean }) {
       const d = await pickDevice(ctx, arg, vscode.l10n.t('Remove device'));
+      const remote = ctx.estate.remote;
+      if (d && remote) {
+        if (options?.confirm !== false) {
+          const remove = vscode.l10n.t('Remove');
+          const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Remove {0} ({1}) from the parc.yaml of {2}?', displayName(d), address(d), remote.client.base.host), { modal: true }, remove);
+          if (ok !== remove) return false;
+        }
+        await remoteRemoveDevice(remote, d.key);
+        return true;
+      }
       const file = ctx.inventories.file;
       if (!d || !file) return false;
       if (options?.confirm !== false) {
@@ -130,11 +163,16 @@ export const deviceCommands: CommandFamily = (ctx) => [
     id: 'parc.moveDevice',
     async run(arg?: unknown, siteArg?: string) {
       const d = await pickDevice(ctx, arg, vscode.l10n.t('Move device to site'));
-      const inv = ctx.inventories.inventory;
+      const remote = ctx.estate.remote;
+      const inv = remote ? remote.inventory : ctx.inventories.inventory;
       if (!d || !inv) return false;
       if (!inv.sites.length) throw new Error(vscode.l10n.t('parc.yaml defines no sites yet.'));
       const site = await askSite(inv, siteArg);
       if (site === undefined) return false;
+      if (remote) {
+        await remoteMoveDevice(remote, d.key, site);
+        return true;
+      }
       await setDeviceSiteInFile(inv.file, d.key, site ?? undefined);
       await ctx.inventories.reload();
       await ctx.estate.settled();

@@ -12,14 +12,22 @@ export const OPERATOR_COMMANDS: ReadonlySet<string> = new Set([
   'parc.sessions.janitor', 'parc.sessions.janitorDryRun',
 ]);
 
+/** Inventory edits the server makes in its parc.yaml (POST/PATCH/DELETE /api/inventory/devices): admin only. */
+export const ADMIN_COMMANDS: ReadonlySet<string> = new Set(['parc.addDevice', 'parc.removeDevice', 'parc.moveDevice']);
+
 /** Commands that edit this workspace's parc.yaml or credentials: meaningless on a server's estate. */
 export const LOCAL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
-  'parc.addDevice', 'parc.removeDevice', 'parc.moveDevice', 'parc.discoverSubnet', 'parc.setCredential', 'parc.createInventory', 'parc.sendTestAlert',
+  'parc.discoverSubnet', 'parc.setCredential', 'parc.createInventory', 'parc.sendTestAlert',
 ]);
+
+/** snmpd and netplan apply run over SSH from this window; the server has no endpoint for them yet. */
+export const NOT_YET_REMOTE_COMMANDS: ReadonlySet<string> = new Set(['parc.remote.applySnmpd', 'parc.remote.applyNetplan']);
 
 /** Why `role` may not run `command` (undefined when it may). */
 export function refusal(command: string, role: Role, can: (r: Role) => boolean): string | undefined {
   if (OPERATOR_COMMANDS.has(command) && !can('operator')) return vscode.l10n.t('Your role on the server is {0}: this action needs the operator role.', role);
+  if (ADMIN_COMMANDS.has(command) && !can('admin')) return vscode.l10n.t('Your role on the server is {0}: this action needs the admin role.', role);
+  if (NOT_YET_REMOTE_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server yet: parc serve cannot apply snmpd or netplan changes for you; disconnect to apply them from this window over SSH.');
   if (LOCAL_ONLY_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server: its parc.yaml is edited on the server.');
   return undefined;
 }

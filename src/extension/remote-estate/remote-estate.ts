@@ -14,12 +14,22 @@ import { roleAllows } from '../../core/remote/api-types';
 import type { ParcClient } from '../../core/remote/client';
 import { ParcStream, type StreamState } from '../../core/remote/stream';
 import type { ParcEvent } from '../../core/state/types';
+import { isAlert } from '../../core/metrics/event-archive';
 import type { DeviceState } from '../estate';
 import type { EstateSource } from './source';
 
 const EVENT_LIMIT = 500;
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
+/** One alert's new state and how it arrived: pushed by the server's stream, or the answer to this window's own request. */
+export interface AlertChange {
+  alert: AlertInfo;
+  via: 'stream' | 'answer';
+}
+
+/** The dashboard shows the alerts of the last day (as the local event archive keeps them). */
+const ALERT_WINDOW_MS = 86_400_000;
 
 export class RemoteEstate implements EstateSource {
   private readonly devicesChanged = new vscode.EventEmitter<string[]>();
@@ -28,7 +38,7 @@ export class RemoteEstate implements EstateSource {
   readonly onDidRaiseEvents = this.eventsChanged.event;
   private readonly delivered = new vscode.EventEmitter<void>();
   readonly onDidDeliver = this.delivered.event;
-  private readonly alertsChanged = new vscode.EventEmitter<void>();
+  private readonly alertsChanged = new vscode.EventEmitter<AlertChange | undefined>();
   /** Alerts or mutes changed (acknowledged or muted here, in another window, or in the browser). */
   readonly onDidChangeAlerts = this.alertsChanged.event;
   private readonly connectionChanged = new vscode.EventEmitter<ConnectionState>();
@@ -41,6 +51,7 @@ export class RemoteEstate implements EstateSource {
   private devices = new Map<string, DeviceState>();
   private summaries = new Map<string, DeviceSummary>();
   private _events: ParcEvent[] = [];
+  private _alertEvents: ParcEvent[] = [];
   private _alerts: AlertInfo[] = [];
   private _mutes: MuteInfo[] = [];
   private _sessions?: SessionsResponse;
@@ -69,7 +80,7 @@ export class RemoteEstate implements EstateSource {
     });
     this.stream.on('device', (d: DeviceSummary) => this.onDevice(d));
     this.stream.on('event', (e: ParcEvent) => this.onEvent(e));
-    this.stream.on('alert', (a: AlertInfo) => this.onAlert(a));
+    this.stream.on('alert', (a: AlertInfo) => this.onAlert(a, 'stream'));
     this.stream.on('message', () => (this._freshAt = Date.now()));
     this.stream.on('fatal', (e: Error) => {
       this.lastError = e.message;
@@ -141,6 +152,11 @@ export class RemoteEstate implements EstateSource {
     return this._events;
   }
 
+  /** Alert events (warning, critical) since `since` (epoch ms), newest first: the dashboard's "last 24 h". */
+  alertEvents(since: number): ParcEvent[] {
+    return this._alertEvents.filter((e) => Date.parse(e.time) >= since);
+  }
+
   get alerts(): AlertInfo[] {
     return this._alerts;
   }
@@ -179,11 +195,12 @@ export class RemoteEstate implements EstateSource {
   }
 
   private async doResync(): Promise<void> {
-    const [inv, summaries, events, alerts] = await Promise.all([
+    const [inv, summaries, events, alerts, day] = await Promise.all([
       this.client.get<InventoryResponse>('/api/inventory'),
       this.client.get<DeviceSummary[]>('/api/devices'),
       this.client.get<EventsResponse>(`/api/events?limit=${EVENT_LIMIT}`),
       this.client.get<AlertsResponse>('/api/alerts'),
+      this.client.get<EventsResponse>(`/api/events?${new URLSearchParams({ since: new Date(Date.now() - ALERT_WINDOW_MS).toISOString(), limit: '10000' })}`),
     ]);
     this._sessions = await this.client.get<SessionsResponse>('/api/sessions').catch(() => this._sessions);
     const details = await Promise.all(summaries.map((s) => this.client.get<DeviceDetail>(`/api/devices/${encodeURIComponent(s.id)}`).catch(() => undefined)));
@@ -198,12 +215,13 @@ export class RemoteEstate implements EstateSource {
     const changed = new Set([...next.keys(), ...this.devices.keys()]);
     this.devices = next;
     this._events = events;
+    this._alertEvents = day.filter(isAlert);
     this._alerts = alerts.alerts;
     this._mutes = alerts.mutes;
     this._freshAt = Date.now();
     this.devicesChanged.fire([...changed]);
     this.eventsChanged.fire([]);
-    this.alertsChanged.fire();
+    this.alertsChanged.fire(undefined);
   }
 
   private stateOf(d: Device, detail: DeviceDetail | undefined, summary: DeviceSummary | undefined): DeviceState {
@@ -237,21 +255,22 @@ export class RemoteEstate implements EstateSource {
 
   private onEvent(e: ParcEvent): void {
     this._events = [e, ...this._events].slice(0, EVENT_LIMIT);
+    if (isAlert(e)) this._alertEvents = [e, ...this._alertEvents.filter((x) => Date.parse(x.time) >= Date.now() - ALERT_WINDOW_MS)];
     this.eventsChanged.fire([e]);
   }
 
-  private onAlert(a: AlertInfo): void {
+  private onAlert(a: AlertInfo, via: AlertChange['via']): void {
     const i = this._alerts.findIndex((x) => x.id === a.id);
     if (i >= 0) this._alerts[i] = a;
     else this._alerts.unshift(a);
-    this.alertsChanged.fire();
+    this.alertsChanged.fire({ alert: a, via });
   }
 
   private async reloadAlerts(): Promise<void> {
     const r = await this.client.get<AlertsResponse>('/api/alerts');
     this._alerts = r.alerts;
     this._mutes = r.mutes;
-    this.alertsChanged.fire();
+    this.alertsChanged.fire(undefined);
   }
 
   // ---- actions (the server checks the role; the UI disables what the role forbids) ----
@@ -270,7 +289,7 @@ export class RemoteEstate implements EstateSource {
   async acknowledge(id: string): Promise<void> {
     const a = await this.client.post<AlertInfo>(`/api/alerts/${encodeURIComponent(id)}/ack`, {});
     // The answer may predate the server's reread of the acknowledgements; the stream brings the final state.
-    if (a?.acknowledged) this.onAlert(a);
+    if (a?.acknowledged) this.onAlert(a, 'answer');
   }
 
   async mute(device: string, minutes: number): Promise<void> {

@@ -36,6 +36,8 @@ export interface EstateSource extends vscode.Disposable {
   /** Polls now (or asks whoever polls); resolves with the result when this window polled itself. */
   poll(devices?: Device[]): Promise<CycleResult | undefined>;
   isFirstPollDown(e: ParcEvent): boolean;
+  /** The source changed (connected to a server, or back to local): on the switch that presents both. */
+  readonly onDidSwitch?: vscode.Event<RemoteEstate | undefined>;
   /** Set while the estate comes from a `parc serve`. */
   readonly remote?: RemoteEstate;
 }

@@ -91,7 +91,9 @@ export class DashboardPanel implements vscode.Disposable {
       if (d.report) records.set(d.key, { last: { ...d.report, error: d.report.error && translateError(d.report.error, vscode.l10n) }, statusSince: d.report.statusSince });
     }
     const now = Date.now();
-    const alerts = this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];
+    // Attached: the server's alert events of the day (the local page reads them from the event archive).
+    const remote = this.ctx.estate.remote;
+    const alerts = remote ? remote.alertEvents(now - 86_400_000) : this.ctx.estate.metrics?.events.read('alerts', { since: now - 86_400_000 }) ?? [];
     return dashboardModel({
       inventory: inv ?? { devices: [], sites: [], siteMaxDistanceKm: 0, thresholds: { ...DEFAULT_THRESHOLDS } },
       records, alerts, now,

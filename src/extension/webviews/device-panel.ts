@@ -8,6 +8,7 @@ import type { ParcContext } from '../commands/types';
 import type { DeviceState } from '../estate';
 import { displayName } from '../views/device-item';
 import { times } from '../views/format';
+import { loadDeviceHistory, type DeviceHistory } from '../remote-estate/history';
 import { uplotAssets } from './assets';
 import { webviewTranslate } from './strings';
 import { translateError } from '../error-text';
@@ -22,6 +23,12 @@ export interface DevicePageState {
 
 export function webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [] };
+}
+
+/** What the webview reports after drawing (type 'rendered'): points drawn per chart. */
+export interface RenderedReport {
+  at: string;
+  charts: { id: string; points: number }[];
 }
 
 export class DevicePanel implements vscode.Disposable {
@@ -61,6 +68,13 @@ export class DevicePanel implements vscode.Disposable {
   }
 
   private name: string;
+  /** While attached to a server: the history read for the page (undefined until the first answer). */
+  private remoteHistory?: DeviceHistory;
+  private loads = 0;
+  /** The webview's last report of what it drew (for the tests and the log). */
+  lastRendered?: RenderedReport;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
+  readonly onDidRender = this.renderedEmitter.event;
 
   private constructor(private readonly ctx: ParcContext, readonly key: string, readonly panel: vscode.WebviewPanel, openOther: (key: string) => void, range?: RangeName) {
     this.name = panel.title;
@@ -72,21 +86,56 @@ export class DevicePanel implements vscode.Disposable {
           this.range = m.range;
           this.push();
         } else if (m.type === 'openDevice' && typeof m.key === 'string') openOther(m.key);
+        else if (m.type === 'rendered') {
+          const r = m as unknown as RenderedReport;
+          this.lastRendered = { at: String(r.at), charts: Array.isArray(r.charts) ? r.charts.map((c) => ({ id: String(c.id), points: Number(c.points) || 0 })) : [] };
+          this.renderedEmitter.fire(this.lastRendered);
+        }
       }),
       ctx.estate.onDidChangeDevices((keys) => {
         if (!this.written) this.write();
         else if (keys.includes(this.key) && panel.visible) this.push();
       }),
+      // Attached or detached: the history comes from elsewhere now.
+      // (the switch then reports every device changed, which pushes the page)
+      ...(ctx.estate.onDidSwitch ? [ctx.estate.onDidSwitch(() => (this.remoteHistory = undefined))] : []),
       // A hidden webview is reloaded from its first HTML when shown again: bring it up to date.
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible) this.push();
       }),
+      this.renderedEmitter,
     );
     this.write();
   }
 
+  /** While attached: the moment (epoch ms) the shown history was read for; undefined when local. */
+  get historyMoment(): number | undefined {
+    return this.ctx.estate.remote ? this.remoteHistory?.now : undefined;
+  }
+
+  /** While attached: reads the history the page shows from the server, then writes or pushes the page. */
+  private withRemote(then: () => void): boolean {
+    const remote = this.ctx.estate.remote;
+    if (!remote) return false;
+    const load = ++this.loads;
+    loadDeviceHistory(remote.client, this.key, this.range, Date.now()).then(
+      (h) => {
+        if (load !== this.loads || this.ctx.estate.remote !== remote) return;
+        this.remoteHistory = h;
+        then();
+      },
+      (e: Error) => {
+        this.ctx.log.warn(`device page ${this.key}: history from ${remote.url}: ${e.message}`);
+        // The page still shows the device's state; its charts wait for the next answer.
+        if (load === this.loads) then();
+      },
+    );
+    return true;
+  }
+
   /** Writes the page, or a loading note while the device is not known yet (parc.yaml still being read). */
-  private write(): void {
+  private write(fresh = false): void {
+    if (!fresh && this.withRemote(() => this.write(true))) return;
     const model = this.model();
     if (model) {
       const d = this.ctx.estate.get(this.key);
@@ -108,18 +157,21 @@ export class DevicePanel implements vscode.Disposable {
     if (!d) return undefined;
     const metrics = this.ctx.estate.metrics;
     metrics?.store.refresh();
+    // Attached: the server's history, read for this range at `h.now` (the model must use the same moment).
+    const h = this.ctx.estate.remote && this.remoteHistory?.range === (this.range ?? this.remoteHistory?.range) ? this.remoteHistory : undefined;
     return devicePageModel({
       key: d.key, name: displayName(d), host: d.device.host, port: d.device.port, last: d.report && { ...d.report, error: d.report.error && translateError(d.report.error, vscode.l10n) }, statusSince: d.report?.statusSince,
       region: d.region, site: d.site, siteExplanation: d.siteExplanation,
-      events: metrics?.events.read('events', { device: d.key, limit: 50 }) ?? this.ctx.estate.events.filter((e) => e.device === d.key).slice(0, 50),
-      store: metrics?.store, range: this.range, now: Date.now(), thresholds: this.ctx.estate.inventory?.thresholds,
+      events: h?.events ?? metrics?.events.read('events', { device: d.key, limit: 50 }) ?? this.ctx.estate.events.filter((e) => e.device === d.key).slice(0, 50),
+      store: h?.reader ?? metrics?.store, range: this.range, now: h?.now ?? Date.now(), thresholds: this.ctx.estate.inventory?.thresholds,
       t: webviewTranslate(), times: times(),
     });
   }
 
   /** Sends a fresh model: the page redraws without reloading (the range and scroll stay). */
-  push(): void {
+  push(fresh = false): void {
     if (!this.written) return this.write();
+    if (!fresh && this.withRemote(() => this.push(true))) return;
     const model = this.model();
     const d = this.ctx.estate.get(this.key);
     // Marked once while the device is gone from parc.yaml (pushes repeat on every show), named again if it is back.

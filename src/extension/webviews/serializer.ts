@@ -10,7 +10,7 @@ export interface WebviewsApi {
   /** What VS Code calls for a saved device page after a reload (also called by the extension-host tests). */
   devicePage: vscode.WebviewPanelSerializer<DevicePageState>;
   /** The open device pages: device key, chosen range (undefined: the one with data), panel. */
-  devicePages(): { key: string; range?: string; panel: vscode.WebviewPanel }[];
+  devicePages(): { key: string; range?: string; panel: vscode.WebviewPanel; page: DevicePanel }[];
 }
 
 export function registerWebviewSerializers(ctx: ParcContext, openDevice: (key: string) => void): { disposables: vscode.Disposable[]; api: WebviewsApi } {
@@ -32,6 +32,6 @@ export function registerWebviewSerializers(ctx: ParcContext, openDevice: (key: s
   };
   return {
     disposables: [vscode.window.registerWebviewPanelSerializer(DEVICE_PAGE_VIEW, devicePage), vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW, dashboard)],
-    api: { devicePage, devicePages: () => DevicePanel.panels().map((p) => ({ key: p.key, range: p.chosenRange, panel: p.panel })) },
+    api: { devicePage, devicePages: () => DevicePanel.panels().map((p) => ({ key: p.key, range: p.chosenRange, panel: p.panel, page: p })) },
   };
 }

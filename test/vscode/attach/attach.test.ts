@@ -3,15 +3,23 @@
 //    the agent with snmpd's snmpInPkts), follows the server's state files, and its Poll now is run by the server;
 // 2. Connect to Server… (self-signed certificate pinned by its fingerprint): the views show the server's estate;
 //    a viewer's action is refused by the server with the role it needs, and disabled in the window with a reason;
+//    its device page draws the server's history, the same points as the local metric store holds;
 // 3. as an operator, an acknowledgement made in the window reaches another client's stream, and one made by the
-//    other client reaches the window's Alerts view.
+//    other client reaches the window's Alerts view;
+// 4. two attached windows (this one and test/vscode/attach-peer/, a second extension host of the same
+//    code-server) + `parc watch` + the server: one Poll now reaches the agent once; acknowledgements travel
+//    between the two windows through the server's stream, in order.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { deviceKey } from '../../../src/core/inventory/types';
 import type { AlertInfo } from '../../../src/core/remote/api-types';
 import { ApiError, ParcClient } from '../../../src/core/remote/client';
 import { ParcStream } from '../../../src/core/remote/stream';
+import { devicePageModel, type DevicePageModel } from '../../../src/core/metrics/views/device-model';
 import { readPollLease } from '../../../src/core/schedule/poll-lease';
+import type { AlertChange } from '../../../src/extension/remote-estate/remote-estate';
+import type { EstateSwitch } from '../../../src/extension/remote-estate/switch';
+import { signal, waitSignal } from './sync';
 import { snmpInPkts } from '../../support/serve-process';
 import { parcApi, waitFor } from '../helpers';
 
@@ -23,6 +31,27 @@ interface AttachEnv {
   agent: { port: number; community: string; key: string };
   /** SNMP messages one poll of the estate by the server sends to the agent (measured by the runner). */
   perPoll: number;
+  /** The second window's user (operator) and the rendezvous directory (attach/sync.ts). */
+  peer: { name: string; password: string };
+  sync: string;
+}
+
+/** The numbers a page's charts draw (titles are words). */
+const drawn = (m: DevicePageModel) => ({ range: m.range, archive: m.archive, charts: m.charts.map((c) => ({ id: c.id, t: c.t, series: c.series.map((x) => x.values) })) });
+
+/** One Poll now from this window, counted at the agent (minus the counting reads). */
+async function countOnePoll(e: AttachEnv, before: () => string | undefined, after: () => string | undefined): Promise<number> {
+  const b = await waitFor('the agent\'s last poll', before, 30_000);
+  const p0 = await snmpInPkts(e.agent.port, e.agent.community);
+  await vscode.commands.executeCommand('parc.pollAll');
+  await waitFor('the result of the requested poll', () => {
+    const a = after();
+    return a && a !== b ? a : undefined;
+  }, 30_000);
+  // Let any second poller finish too before counting.
+  await new Promise((r) => setTimeout(r, 1500));
+  const p1 = await snmpInPkts(e.agent.port, e.agent.community);
+  return p1 - p0 - 1;
 }
 
 const env = (): AttachEnv => JSON.parse(process.env.PARC_ATTACH ?? 'null') as AttachEnv;
@@ -43,6 +72,8 @@ suite('attached to parc serve', function () {
     const before = await waitFor('the server-polled state of the agent', () => estate.get(e.agent.key)?.report, 30_000);
     assert.equal(before.status, 'up');
     assert.equal(estate.monitoring, false, 'this window does not run its scheduler');
+    // The second window is open on the estate too, following as well.
+    await waitSignal(e.sync, 'b-local', 120_000);
     const p0 = await snmpInPkts(e.agent.port, e.agent.community);
     await vscode.commands.executeCommand('parc.pollAll');
     const after = await waitFor('the result of the requested poll', () => {
@@ -54,7 +85,7 @@ suite('attached to parc serve', function () {
     await new Promise((r) => setTimeout(r, 1500));
     const p1 = await snmpInPkts(e.agent.port, e.agent.community);
     const polls = p1 - p0 - 1; // minus our second read
-    console.log(`[attach] SNMP messages at the agent for one Poll now with serve + parc watch + this window on the estate: ${polls} (one poll by the server alone: ${e.perPoll})`);
+    console.log(`[attach] SNMP messages at the agent for one Poll now with serve + parc watch + two local windows on the estate: ${polls} (one poll by the server alone: ${e.perPoll})`);
     assert.equal(estate.monitoring, false);
     assert.ok(polls >= e.perPoll * 0.8 && polls <= e.perPoll * 1.2, `exactly one poller: ${polls} messages reached the agent, one poll is ${e.perPoll}`);
   });
@@ -83,8 +114,42 @@ suite('attached to parc serve', function () {
     const tip = (status.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
     assert.match(tip, /needs the operator role/);
     assert.equal(await vscode.commands.executeCommand('parc.pollAll'), undefined);
-    // The device page opens on the server's data.
+    // The device page opens on the server's data: its graphs come from GET /api/history, and the webview draws them.
     await vscode.commands.executeCommand('parc.openDevicePage', e.agent.key);
+    const page = await waitFor('the device page', () => api.webviews.devicePages().find((p) => p.key === e.agent.key)?.page);
+    // Every report of what the webview drew (the first may be in already).
+    const renders: { at: string; charts: { id: string; points: number }[] }[] = page.lastRendered ? [page.lastRendered] : [];
+    const onRender = page.onDidRender((r) => renders.push(r));
+    const local = (estate as unknown as EstateSwitch).local.metrics;
+    assert.ok(local, 'the suspended local estate still reads the state directory\'s metric store');
+    // Same points as the local store at the same moment (retried when a poll lands between the two reads).
+    let same = false;
+    let last = '';
+    for (let i = 0; i < 5 && !same; i++) {
+      const prev = i ? page.historyMoment : undefined;
+      if (i) page.push();
+      const now = await waitFor('the server\'s history on the page', () => (page.historyMoment !== prev ? page.historyMoment : undefined), 30_000);
+      const m = page.model()!;
+      assert.equal(m.generatedAt, new Date(now).toISOString());
+      const rendered = await waitFor('the webview\'s report of what it drew', () => renders.find((r) => r.at === m.generatedAt), 10_000).catch(() => undefined);
+      if (!rendered) {
+        last = `the model is of ${m.generatedAt} (${m.charts.length} charts); the webview reported ${JSON.stringify(renders.map((r) => r.at))}; the page now has history of ${page.historyMoment ? new Date(page.historyMoment).toISOString() : '-'}`;
+        continue;
+      }
+      const status = m.charts.find((c) => c.id === 'status')!;
+      const points = status.series[0].values.filter((v) => v !== null).length;
+      assert.ok(points > 0, `the availability chart has points from the server (${m.range})`);
+      assert.equal(rendered.charts.find((c) => c.id === 'status')?.points, points, 'the webview drew every availability point it was sent');
+      local.store.refresh();
+      const d = estate.get(e.agent.key)!;
+      const mine = devicePageModel({ key: d.key, name: 'x', host: d.device.host, port: d.device.port, last: d.report, region: '', site: '', siteExplanation: '', events: [], store: local.store, range: m.rangeAuto ? undefined : m.range, now });
+      const a = JSON.stringify(drawn(m));
+      last = `server ${a}\nlocal  ${JSON.stringify(drawn(mine))}`;
+      same = a === JSON.stringify(drawn(mine));
+      if (same) console.log(`[attach] device page through the server: ${m.charts.length} charts over ${m.range} (${m.archive ?? 'no'} archive), ${rendered.charts.reduce((n, c) => n + c.points, 0)} points drawn, identical to the local store's (attempt ${i + 1})`);
+    }
+    onRender.dispose();
+    assert.ok(same, `the page's charts from the server are the local store's:\n${last}`);
   });
 
   test('as an operator: acknowledgements travel between the window and another client through the server', async () => {
@@ -127,5 +192,48 @@ suite('attached to parc serve', function () {
     await vscode.commands.executeCommand('parc.disconnectServer');
     assert.equal(estate.remote, undefined);
     assert.ok(estate.get(deviceKey(estate.list()[0].device)), 'back on the local estate');
+  });
+
+  test('two attached windows + parc watch + the server: one poller, and acknowledgements travel between the windows', async () => {
+    const e = env();
+    const api = await parcApi();
+    const estate = api.context.estate;
+    await vscode.commands.executeCommand('parc.connectServer', { url: e.url, user: e.operator.name, password: e.operator.password });
+    const remote = await waitFor('the remote estate (operator)', () => estate.remote);
+    const changes: (AlertChange & { seen: number })[] = [];
+    const sub = remote.onDidChangeAlerts((c) => c && changes.push({ ...c, seen: Date.now() }));
+    try {
+      signal(e.sync, 'a-attached');
+      await waitSignal(e.sync, 'b-attached', 120_000);
+      // Both windows attached, parc watch following, the server polling: one Poll now reaches the agent once.
+      assert.equal(estate.monitoring, false);
+      const polls = await countOnePoll(e, () => remote.get(e.agent.key)?.report?.polledAt, () => remote.get(e.agent.key)?.report?.polledAt);
+      console.log(`[attach] SNMP messages at the agent for one Poll now with serve + parc watch + two attached windows: ${polls} (one poll by the server alone: ${e.perPoll})`);
+      assert.ok(polls >= e.perPoll * 0.8 && polls <= e.perPoll * 1.2, `exactly one poller: ${polls} messages reached the agent, one poll is ${e.perPoll}`);
+
+      const x = await waitFor('an open alert to acknowledge', () => remote.alerts.find((a) => a.open && !a.acknowledged), 30_000);
+      signal(e.sync, 'a-acking', { id: x.id });
+      const sent = Date.now();
+      await vscode.commands.executeCommand('parc.acknowledgeAlert', x.id);
+      const saw = await waitSignal(e.sync, 'b-saw', 60_000);
+      assert.equal(saw.id, x.id);
+      assert.equal(saw.via, 'stream', 'the other window got it pushed by the server');
+      assert.equal(saw.by, e.operator.name);
+      const acked = await waitSignal(e.sync, 'b-acked', 60_000);
+      const y = String(acked.id);
+      const back = await waitFor('the other window\'s acknowledgement, pushed by the stream', () => changes.find((c) => c.alert.id === y && c.alert.acknowledged && c.via === 'stream'), 30_000);
+      assert.equal(back.alert.acknowledged?.by, e.peer.name, 'acknowledged under the other window\'s user');
+      await waitFor('the other window\'s acknowledgement in this Alerts view', () => api.context.alerts.open().find((a) => a.id === y)?.acknowledged, 10_000);
+      // In order: this window's acknowledgement (the answer, then the stream's echo) before the other window's.
+      const mine = changes.findIndex((c) => c.alert.id === x.id && c.alert.acknowledged);
+      assert.ok(mine >= 0 && mine < changes.indexOf(back), `order of alert changes here: ${changes.map((c) => `${c.alert.id.slice(0, 12)}:${c.via}:${c.alert.acknowledged?.by ?? '-'}`).join(' ')}`);
+      console.log(`[attach] acknowledgement window 1 → window 2 through the stream: ${Number(saw.seen) - sent} ms; window 2 → window 1: ${back.seen - Number(acked.sent)} ms (not asserted)`);
+    } finally {
+      sub.dispose();
+      signal(e.sync, 'a-done');
+    }
+    assert.equal(estate.monitoring, false);
+    await vscode.commands.executeCommand('parc.disconnectServer');
+    assert.equal(estate.remote, undefined);
   });
 });

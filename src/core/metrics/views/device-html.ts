@@ -167,6 +167,8 @@ const SCRIPT = `
     // Restored with its device and range after a reload (the extension's WebviewPanelSerializer reads this).
     if (vscode) vscode.setState({ key: model.key, range: model.rangeAuto ? undefined : model.range });
     document.body.dataset.rendered = model.generatedAt;
+    // What was drawn, told to the extension (its tests check that a page fed by a server draws points).
+    if (vscode) vscode.postMessage({ type: 'rendered', at: model.generatedAt, charts: plots.map((p) => ({ id: p.wrap.dataset.chart, points: p.plot.data.slice(1).reduce((n, s) => n + s.filter((v) => v !== null && v !== undefined).length, 0) })) });
   }
   render(JSON.parse(document.getElementById('model').textContent));
 })();

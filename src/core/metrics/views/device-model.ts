@@ -5,6 +5,9 @@ import type { DevicePoll } from '../../poll/types';
 import type { ParcEvent } from '../../state/types';
 import { DS_UNITS, type SeriesInfo } from '../series';
 import type { MetricStore } from '../store';
+
+/** What the page reads from the metric store: the local one, or the server's history over the API. */
+export type MetricReader = Pick<MetricStore, 'series' | 'read'>;
 import { formatBytes } from '../../format';
 import { formatSeconds, formatValue } from './format';
 import { sensorLevel, sensorText, supplyLevel, upsLevel, type Level } from './health-view';
@@ -101,7 +104,7 @@ export interface DevicePageInput {
   site: string;
   siteExplanation: string;
   events: ParcEvent[];
-  store?: MetricStore;
+  store?: MetricReader;
   /** Absent: the range that has data (6 h until there is more). */
   range?: RangeName;
   /** Epoch ms. */
@@ -120,7 +123,7 @@ const MAX_POINTS = 1000;
 
 /** Range that shows the data there is: 1 h in the first hour (a fresh install's few points fill it), 6 h until the
  * history is longer, then 24 h; longer ones if only old data. */
-export function defaultRange(store: MetricStore | undefined, key: string, now: number): RangeName {
+export function defaultRange(store: MetricReader | undefined, key: string, now: number): RangeName {
   const status = store?.series({ device: key }).find((s) => s.entity === 'device' && s.ds === 'status');
   if (!store || !status) return '1h';
   const to = Math.floor(now / 1000);
