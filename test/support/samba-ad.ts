@@ -2,7 +2,7 @@
 // the foreground (`samba -i -M single`, only the LDAP service) on 127.0.0.1. Samba has no setting for the LDAP ports,
 // so it takes 389/636 on loopback; only one instance can run at a time on a machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -92,7 +92,9 @@ async function takeTurn(waitMs: number): Promise<() => void> {
       } catch {
         // being written: look again
       }
-      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      // A dead owner's lock, or one whose owner died between making it and writing its pid, is taken over.
+      if (Number.isInteger(owner) && owner > 0 ? !alive(owner) : age > 10_000) rmSync(LOCK, { recursive: true, force: true });
       else if (Date.now() > until) throw new Error(`another test's Samba AD (pid ${owner}) still runs after ${waitMs / 1000} s`);
       else await new Promise((r) => setTimeout(r, 500));
     }

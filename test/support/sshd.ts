@@ -16,12 +16,13 @@
 // /etc/sudoers.d/parc-test-<user>, letting that user run any command with sudo *after giving its password*.
 // Its password is random, set under a lock so that several test processes can share the user.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, rmdirSync, writeFileSync, chmodSync, chownSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, chownSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freeTcpPort } from './ports';
+import { withLockSync } from '../../src/core/lock-file';
 
 export const SSHD = process.env.PARC_SSHD ?? '/usr/sbin/sshd';
 
@@ -80,24 +81,13 @@ function run(cmd: string, args: string[], input?: string): string {
   return r.stdout;
 }
 
-/** Serializes user setup between test processes with an atomic mkdir. */
+/**
+ * Serializes user setup between test processes: the core's lock file (holder's pid inside), so a test process
+ * killed while setting the user up leaves no lock that stops every later run (a lock directory did).
+ */
 async function withLock<T>(name: string, fn: () => T): Promise<T> {
-  const lock = path.join(os.tmpdir(), `${name}.lock`);
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for lock ${lock} (remove it if no test is running)`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmdirSync(lock);
-  }
+  const file = path.join(os.tmpdir(), `${name}.pid-lock`);
+  return withLockSync(file, fn, (holder) => new Error(`timed out waiting for lock ${file} (held by process ${holder})`), 60_000);
 }
 
 /** Ensures the user exists with a known password and a password-requiring sudoers drop-in; returns the password. */
