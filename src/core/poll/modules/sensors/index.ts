@@ -25,6 +25,8 @@ import { huaweiVrpModule } from './huawei-vrp';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
+import { liebertAgentModule } from './liebert-agent';
+import { liebertPduModule } from './liebert-pdu';
 import { lmSensorsModule } from './lm-sensors';
 import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
@@ -99,6 +101,8 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ubiquitiEdgePowerModule,
   trippliteModule,
   vertivIta2Module,
+  liebertAgentModule,
+  liebertPduModule,
   rpiGpioMonitorModule,
   lsiMegaraidModule,
 ];
