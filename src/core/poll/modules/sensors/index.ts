@@ -26,7 +26,9 @@ import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
 import { liebertAgentModule } from './liebert-agent';
+import { liebertEnvironmentalModule } from './liebert-environmental';
 import { liebertPduModule } from './liebert-pdu';
+import { liebertPowerModule } from './liebert-power';
 import { lmSensorsModule } from './lm-sensors';
 import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
@@ -103,6 +105,8 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   vertivIta2Module,
   liebertAgentModule,
   liebertPduModule,
+  liebertPowerModule,
+  liebertEnvironmentalModule,
   rpiGpioMonitorModule,
   lsiMegaraidModule,
 ];
