@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { stateOf, type Rows, type SensorDraft } from '../../../../src/core/poll/modules/sensors/common';
 import { LGP_WEB_MODE, LGP_YES_NO } from '../../../../src/core/poll/modules/sensors/liebert-agent';
+import { conditionsStatus } from '../../../../src/core/poll/modules/sensors/liebert-conditions';
 import { climateSensors, ENV_REASON, ENV_SYSTEM, operationHours, pointName, words } from '../../../../src/core/poll/modules/sensors/liebert-environmental';
 import { auxSensors, branchSensors, pduSysStatus, powerSourceSensors, ratedLimit, RCP_POWER_STATE, receptacleSensors } from '../../../../src/core/poll/modules/sensors/liebert-pdu';
 import { lineSensors } from '../../../../src/core/poll/modules/sensors/liebert-power';
@@ -67,5 +68,7 @@ describe('Liebert sensor modules', () => {
     assert.equal(stateOf(2, ENV_SYSTEM).stateText, 'off');
     assert.equal(stateOf(2, LGP_YES_NO).stateText, 'no');
     assert.equal(stateOf(2, LGP_WEB_MODE).stateText, 'https');
+    assert.equal(conditionsStatus({ class: 'count', index: 'present', description: 'Active Conditions', value: 2 }).status, 'warning');
+    assert.equal(conditionsStatus({ class: 'count', index: 'present', description: 'Active Conditions', value: 0 }).status, 'ok');
   });
 });

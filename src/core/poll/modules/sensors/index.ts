@@ -26,6 +26,7 @@ import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
 import { liebertAgentModule } from './liebert-agent';
+import { liebertConditionsModule } from './liebert-conditions';
 import { liebertEnvironmentalModule } from './liebert-environmental';
 import { liebertPduModule } from './liebert-pdu';
 import { liebertPowerModule } from './liebert-power';
@@ -107,6 +108,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   liebertPduModule,
   liebertPowerModule,
   liebertEnvironmentalModule,
+  liebertConditionsModule,
   rpiGpioMonitorModule,
   lsiMegaraidModule,
 ];
