@@ -70,9 +70,9 @@ describe('UPS values and units', () => {
     assert.deepEqual(mergeUps(undefined, { status: 'unknown', source: 'apc' }), undefined, 'a module that found nothing adds no UPS');
     assert.deepEqual(mergeUps({ status: 'online' }, { status: 'trim' }), { status: 'online' });
   });
-  it('Vertiv ITA2: tenths of volts and of load %, runtime in minutes, status left unknown', () => {
+  it('Vertiv ITA2: tenths of volts and of load %, runtime in tenths of a minute (VERTIV-ITA2-MIB), status left unknown', () => {
     const u = fromIta2({ ...none(ITA2_OIDS), capacity: 100, runtime: 347, outputLoad: 292, inputVoltage: 2367, outputVoltage: 2308 });
-    assert.deepEqual([u.status, u.batteryChargePercent, u.runtimeMinutes, u.loadPercent, u.inputVoltage, u.outputVoltage], ['unknown', 100, 347, 29.2, 236.7, 230.8]);
+    assert.deepEqual([u.status, u.batteryChargePercent, u.runtimeMinutes, u.loadPercent, u.inputVoltage, u.outputVoltage], ['unknown', 100, 34.7, 29.2, 236.7, 230.8]);
   });
   it('which devices are UPSes', () => {
     assert.ok(looksLikeUps({ os: 'apc' }));

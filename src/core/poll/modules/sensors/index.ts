@@ -25,6 +25,11 @@ import { huaweiVrpModule } from './huawei-vrp';
 import { juniperModule } from './juniper';
 import { hpeIloModule } from './hpe-ilo';
 import { lenovoModule } from './lenovo';
+import { liebertAgentModule } from './liebert-agent';
+import { liebertConditionsModule } from './liebert-conditions';
+import { liebertEnvironmentalModule } from './liebert-environmental';
+import { liebertPduModule } from './liebert-pdu';
+import { liebertPowerModule } from './liebert-power';
 import { lmSensorsModule } from './lm-sensors';
 import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
@@ -99,6 +104,11 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   ubiquitiEdgePowerModule,
   trippliteModule,
   vertivIta2Module,
+  liebertAgentModule,
+  liebertPduModule,
+  liebertPowerModule,
+  liebertEnvironmentalModule,
+  liebertConditionsModule,
   rpiGpioMonitorModule,
   lsiMegaraidModule,
 ];

@@ -10,7 +10,7 @@ export const ITA2_OIDS = {
   inputVoltage: `${I}.2.1.0`, // input phase A voltage, 0.1 V
   outputVoltage: `${I}.3.1.0`, // output phase A voltage, 0.1 V
   outputLoad: `${I}.3.14.0`, // output load phase A, 0.1 %
-  runtime: `${I}.5.7.0`, // battery remaining time, minutes
+  runtime: `${I}.5.7.0`, // batteryRemainsTime, 0.1 min (VERTIV-ITA2-MIB: "stored as 0.1 minute")
   temperature: `${I}.5.8.0`, // battery temperature, 0.1 °C (65535: not measured)
   capacity: `${I}.5.10.0`, // battery capacity, %
 } as const;
@@ -19,7 +19,7 @@ export function fromIta2(v: Record<keyof typeof ITA2_OIDS, number | undefined>):
   return {
     status: 'unknown',
     batteryChargePercent: v.capacity,
-    runtimeMinutes: v.runtime,
+    runtimeMinutes: tenth(v.runtime),
     loadPercent: tenth(v.outputLoad),
     inputVoltage: tenth(v.inputVoltage),
     outputVoltage: tenth(v.outputVoltage),
