@@ -36,7 +36,8 @@ suite('Device page serializer (window reload)', () => {
     await api.webviews.devicePage.deserializeWebviewPanel(panel, { key });
     const page = await waitFor('the restored page', () => api.webviews.devicePages().find((p) => p.key === key));
     assert.equal(page.range, undefined);
-    assert.match(panel.webview.html, /data-range="(6h|24h)" class="on"/);
+    // The suite's estate was first polled minutes ago: its history is under an hour, so the page opens on 1h.
+    assert.match(panel.webview.html, /data-range="1h" class="on"/);
     let disposed = false;
     const stale = newPanel();
     stale.onDidDispose(() => (disposed = true));
