@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Attribute, Client } from 'ldapts';
 import { issueServerCert, makeCa, waitForPort } from './slapd';
+import { pidAlive } from '../../src/core/lock-file';
 
 export const SAMBA = process.env.PARC_SAMBA ?? '/usr/sbin/samba';
 export const SAMBA_TOOL = process.env.PARC_SAMBA_TOOL ?? '/usr/bin/samba-tool';
@@ -61,15 +62,6 @@ export function unicodePwd(password: string): Buffer {
  */
 const LOCK = path.join(os.tmpdir(), 'parc-samba-ad.lock');
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function takeTurn(waitMs: number): Promise<() => void> {
   const until = Date.now() + waitMs;
   const release = () => {
@@ -94,7 +86,7 @@ async function takeTurn(waitMs: number): Promise<() => void> {
       }
       const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       // A dead owner's lock, or one whose owner died between making it and writing its pid, is taken over.
-      if (Number.isInteger(owner) && owner > 0 ? !alive(owner) : age > 10_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Number.isInteger(owner) && owner > 0 ? !pidAlive(owner) : age > 10_000) rmSync(LOCK, { recursive: true, force: true });
       else if (Date.now() > until) throw new Error(`another test's Samba AD (pid ${owner}) still runs after ${waitMs / 1000} s`);
       else await new Promise((r) => setTimeout(r, 500));
     }
