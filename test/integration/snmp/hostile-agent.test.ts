@@ -26,8 +26,13 @@ devices: [${ports.map((p, i) => `{ host: 127.0.0.1, port: ${p}, name: d${i} }`).
   return { inv, targets: inv.devices.map((device) => ({ device, profile: profileFor(inv, device) })) };
 }
 
-/** Requests the agent gets once the poll is over: none, or the device was not let go. */
+/**
+ * Requests the agent gets once the poll is over: none, or the device was not let go. A request the walk sent
+ * just before the cut is still in flight when poll() returns (the agent, in this process, counts it on a later
+ * turn of the event loop), so counting starts once such a packet has landed.
+ */
 async function requestsAfter(a: HostileAgent, ms = 600): Promise<number> {
+  await new Promise((r) => setTimeout(r, 100));
   const before = a.requests;
   await new Promise((r) => setTimeout(r, ms));
   return a.requests - before;
