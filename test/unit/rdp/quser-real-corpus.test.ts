@@ -10,7 +10,7 @@ import { parseSessionBytes } from '../../../src/core/rdp/decode-listing';
 
 const root = path.resolve(__dirname, '../../../..');
 const realDir = path.join(root, 'test/fixtures/rdp/real');
-const dirs = [realDir, path.resolve(root, '../../shared/corpus/quser'), process.env.PARC_QUSER_EXTRA ? path.resolve(process.env.PARC_QUSER_EXTRA) : path.resolve(root, '../../shared/corpus/quser-extra')];
+const dirs = [realDir, path.resolve(root, '../shared/corpus/quser'), process.env.PARC_QUSER_EXTRA ? path.resolve(process.env.PARC_QUSER_EXTRA) : path.resolve(root, '../shared/corpus/quser-extra')];
 type Row = [string, string, number, string, string, number | null, string | null, boolean];
 const expected = new Map(Object.entries(JSON.parse(readFileSync(path.join(realDir, 'expected.json'), 'utf8')) as Record<string, { kind: string; language: string; rows: Row[] }>).filter(([k]) => !k.startsWith('_')));
 
