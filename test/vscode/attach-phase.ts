@@ -19,7 +19,7 @@ import { freeUdpPort } from '../support/ports';
 import { openBrowser, startCodeServer } from './code-server';
 import { COMMUNITY, startFleet } from './fleet';
 
-const USERS = { operator: { name: 'olga', password: 'op-pass-4Yq' }, viewer: { name: 'victor', password: 'view-pass-9Kd' }, peer: { name: 'oscar', password: 'op2-pass-7Wm' } };
+const USERS = { operator: { name: 'olga', password: 'op-pass-4Yq' }, viewer: { name: 'victor', password: 'view-pass-9Kd' }, peer: { name: 'oscar', password: 'op2-pass-7Wm' }, admin: { name: 'ada', password: 'adm-pass-3Rx' } };
 
 type ExitWaiter = Promise<number>;
 
@@ -77,6 +77,9 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
     addUser(fleet.inventory, USERS.operator.name, 'operator', USERS.operator.password, env);
     addUser(fleet.inventory, USERS.viewer.name, 'viewer', USERS.viewer.password, env);
     addUser(fleet.inventory, USERS.peer.name, 'operator', USERS.peer.password, env);
+    addUser(fleet.inventory, USERS.admin.name, 'admin', USERS.admin.password, env);
+    // A port where nothing answers: the address the admin's test adds through the server, then removes.
+    const spare = await freeUdpPort();
     serve = await startServe(fleet.inventory, env);
     fs.writeFileSync(path.join(logDir, 'serve-start.log'), serve.output());
     log(`attach: parc serve on ${serve.url} (SHA-256 ${serve.fingerprint.slice(0, 23)}…)`);
@@ -114,7 +117,7 @@ export async function attachPhase(csDir: string, logsRoot: string, testsPath: st
       codeServerDir: csDir, workspaceTrust: false, logDir,
       env: {
         ...fleet.env, PARC_VSCODE_RESULTS: resultsFile,
-        PARC_ATTACH: JSON.stringify({ url: serve.url, fingerprint: serve.fingerprint, ...USERS, agent: { port: agent.port, community: COMMUNITY, key: `127.0.0.1:${agent.port}` }, perPoll, sync, peerResults }),
+        PARC_ATTACH: JSON.stringify({ url: serve.url, fingerprint: serve.fingerprint, ...USERS, agent: { port: agent.port, community: COMMUNITY, key: `127.0.0.1:${agent.port}` }, perPoll, sync, peerResults, spare }),
       },
     });
     const { browser, page } = await openBrowser(cs.tmp, logDir);

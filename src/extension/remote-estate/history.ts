@@ -82,6 +82,8 @@ export async function loadDeviceHistory(client: ParcClient, device: string, rang
   const reader = new HistoryReader(device);
   const to = Math.floor(now / 1000);
   const events = client.get<EventsResponse>(`/api/events?${new URLSearchParams({ device, limit: '50' })}`);
+  // Awaited last: when a history read fails first (e.g. logged out meanwhile), its failure must not go unhandled.
+  events.catch(() => undefined);
   if (!range) {
     await Promise.all([readHistory(client, reader, device, to - RANGES['24h'], to, GUESS_POINTS, 'status'), readHistory(client, reader, device, to - RANGES['1y'], to, GUESS_POINTS, 'status')]);
     range = defaultRange(reader, device, now);

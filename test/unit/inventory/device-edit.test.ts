@@ -62,3 +62,62 @@ describe('editing one device in parc.yaml', () => {
     assert.ok(!readFileSync(file, 'utf8').includes('192.0.2.2'));
   });
 });
+
+// Found by the attach extension-host test: an admin's Move or Remove through parc serve reprinted the whole file
+// with yaml's printer (`[PAR]` became `[ PAR ]`, the spaces before comments went). Only the entry may change.
+const FLOW = `sites:
+  - region: Europe
+    name: Paris
+    aliases: [PAR]
+  - { region: Europe, name: Lyon }
+
+snmp:
+  profiles:
+    lab:
+      version: 2c
+      credential: lab-community   # PARC_CRED_LAB_COMMUNITY
+
+devices:
+  # in Paris because parc.yaml says so
+  - { host: 127.0.0.1, port: 1161, name: paris-core, site: Paris }
+  - { host: 127.0.0.1, port: 1162, name: lyon-sw }     # located by sysLocation
+  - host: 127.0.0.1
+    port: 1163   # block style
+    name: block
+  - 127.0.0.2      # bare
+`;
+
+describe('device edits change only the entry\'s bytes', () => {
+  it('removes a flow entry, a block entry and a bare entry, line and all', () => {
+    const lines = FLOW.split('\n');
+    const without = (...drop: string[]) => lines.filter((l) => !drop.some((d) => l.includes(d))).join('\n');
+    assert.equal(removeDeviceFromText(FLOW, 'parc.yaml', '127.0.0.1:1162'), without('lyon-sw'));
+    assert.equal(removeDeviceFromText(FLOW, 'parc.yaml', '127.0.0.1:1163'), without('host: 127.0.0.1\n', 'port: 1163', 'name: block').replace('  - host: 127.0.0.1\n', ''));
+    assert.equal(removeDeviceFromText(FLOW, 'parc.yaml', '127.0.0.2:161'), without('127.0.0.2'));
+  });
+
+  it('sets, changes and clears a site in place, in flow, block and bare entries', () => {
+    assert.equal(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.1:1161', 'Lyon'), FLOW.replace('name: paris-core, site: Paris }', 'name: paris-core, site: Lyon }'));
+    assert.equal(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.1:1162', 'Paris'), FLOW.replace('name: lyon-sw }', 'name: lyon-sw, site: Paris }'));
+    assert.equal(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.1:1161', undefined), FLOW.replace(', site: Paris }', ' }'));
+    assert.equal(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.1:1163', 'Paris'), FLOW.replace('    name: block\n', '    name: block\n    site: Paris\n'));
+    const back = setDeviceSiteInText(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.1:1163', 'Paris'), 'parc.yaml', '127.0.0.1:1163', undefined);
+    assert.equal(back, FLOW);
+    assert.equal(setDeviceSiteInText(FLOW, 'parc.yaml', '127.0.0.2:161', 'Lyon'), FLOW.replace('  - 127.0.0.2      # bare', '  - { host: 127.0.0.2, site: Lyon }      # bare'));
+  });
+
+  it('quotes a site name that plain YAML would read as something else', () => {
+    const odd = ['yes', 'Site: B', 'a, b', '12'];
+    const text = FLOW.replace('  - { region: Europe, name: Lyon }\n', `  - { region: Europe, name: Lyon }\n${odd.map((n) => `  - { region: Europe, name: ${JSON.stringify(n)} }\n`).join('')}`);
+    for (const site of odd) {
+      const out = setDeviceSiteInText(text, 'parc.yaml', '127.0.0.1:1161', site);
+      assert.equal(parseInventory(out, 'parc.yaml').inventory?.devices[0].site, site, site);
+      assert.ok(out.includes('aliases: [PAR]') && out.includes('lab-community   # PARC'), 'the rest stays as written');
+    }
+  });
+
+  it('falls back to the document printer for a flow list of devices, still correct', () => {
+    const text = 'devices: [127.0.0.1, 127.0.0.3]\n';
+    assert.deepEqual(parseInventory(removeDeviceFromText(text, 'parc.yaml', '127.0.0.1:161'), 'parc.yaml').inventory!.devices.map((d) => d.host), ['127.0.0.3']);
+  });
+});

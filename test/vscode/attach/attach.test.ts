@@ -10,7 +10,10 @@
 //    code-server) + `parc watch` + the server: one Poll now reaches the agent once; acknowledgements travel
 //    between the two windows through the server's stream, in order.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseInventory } from '../../../src/core/inventory/parse';
 import { deviceKey } from '../../../src/core/inventory/types';
 import type { AlertInfo } from '../../../src/core/remote/api-types';
 import { ApiError, ParcClient } from '../../../src/core/remote/client';
@@ -28,12 +31,21 @@ interface AttachEnv {
   fingerprint: string;
   operator: { name: string; password: string };
   viewer: { name: string; password: string };
+  admin: { name: string; password: string };
+  /** A UDP port where nothing answers, for the device the admin adds and removes. */
+  spare: number;
   agent: { port: number; community: string; key: string };
   /** SNMP messages one poll of the estate by the server sends to the agent (measured by the runner). */
   perPoll: number;
   /** The second window's user (operator) and the rendezvous directory (attach/sync.ts). */
   peer: { name: string; password: string };
   sync: string;
+}
+
+/** The entry parc.yaml has for `key`, as the parser reads it. */
+function entryIn(file: string, key: string): { name?: string; site?: string } | undefined {
+  const d = parseInventory(fs.readFileSync(file, 'utf8'), file).inventory?.devices.find((x) => deviceKey(x) === key);
+  return d && { name: d.name, site: d.site };
 }
 
 /** The numbers a page's charts draw (titles are words). */
@@ -235,5 +247,59 @@ suite('attached to parc serve', function () {
     assert.equal(estate.monitoring, false);
     await vscode.commands.executeCommand('parc.disconnectServer');
     assert.equal(estate.remote, undefined);
+  });
+
+  test('as an admin: Add, Move and Remove Device edit the server\'s parc.yaml through the server, audited; a viewer is refused', async () => {
+    const e = env();
+    const api = await parcApi();
+    const estate = api.context.estate;
+    assert.equal(estate.remote, undefined, 'the previous test disconnected');
+    // The window and the server share the estate's folder: the file and the server's audit log are readable here.
+    const file = api.context.inventories.file!;
+    const auditFile = path.join(estate.stateDir!, 'server', 'audit.jsonl');
+    const original = fs.readFileSync(file);
+    const key = `127.0.0.1:${e.spare}`;
+    const audited = (action: string, user: string) =>
+      fs.readFileSync(auditFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string; user: string; target?: string; outcome: string; detail?: string })
+        .filter((x) => x.action === action && x.user === user && (x.target === key || (x.outcome === 'refused' && x.target === undefined)));
+
+    // A viewer: the command is refused in the window with the role it needs, and nothing is written.
+    await vscode.commands.executeCommand('parc.connectServer', { url: e.url, user: e.viewer.name, password: e.viewer.password });
+    const asViewer = await waitFor('the remote estate (viewer)', () => estate.remote);
+    assert.equal(asViewer.user.role, 'viewer');
+    // (Commands report errors in a message and answer undefined.)
+    assert.equal(await vscode.commands.executeCommand('parc.addDevice', { host: '127.0.0.1', port: e.spare, name: 'admin-added', site: 'Lyon' }), undefined);
+    // Sent anyway, the server refuses it and names the role.
+    await assert.rejects(asViewer.client.post('/api/inventory/devices', { host: '127.0.0.1', port: e.spare }), (err: unknown) => (err as ApiError).status === 403 && /admin/.test((err as Error).message));
+    assert.deepEqual(fs.readFileSync(file), original, 'a refused add writes nothing');
+    assert.equal(audited('inventory-add', e.viewer.name).at(-1)?.outcome, 'refused', 'the refusal is audited under the viewer\'s name');
+    await vscode.commands.executeCommand('parc.disconnectServer');
+
+    await vscode.commands.executeCommand('parc.connectServer', { url: e.url, user: e.admin.name, password: e.admin.password });
+    const remote = await waitFor('the remote estate (admin)', () => estate.remote);
+    assert.equal(remote.user.role, 'admin');
+    try {
+      const added = (await vscode.commands.executeCommand('parc.addDevice', { host: '127.0.0.1', port: e.spare, name: 'admin-added', site: 'Lyon' })) as { host: string; port: number } | undefined;
+      assert.equal(added?.port, e.spare, 'Add Device… answered with the new entry');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.deepEqual(entryIn(file, key), { name: 'admin-added', site: 'Lyon' }, `the server wrote the entry into ${file}`);
+      assert.ok(text.startsWith(original.toString('utf8').replace(/\n$/, '')), 'every byte before the new entry stays as written');
+      assert.equal(audited('inventory-add', e.admin.name).at(-1)?.outcome, 'ok', 'the add is audited under the admin\'s name');
+      const shown = await waitFor('the new device in the server\'s estate', () => estate.get(key), 30_000);
+      assert.equal(shown.site, 'Lyon');
+
+      assert.equal(await vscode.commands.executeCommand('parc.moveDevice', key, 'Paris'), true);
+      assert.deepEqual(entryIn(file, key), { name: 'admin-added', site: 'Paris' });
+      assert.equal(audited('inventory-site', e.admin.name).at(-1)?.detail, 'Paris');
+      await waitFor('the device moved to Paris in this window', () => estate.get(key)?.site === 'Paris', 30_000);
+
+      assert.equal(await vscode.commands.executeCommand('parc.removeDevice', key, { confirm: false }), true);
+      await waitFor('the device gone from this window', () => !estate.get(key), 30_000);
+      assert.equal(audited('inventory-remove', e.admin.name).at(-1)?.outcome, 'ok');
+      assert.deepEqual(fs.readFileSync(file).toString('utf8'), original.toString('utf8'), 'add then remove leaves parc.yaml byte for byte as it was');
+      console.log(`[attach] admin inventory edits through the server: add, move, remove of ${key}, audited as ${e.admin.name}; parc.yaml back to its ${original.length} bytes`);
+    } finally {
+      await vscode.commands.executeCommand('parc.disconnectServer');
+    }
   });
 });
