@@ -146,6 +146,7 @@ suite('attached to parc serve', function () {
       const rendered = await waitFor('the webview\'s report of what it drew', () => renders.find((r) => r.at === m.generatedAt), 10_000).catch(() => undefined);
       if (!rendered) {
         last = `the model is of ${m.generatedAt} (${m.charts.length} charts); the webview reported ${JSON.stringify(renders.map((r) => r.at))}; the page now has history of ${page.historyMoment ? new Date(page.historyMoment).toISOString() : '-'}`;
+        console.log(`[attach] device page attempt ${i + 1}: ${last}`);
         continue;
       }
       const status = m.charts.find((c) => c.id === 'status')!;
@@ -158,6 +159,7 @@ suite('attached to parc serve', function () {
       const a = JSON.stringify(drawn(m));
       last = `server ${a}\nlocal  ${JSON.stringify(drawn(mine))}`;
       same = a === JSON.stringify(drawn(mine));
+      if (!same) console.log(`[attach] device page attempt ${i + 1}: ${last}`);
       if (same) console.log(`[attach] device page through the server: ${m.charts.length} charts over ${m.range} (${m.archive ?? 'no'} archive), ${rendered.charts.reduce((n, c) => n + c.points, 0)} points drawn, identical to the local store's (attempt ${i + 1})`);
     }
     onRender.dispose();
