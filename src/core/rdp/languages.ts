@@ -11,6 +11,7 @@ export const SOURCES = {
   issue11: 'Parc issue 11: words quoted from 29 published real quser/qwinsta outputs',
   centreon: 'github.com/centreon/centreon-plugins/pull/4653 (German qwinsta /COUNTER copied from a host)',
   psquser: 'github.com/VertigoRay/PSQuser/issues/3 (Spanish quser copied from hosts)',
+  esQwinsta: 'Spanish qwinsta copied from hosts (Desc, Conn, Activo, Escuchar; ../shared/corpus/quser-extra/SOURCES.md, es-qwinsta-*)',
   quserobject: 'github.com/UNT-CAS/QuserObject Examples (MIT; ../shared/corpus/quser)',
   frSamples: 'French quser copied from hosts (test/fixtures/rdp/real/SOURCES.md, fr-*)',
   zhTwBlog: 'shnenglu.com/tuuzed/archive/2013/04/20/43631.html (zh-TW "query user" header quoted)',
@@ -75,7 +76,7 @@ export const LANGUAGES: SessionLanguage[] = [
     titles: { user: ['NOMBRE USUARIO', 'NOMBRE DE USUARIO'], session: ['NOMBRE SESIÓN', 'NOMBRE DE SESIÓN'], id: ['ID.', 'ID'], state: ['ESTADO'], idle: ['TIEMPO IN.', 'TIEMPO INACT.'], logon: ['TIEMPO SESIÓN', 'TIEMPO DE SESIÓN'], type: ['TIPO'], device: ['DISPOSITIVO'] },
     states: [
       ['Activo', 'active', 'psquser'], ['Desc', 'disconnected', 'psquser'], ['Desconectado', 'disconnected', 'msTerms'], ['Conectado', 'connected', 'msTerms'],
-      ['Escuchar', 'listen', 'parc01'], ['Escucha', 'listen', 'parc01'], ['Sombra', 'shadow', 'parc01'], ['Inactivo', 'idle', 'parc01'],
+      ['Escuchar', 'listen', 'esQwinsta'], ['Escucha', 'listen', 'parc01'], ['Sombra', 'shadow', 'parc01'], ['Inactivo', 'idle', 'parc01'],
     ],
     none: [['ninguno', 'psquser'], ['ninguna', 'parc01']],
     months: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
