@@ -19,6 +19,7 @@ export const SOURCES = {
   msTerms: 'Microsoft terminology (localized Windows UI/learn.microsoft.com words for the state); unverified in quser output',
   cldr: 'Unicode CLDR abbreviated month names / day periods for the locale',
   koScript: 'a published PowerShell script (GitHub) that renames Korean quser titles: 사용자 이름, 세션 이름, 상태, 유휴 시간, 로그온 시간',
+  koNotes: 'Korean notes quoting query user/session from real hosts, reformatted (not kept as samples; test/fixtures/rdp/real/SOURCES.md, "Looked at"): 활성, 디스크, yyyy-MM-dd 오전/오후 h:mm',
   ruSamples: 'Russian quser/qwinsta copied from hosts (../shared/corpus/quser-extra/SOURCES.md, ru-*)',
   ptBrSamples: 'pt-BR quser copied from hosts (English header, Ativo/Disco/nenhum; ../shared/corpus/quser-extra/SOURCES.md, pt-BR-*)',
 } as const;
@@ -164,7 +165,7 @@ export const LANGUAGES: SessionLanguage[] = [
   {
     code: 'ko', titleSource: 'koScript',
     titles: { user: ['사용자 이름', '사용자이름'], session: ['세션 이름', '세션이름'], id: ['ID'], state: ['상태'], idle: ['유휴 시간'], logon: ['로그온 시간'], type: ['유형'], device: ['장치'] },
-    states: [['활성', 'active', 'msTerms'], ['디스크', 'disconnected', 'msTerms'], ['연결 끊김', 'disconnected', 'msTerms'], ['연결됨', 'connected', 'msTerms'], ['수신 대기', 'listen', 'msTerms']],
+    states: [['활성', 'active', 'koNotes'], ['디스크', 'disconnected', 'koNotes'], ['연결 끊김', 'disconnected', 'msTerms'], ['연결됨', 'connected', 'msTerms'], ['수신 대기', 'listen', 'msTerms']],
     none: [['없음', 'msTerms']],
   },
   {
