@@ -11,6 +11,7 @@ export const SOURCES = {
   issue11: 'Parc issue 11: words quoted from 29 published real quser/qwinsta outputs',
   centreon: 'github.com/centreon/centreon-plugins/pull/4653 (German qwinsta /COUNTER copied from a host)',
   psquser: 'github.com/VertigoRay/PSQuser/issues/3 (Spanish quser copied from hosts)',
+  esQwinsta: 'Spanish qwinsta copied from hosts (Desc, Conn, Activo, Escuchar; ../shared/corpus/quser-extra/SOURCES.md, es-qwinsta-*)',
   quserobject: 'github.com/UNT-CAS/QuserObject Examples (MIT; ../shared/corpus/quser)',
   frSamples: 'French quser copied from hosts (test/fixtures/rdp/real/SOURCES.md, fr-*)',
   zhTwBlog: 'shnenglu.com/tuuzed/archive/2013/04/20/43631.html (zh-TW "query user" header quoted)',
@@ -18,6 +19,7 @@ export const SOURCES = {
   msTerms: 'Microsoft terminology (localized Windows UI/learn.microsoft.com words for the state); unverified in quser output',
   cldr: 'Unicode CLDR abbreviated month names / day periods for the locale',
   koScript: 'a published PowerShell script (GitHub) that renames Korean quser titles: 사용자 이름, 세션 이름, 상태, 유휴 시간, 로그온 시간',
+  koNotes: 'Korean notes quoting query user/session from real hosts, reformatted (not kept as samples; test/fixtures/rdp/real/SOURCES.md, "Looked at"): 활성, 디스크, yyyy-MM-dd 오전/오후 h:mm',
   ruSamples: 'Russian quser/qwinsta copied from hosts (../shared/corpus/quser-extra/SOURCES.md, ru-*)',
   ptBrSamples: 'pt-BR quser copied from hosts (English header, Ativo/Disco/nenhum; ../shared/corpus/quser-extra/SOURCES.md, pt-BR-*)',
 } as const;
@@ -75,7 +77,7 @@ export const LANGUAGES: SessionLanguage[] = [
     titles: { user: ['NOMBRE USUARIO', 'NOMBRE DE USUARIO'], session: ['NOMBRE SESIÓN', 'NOMBRE DE SESIÓN'], id: ['ID.', 'ID'], state: ['ESTADO'], idle: ['TIEMPO IN.', 'TIEMPO INACT.'], logon: ['TIEMPO SESIÓN', 'TIEMPO DE SESIÓN'], type: ['TIPO'], device: ['DISPOSITIVO'] },
     states: [
       ['Activo', 'active', 'psquser'], ['Desc', 'disconnected', 'psquser'], ['Desconectado', 'disconnected', 'msTerms'], ['Conectado', 'connected', 'msTerms'],
-      ['Escuchar', 'listen', 'parc01'], ['Escucha', 'listen', 'parc01'], ['Sombra', 'shadow', 'parc01'], ['Inactivo', 'idle', 'parc01'],
+      ['Escuchar', 'listen', 'esQwinsta'], ['Escucha', 'listen', 'parc01'], ['Sombra', 'shadow', 'parc01'], ['Inactivo', 'idle', 'parc01'],
     ],
     none: [['ninguno', 'psquser'], ['ninguna', 'parc01']],
     months: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
@@ -163,7 +165,7 @@ export const LANGUAGES: SessionLanguage[] = [
   {
     code: 'ko', titleSource: 'koScript',
     titles: { user: ['사용자 이름', '사용자이름'], session: ['세션 이름', '세션이름'], id: ['ID'], state: ['상태'], idle: ['유휴 시간'], logon: ['로그온 시간'], type: ['유형'], device: ['장치'] },
-    states: [['활성', 'active', 'msTerms'], ['디스크', 'disconnected', 'msTerms'], ['연결 끊김', 'disconnected', 'msTerms'], ['연결됨', 'connected', 'msTerms'], ['수신 대기', 'listen', 'msTerms']],
+    states: [['활성', 'active', 'koNotes'], ['디스크', 'disconnected', 'koNotes'], ['연결 끊김', 'disconnected', 'msTerms'], ['연결됨', 'connected', 'msTerms'], ['수신 대기', 'listen', 'msTerms']],
     none: [['없음', 'msTerms']],
   },
   {

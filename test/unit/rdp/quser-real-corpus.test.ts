@@ -1,16 +1,18 @@
 // Every real quser/qwinsta sample found (test/fixtures/rdp/real, ../shared/corpus/quser, and the
 // unclear-license ones in $PARC_QUSER_EXTRA or ../shared/corpus/quser-extra) is parsed and checked field
 // by field against expected.json, written by reading the samples. Prints the agreement per language.
+// ../shared/corpus is CORPUS of test/support/snmpsim (beside the project root, like every corpus test).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseSessionBytes } from '../../../src/core/rdp/decode-listing';
+import { CORPUS } from '../../support/snmpsim';
 
 const root = path.resolve(__dirname, '../../../..');
 const realDir = path.join(root, 'test/fixtures/rdp/real');
-const dirs = [realDir, path.resolve(root, '../shared/corpus/quser'), process.env.PARC_QUSER_EXTRA ? path.resolve(process.env.PARC_QUSER_EXTRA) : path.resolve(root, '../shared/corpus/quser-extra')];
+const dirs = [realDir, path.join(CORPUS, 'quser'), process.env.PARC_QUSER_EXTRA ? path.resolve(process.env.PARC_QUSER_EXTRA) : path.join(CORPUS, 'quser-extra')];
 type Row = [string, string, number, string, string, number | null, string | null, boolean];
 const expected = new Map(Object.entries(JSON.parse(readFileSync(path.join(realDir, 'expected.json'), 'utf8')) as Record<string, { kind: string; language: string; rows: Row[] }>).filter(([k]) => !k.startsWith('_')));
 

@@ -182,6 +182,17 @@ describe('code pages', () => {
     const zh = iconv.encode(' 用户名                会话名             ID  状态    空闲时间   登录时间\r\n 张伟                  rdp-tcp#0           2  运行中          无  2023/11/7 9:37\r\n', 'cp936');
     assert.deepEqual([parseSessionBytes(zh).codepage, parseSessionBytes(zh).sessions[0].username], [936, '张伟']);
   });
+  it('a Spanish qwinsta read in CP437 (published as "NOMBRE DE SESIαN", Ó = 0xE0 in CP850) is recovered as CP850', () => {
+    // The header and rows of a real `query session` run through PsExec (es-qwinsta-psexec in
+    // ../shared/corpus/quser-extra): its author's console showed the CP850 byte in CP437.
+    const text = ' NOMBRE DE SESIαN  NOMBRE DE USUARIO        ID  ESTADO    TIPO   DISPOSITIVO\r\n>services                                    0  Desc\r\n console           Administrador             1  Activo\r\n                                             2  Desc\r\n';
+    const bytes = iconv.encode(text, 'cp437');
+    assert.equal(bytes.indexOf(0xe0), text.indexOf('α'));
+    const r = parseSessionBytes(bytes, 437);
+    assert.deepEqual([r.codepage, r.codepageSource, r.kind, r.language], [850, 'recovered', 'qwinsta', 'es']);
+    assert.deepEqual(r.sessions.map((s) => [s.username, s.sessionName, s.id, s.state, s.current]), [['', 'services', 0, 'disconnected', true], ['Administrador', 'console', 1, 'active', false], ['', '', 2, 'disconnected', false]]);
+    assert.deepEqual([parseSessionBytes(bytes).codepage, parseSessionBytes(bytes, 850).codepageSource], [850, 'given']);
+  });
   it('a given page that reads is kept', () => {
     const r = parseSessionBytes(Buffer.from(`${EN}\r\n bob  3  Disc  2  3/4/2024 9:00 AM\r\n`), 850);
     assert.deepEqual([r.codepage, r.codepageSource], [850, 'given']);
