@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import * as snmp from 'net-snmp';
 import { freeTcpPort, freeUdpPort } from '../../support/ports';
 import { Api, CLI, startServe, type ParcProcess } from '../../support/parc-serve';
+import { ParcClient } from '../../../src/core/remote/client';
+import { HostChangesClient, snmpdRequest } from '../../../src/core/remote/host-changes';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
 import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
@@ -191,6 +193,16 @@ linux:
     assert.deepEqual(readFileSync(confFile()), before);
     assert.equal(statSync(confFile()).mtimeMs, mtime);
     assert.deepEqual(backups(), []);
+  });
+
+  it("the extension's client (attached window) lists the server's linux: hosts and previews through it; an operator's is refused", async () => {
+    const admin = new HostChangesClient(new ParcClient({ url: serve.url, token: tok.admin }));
+    assert.deepEqual(await admin.hosts(), ['lab']);
+    const p = await admin.snmpdPreview('lab', snmpdRequest({ communityCredential: 'NEWCOMM', source: '127.0.0.1/32', location: '' }));
+    answers.push(JSON.stringify(p));
+    assert.match(p.diff, /^\+rocommunity \*\*\* 127\.0\.0\.1\/32$/m);
+    const op = new HostChangesClient(new ParcClient({ url: serve.url, token: tok.op }));
+    await assert.rejects(op.snmpdApply('lab', snmpdRequest({ location: 'x' })), (e: Error & { status?: number }) => e.status === 403 && /needs the admin role/.test(e.message));
   });
 
   it('applies for an admin: the file changed with a backup, other bytes kept, and the new community answers SNMP', async () => {
