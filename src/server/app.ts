@@ -395,7 +395,7 @@ export class ParcServer {
       } catch (e) {
         // ApiError messages name fields and credentials, never secret values; anything else stays in the server log.
         const known = e instanceof ApiError;
-        await this.audit(req, s, action, name.slice(0, 128), known && e.code !== 'host-unreachable' ? 'refused' : 'failed', known ? e.message : 'internal error (see the server log)');
+        await this.audit(req, s, action, name.slice(0, 128), known && e.code !== 'host-error' ? 'refused' : 'failed', known ? e.message : 'internal error (see the server log)');
         throw e;
       }
     });

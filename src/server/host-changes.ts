@@ -14,6 +14,7 @@ import type { SshConnection } from '../core/ssh/connection';
 import { connectHost, linuxHostFromInventory } from '../core/ssh/host-connect';
 import { KnownHosts, type HostKeyInfo, type TrustCallback } from '../core/ssh/known-hosts';
 import type { LinuxHost } from '../core/ssh/linux-hosts';
+import { RemoteChangedError } from '../core/ssh/remote-file';
 import { ApiError } from './api-error';
 
 export interface HostChangesDeps {
@@ -117,7 +118,7 @@ export class HostChanges {
     return { trust, seen: () => info };
   }
 
-  /** SSH failures as API errors: an unknown or changed host key is 409 (with the fingerprint), others 502. */
+  /** Failures as API errors: an unknown or changed host key is 409 (with the fingerprint), bad input 400, the host's own 502. */
   private sshError(host: LinuxHost, err: unknown, seen: HostKeyInfo | undefined): never {
     if (err instanceof ApiError) throw err;
     const e = err as Error & { kind?: string };
@@ -128,7 +129,10 @@ export class HostChanges {
     if (e?.kind === 'hostkey') throw new ApiError('conflict', e.message);
     if (e instanceof SnmpdRequestError || e instanceof NetplanRequestError) throw bad(e.field, apiWords(e.message));
     if (e instanceof SnmpdEditError) throw bad(editField(e.message), apiWords(e.message));
-    if (e?.name === 'SshError' || /no (SSH|sudo) password stored|cannot read the SSH key|SSH_AUTH_SOCK/.test(e?.message ?? '')) throw new ApiError('host-unreachable', `${host.name}: ${e.message}`);
+    if (e instanceof RemoteChangedError) throw new ApiError('conflict', `${host.name}: ${e.message}`);
+    // SSH failures and what the host answered (a missing file, a failed command; sudo passwords already removed by
+    // the connection): the admin needs them. A programming error (TypeError…) stays in the server log.
+    if (e?.name === 'SshError' || e?.constructor === Error) throw new ApiError('host-error', e.message.startsWith(`${host.name}:`) ? e.message : `${host.name}: ${e.message}`);
     throw err;
   }
 

@@ -36,7 +36,7 @@ const OPS: Record<string, Record<string, Op>> = {
   '/api/openapi.json': { get: { summary: 'This document (no login)' } },
 };
 
-const ERROR = { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['unauthorized', 'forbidden', 'not-found', 'bad-request', 'rate-limited', 'conflict', 'host-unreachable', 'internal'] }, message: { type: 'string' }, step: { type: 'string' }, role: { type: 'string' }, retryAfter: { type: 'number' }, field: { type: 'string', description: '400: the request field at fault' }, fingerprint: { type: 'string', description: 'an SSH host key not in the server\'s known_hosts' } } } } };
+const ERROR = { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['unauthorized', 'forbidden', 'not-found', 'bad-request', 'rate-limited', 'conflict', 'host-error', 'internal'] }, message: { type: 'string' }, step: { type: 'string' }, role: { type: 'string' }, retryAfter: { type: 'number' }, field: { type: 'string', description: '400: the request field at fault' }, fingerprint: { type: 'string', description: 'an SSH host key not in the server\'s known_hosts' } } } } };
 
 export function openApi(version: string): unknown {
   const paths: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ export function roleAllows(have: Role, need: Role): boolean {
   return ROLES.indexOf(have) >= ROLES.indexOf(need);
 }
 
-export type ErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'rate-limited' | 'conflict' | 'host-unreachable' | 'internal';
+export type ErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'rate-limited' | 'conflict' | 'host-error' | 'internal';
 
 /** Every error answer: 401/403/404/400/429/409/502/500. */
 export interface ApiErrorBody {

@@ -98,6 +98,7 @@ linux:
     site: Paris
     root: ${sshd.root}
     snmpd: { restart: "${svc.control} restart", stop: "${svc.control} stop", start: "${svc.control} start", port: ${snmpPort} }
+  - { host: 127.0.0.1, name: ghost, port: ${await freeTcpPort()}, user: ${sshd.user}, key: ${sshd.clientKeyFile} }
 `);
     addUsers(dir);
     // The server's credential store: the environment (as for parc watch); the request bodies carry names only.
@@ -160,7 +161,11 @@ linux:
     }
     const nf = await call<Err>('POST', '/api/hosts/nosuch/snmpd/apply', change, 'admin');
     assert.equal(nf.status, 404);
-    assert.match(nf.body.error.message, /no host "nosuch" in the linux: section of parc\.yaml \(known: lab\)/);
+    assert.match(nf.body.error.message, /no host "nosuch" in the linux: section of parc\.yaml \(known: lab, ghost\)/);
+    const down = await call<Err>('POST', '/api/hosts/ghost/snmpd/preview', change, 'admin');
+    assert.equal(down.status, 502, JSON.stringify(down.body));
+    assert.equal(down.body.error.code, 'host-error');
+    assert.match(down.body.error.message, /^ghost: .*ECONNREFUSED/);
     const text = await call<Err>('POST', '/api/hosts/lab/snmpd/apply', 'just text', 'admin');
     assert.equal(text.status, 400);
   });
@@ -197,7 +202,7 @@ linux:
 
   it("the extension's client (attached window) lists the server's linux: hosts and previews through it; an operator's is refused", async () => {
     const admin = new HostChangesClient(new ParcClient({ url: serve.url, token: tok.admin }));
-    assert.deepEqual(await admin.hosts(), ['lab']);
+    assert.deepEqual(await admin.hosts(), ['lab', 'ghost']);
     const p = await admin.snmpdPreview('lab', snmpdRequest({ communityCredential: 'NEWCOMM', source: '127.0.0.1/32', location: '' }));
     answers.push(JSON.stringify(p));
     assert.match(p.diff, /^\+rocommunity \*\*\* 127\.0\.0\.1\/32$/m);
