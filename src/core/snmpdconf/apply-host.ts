@@ -102,14 +102,21 @@ export async function planSnmpdChange(inv: Inventory, host: LinuxHost, change: S
   return { edit, v3, verify, previous: prevProfile ? { profile: prevProfile, secrets } : undefined };
 }
 
-/** Hides community names and passwords in snmpd.conf lines shown to people (a diff, an API answer). */
+/** Hides community names and passwords in snmpd.conf lines shown to people (a diff, an API answer), commented-out
+ * lines included: an old community in a comment is still somebody's secret. */
+const AT = String.raw`^(\s*(?:#\s*)?`;
+const MASKS: RegExp[] = [
+  String.raw`(?:ro|rw)community6?\s+)(\S+)`,
+  String.raw`com2sec6?\s+(?:-Cn\s+\S+\s+)?\S+\s+\S+\s+)(\S+)`,
+  String.raw`(?:trap2?sink|informsink)\s+\S+\s+)(\S+)`,
+  String.raw`trapcommunity\s+)(\S+)`,
+  String.raw`authcommunity\s+\S+\s+)(\S+)`,
+  // createUser: everything after the auth protocol (passphrases, priv protocol) goes.
+  String.raw`createUser\s+\S+\s+\S+\s+)(\S+.*)$`,
+].map((r) => new RegExp(AT + r, 'i'));
+
 export function maskSnmpdSecrets(line: string): string {
-  return line
-    .replace(/^(\s*(?:ro|rw)community6?\s+)(\S+)/i, '$1***')
-    .replace(/^(\s*com2sec6?\s+(?:-Cn\s+\S+\s+)?\S+\s+\S+\s+)(\S+)/i, '$1***')
-    .replace(/^(\s*(?:trap2?sink|informsink)\s+\S+\s+)(\S+)/i, '$1***')
-    .replace(/^(\s*trapcommunity\s+)(\S+)/i, '$1***')
-    .replace(/^(\s*createUser\s+\S+\s+\S+\s+)(\S+)(.*)$/i, (_m, a: string) => `${a}***`);
+  return MASKS.reduce((l, re) => l.replace(re, '$1***'), line);
 }
 
 export interface SnmpdPreview {
