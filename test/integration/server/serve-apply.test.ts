@@ -24,6 +24,8 @@ const PW = { admin: 'Admin-Apply-4q', op: 'Operator-Apply-5r', vic: 'Viewer-Appl
 const OLD = 'oldcomm-7f3';
 const NEW = 'srvcomm-4d1';
 const BROKEN = 'brokencomm-2e8';
+const V3AUTH = 'v3-auth-pass-5k2';
+const V3PRIV = 'v3-priv-pass-8m4';
 type Err = { error: { code: string; message: string; role?: string; field?: string; fingerprint?: string } };
 
 function addUsers(dir: string): void {
@@ -102,7 +104,7 @@ linux:
 `);
     addUsers(dir);
     // The server's credential store: the environment (as for parc watch); the request bodies carry names only.
-    serve = await startServe(dir, ['--known-hosts', knownHosts], { PARC_CRED_LABSUDO: sshd.password, PARC_CRED_LABCOMM: OLD, PARC_CRED_NEWCOMM: NEW, PARC_CRED_BROKEN: BROKEN, PARC_CREDENTIALS: '' });
+    serve = await startServe(dir, ['--known-hosts', knownHosts], { PARC_CRED_LABSUDO: sshd.password, PARC_CRED_LABCOMM: OLD, PARC_CRED_NEWCOMM: NEW, PARC_CRED_BROKEN: BROKEN, PARC_CRED_V3AUTH: V3AUTH, PARC_CRED_V3PRIV: V3PRIV, PARC_CREDENTIALS: '' });
     api = new Api({ url: serve.url });
     for (const u of Object.keys(PW) as (keyof typeof PW)[]) {
       const r = await api.login(u, PW[u]);
@@ -253,6 +255,21 @@ linux:
     assert.equal(readFileSync(confFile(), 'utf8'), before);
   });
 
+  it('creates an SNMPv3 user from passwords stored on the server (named in the body), then polls with it', async () => {
+    const body = { v3User: 'parcv3', v3Level: 'priv', view: 'all', v3Auth: 'SHA-256', v3AuthCredential: 'V3AUTH', v3Priv: 'AES', v3PrivCredential: 'V3PRIV', timeout: 10 };
+    const p = await call<{ changes: string[]; createsUser: string }>('POST', '/api/hosts/lab/snmpd/preview', body, 'admin');
+    assert.equal(p.status, 200, JSON.stringify(p.body));
+    assert.equal(p.body.createsUser, 'parcv3');
+    const bad = await call<Err>('POST', '/api/hosts/lab/snmpd/apply', { ...body, v3Auth: 'ROT13' }, 'admin');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.field, 'v3Auth');
+    const r = await call<{ ok: boolean; steps: string[] }>('POST', '/api/hosts/lab/snmpd/apply', body, 'admin');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.ok, true, r.body.steps.join('\n'));
+    assert.match(readFileSync(confFile(), 'utf8'), /^rouser parcv3 priv -V all$/m);
+    assert.match(readFileSync(path.join(sshd.root, 'var/lib/snmp/snmpd.conf'), 'utf8'), /^usmUser /m);
+  });
+
   it('audits every attempt with the user name; no secret in answers, audit log or server output', () => {
     const auditText = readFileSync(path.join(dir, '.parc', 'server', 'audit.jsonl'), 'utf8');
     const audit = auditText.trim().split('\n').map((l) => JSON.parse(l) as { user: string; action: string; outcome: string; target?: string; detail?: string });
@@ -265,7 +282,7 @@ linux:
     assert.ok(audit.some((x) => x.user === 'admin' && x.action === 'snmpd-apply' && x.outcome === 'failed' && /^FAILED: /.test(x.detail ?? '')));
     const everything = [answers.join('\n'), auditText, serve.stdout(), serve.stderr()];
     const key = readFileSync(sshd.clientKeyFile, 'utf8').split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
-    for (const secret of [NEW, OLD, BROKEN, sshd.password, 'typed-secret-9', ...key]) {
+    for (const secret of [NEW, OLD, BROKEN, V3AUTH, V3PRIV, sshd.password, 'typed-secret-9', ...key]) {
       for (const [i, text] of everything.entries()) assert.ok(!text.includes(secret), `a secret in ${['the answers', 'the audit log', 'stdout', 'stderr'][i]}`);
     }
   });
