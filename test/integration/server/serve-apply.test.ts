@@ -485,6 +485,8 @@ describe('parc serve: static IP through netplan with automatic rollback (network
     assert.match(text, /198\.18\.0\.20\/24/);
     assert.doesNotMatch(text, /198\.18\.0\.2\//);
     assert.equal(readFileSync(res.body.backup, 'utf8'), config('198.18.0.2/24'));
+    // The key verified on the old address, seen again on the new one, is recorded (the next test connects there).
+    assert.deepEqual(readFileSync(path.join(work, 'known_hosts'), 'utf8').trim().split('\n'), [sshd.hostKeyLine('198.18.0.2'), sshd.hostKeyLine('198.18.0.20')]);
   });
 
   it('an address the server cannot reach: no confirmation, the host reverts by itself, the server checks on the old address', async () => {
