@@ -1,6 +1,7 @@
 // `parc serve`'s HTTP(S) front end (fastify): the JSON API of server-api.md, the SSE stream and the browser
 // page. Thin: the estate comes from an EstateRunner, logins from the Authenticator.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Clock, Logger, SecretSource } from '../core/host';
 import { removeDeviceFromFile, setDeviceSiteInFile } from '../core/inventory/edit';
@@ -11,8 +12,10 @@ import { metricsDirFor } from '../core/metrics/recorder';
 import { DS_UNITS, matchesMetric, seriesName } from '../core/metrics/series';
 import type { EstateRunner } from '../core/monitor/estate-runner';
 import { own } from '../core/lookup';
-import { roleAllows, API_VERSION, type ApiErrorBody, type DeviceDetail, type ErrorCode, type HealthResponse, type InventoryResponse, type MuteRequest, type Role } from '../core/remote/api-types';
+import { roleAllows, API_VERSION, type ApiErrorBody, type DeviceDetail, type HealthResponse, type InventoryResponse, type MuteRequest, type Role } from '../core/remote/api-types';
+import { ApiError, STATUS } from './api-error';
 import { Authenticator, LoginError, type Session } from './auth';
+import { HostChanges } from './host-changes';
 import { EstateView, muteId, muteInfo } from './estate-view';
 import { openApi } from './openapi';
 import { SessionsService } from './sessions';
@@ -30,16 +33,13 @@ export interface ServerDeps {
   tls?: { cert: string; key: string };
   /** Re-reads parc.yaml after an inventory edit made through the API (serve.ts also follows the file). */
   reloadInventory?: () => Promise<void>;
+  /** known_hosts the server checks SSH host keys against (snmpd/netplan changes). The API adds no unknown key; only
+   * the key already verified, seen again on a host's new address after a netplan change, is recorded (as the CLI does). */
+  knownHostsFile?: string;
+  /** Environment for SSH (SSH_AUTH_SOCK of hosts with agent: true). */
+  env?: NodeJS.ProcessEnv;
   /** Overrides of the login rate limits (tests). */
   rateLimit?: ConstructorParameters<typeof Authenticator>[0]['rateLimit'];
-}
-
-const STATUS: Record<ErrorCode, number> = { unauthorized: 401, forbidden: 403, 'not-found': 404, 'bad-request': 400, 'rate-limited': 429, conflict: 409, internal: 500 };
-
-class ApiError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly extra: Omit<ApiErrorBody['error'], 'code' | 'message'> = {}) {
-    super(message);
-  }
 }
 
 function bearer(req: FastifyRequest): string | undefined {
@@ -54,6 +54,7 @@ export class ParcServer {
   readonly view: EstateView;
   readonly hub: StreamHub;
   private readonly sessions: SessionsService;
+  private readonly hosts: HostChanges;
   private readonly startedAt: string;
 
   constructor(private readonly d: ServerDeps) {
@@ -63,6 +64,7 @@ export class ParcServer {
     this.auth = new Authenticator({ stateDir: d.runner.stateDir, inventory: d.inventory, secrets: d.secrets, logger: d.logger, now: () => d.clock.now(), rateLimit: d.rateLimit });
     this.view = new EstateView(d.inventory, () => d.clock.now());
     this.sessions = new SessionsService({ inventory: d.inventory, stateDir: d.runner.stateDir, secrets: d.secrets, clock: d.clock });
+    this.hosts = new HostChanges({ inventory: d.inventory, secrets: d.secrets, knownHostsFile: d.knownHostsFile ?? path.join(os.homedir(), '.ssh', 'known_hosts'), logger: d.logger, env: d.env });
     this.routes();
   }
 
@@ -362,6 +364,45 @@ export class ParcServer {
       await afterEdit();
       return { device: key, site: site ?? null };
     }));
+    // snmpd.conf and netplan changes on linux: hosts (admin): every attempt audited, the refusals with their reason;
+    // an apply holds the host, so a second one to the same host is 409 rather than interleaved.
+    type HostOp = 'snmpd-preview' | 'snmpd-apply' | 'netplan-preview' | 'netplan-apply';
+    const hostChange = (action: HostOp) => wrap(async (req) => {
+      const s = await this.session(req, 'admin', false, action);
+      const name = param(req, 'name');
+      try {
+        const b = body(req);
+        const h = await this.hosts.host(name);
+        const run = async (): Promise<{ result: object; outcome: 'ok' | 'failed'; detail: string }> => {
+          if (action === 'snmpd-preview') {
+            const r = await this.hosts.snmpdPreview(h, b);
+            return { result: r, outcome: 'ok', detail: r.changes.length ? r.changes.join('; ') : 'no change' };
+          }
+          if (action === 'snmpd-apply') {
+            const r = await this.hosts.snmpdApply(h, b);
+            return { result: r, outcome: r.ok ? 'ok' : 'failed', detail: [r.verdict, ...r.changes].join('; ') };
+          }
+          if (action === 'netplan-preview') {
+            const r = await this.hosts.netplanPreview(h, b);
+            return { result: r, outcome: 'ok', detail: `${r.file}: ${r.changes.join('; ') || 'no change'}` };
+          }
+          const r = await this.hosts.netplanApply(h, b);
+          return { result: r, outcome: r.outcome === 'confirmed' ? 'ok' : 'failed', detail: `${r.file}: ${r.verdict}` };
+        };
+        const r = action.endsWith('-apply') ? await this.hosts.exclusive(h, `${action} by ${s.name}`, run) : await run();
+        await this.audit(req, s, action, h.name, r.outcome, r.detail);
+        return r.result;
+      } catch (e) {
+        // ApiError messages name fields and credentials, never secret values; anything else stays in the server log.
+        const known = e instanceof ApiError;
+        await this.audit(req, s, action, name.slice(0, 128), known && e.code !== 'host-error' ? 'refused' : 'failed', known ? e.message : 'internal error (see the server log)');
+        throw e;
+      }
+    });
+    app.post('/api/hosts/:name/snmpd/preview', hostChange('snmpd-preview'));
+    app.post('/api/hosts/:name/snmpd/apply', hostChange('snmpd-apply'));
+    app.post('/api/hosts/:name/netplan/preview', hostChange('netplan-preview'));
+    app.post('/api/hosts/:name/netplan/apply', hostChange('netplan-apply'));
     app.post('/api/poll', wrap(async (req, reply) => {
       const s = await this.session(req, 'operator');
       const device = text(body(req).device, 'device');

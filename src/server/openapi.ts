@@ -22,6 +22,10 @@ const OPS: Record<string, Record<string, Op>> = {
     delete: { summary: 'Remove a device from parc.yaml', role: 'admin', params: ['id'] },
     patch: { summary: "Set (or, with null, remove) a device's explicit site in parc.yaml", role: 'admin', params: ['id'], body: 'DeviceSiteRequest' },
   },
+  '/api/hosts/{name}/snmpd/preview': { post: { summary: "The diff an snmpd.conf change would make on a linux: host (communities masked); writes nothing. Secrets only by credential name from the server's store", role: 'admin', params: ['name'], body: 'SnmpdChangeRequest' } },
+  '/api/hosts/{name}/snmpd/apply': { post: { summary: 'Apply an snmpd.conf change: backup, restart snmpd, poll with the new credentials, restore the backup when it does not answer (ok: false). 409 while another change to the host runs, or when its SSH host key is not in the server\'s known_hosts (the fingerprint is in the error)', role: 'admin', params: ['name'], body: 'SnmpdChangeRequest' } },
+  '/api/hosts/{name}/netplan/preview': { post: { summary: "The diff a static-IP change would make to the host's netplan file, Parc's check of the result and where Parc would reconnect; writes nothing", role: 'admin', params: ['name'], body: 'StaticIpChangeRequest' } },
+  '/api/hosts/{name}/netplan/apply': { post: { summary: "Apply a static IP with automatic rollback: the host's netplan generate validates, an on-host watchdog reverts after timeout s unless Parc confirms through a new connection (outcome: confirmed, reverted, refused, unknown). 409 as for snmpd/apply", role: 'admin', params: ['name'], body: 'StaticIpChangeRequest' } },
   '/api/poll': { post: { summary: 'Poll now (the whole estate or one device); run by the poll-lease holder', role: 'operator', body: 'PollRequest', ok: 202 } },
   '/api/sessions': { get: { summary: 'RDP sessions of every windows: host', role: 'viewer' } },
   '/api/sessions/{host}/{sessionId}/logoff': { post: { summary: 'Log off a session (re-checked first)', role: 'operator', params: ['host', 'sessionId'] } },
@@ -32,7 +36,7 @@ const OPS: Record<string, Record<string, Op>> = {
   '/api/openapi.json': { get: { summary: 'This document (no login)' } },
 };
 
-const ERROR = { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['unauthorized', 'forbidden', 'not-found', 'bad-request', 'rate-limited', 'conflict', 'internal'] }, message: { type: 'string' }, step: { type: 'string' }, role: { type: 'string' }, retryAfter: { type: 'number' } } } } };
+const ERROR = { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['unauthorized', 'forbidden', 'not-found', 'bad-request', 'rate-limited', 'conflict', 'host-error', 'internal'] }, message: { type: 'string' }, step: { type: 'string' }, role: { type: 'string' }, retryAfter: { type: 'number' }, field: { type: 'string', description: '400: the request field at fault' }, fingerprint: { type: 'string', description: 'an SSH host key not in the server\'s known_hosts' } } } } };
 
 export function openApi(version: string): unknown {
   const paths: Record<string, unknown> = {};
@@ -69,6 +73,16 @@ export function openApi(version: string): unknown {
         DeviceSiteRequest: obj({ site: 'string' }, ['site']),
         SessionActionRequest: obj({ text: 'string' }),
         JanitorRunRequest: obj({ dryRun: 'boolean' }, ['dryRun']),
+        SnmpdChangeRequest: {
+          ...obj({ communityCredential: 'string', source: 'string', view: 'string', extend: 'string', distroCommand: 'string', location: 'string', coordinates: 'array', site: 'string', contact: 'string', agentAddress: 'array', v3User: 'string', v3Level: 'string', v3Auth: 'string', v3AuthCredential: 'string', v3Priv: 'string', v3PrivCredential: 'string', previousProfile: 'string', timeout: 'number' }),
+          additionalProperties: false,
+          description: 'At least one change. Secret values (community, passwords) are refused: name a credential of the server instead. Unknown fields are a 400 naming the field.',
+        },
+        StaticIpChangeRequest: {
+          ...obj({ interface: 'string', address: 'string', gateway: 'string', dns: 'array', search: 'array', file: 'string', newAddress: 'string', timeout: 'number', acceptWarnings: 'boolean' }, ['interface', 'address']),
+          additionalProperties: false,
+          description: 'address is address/prefix; timeout 5-3600 s (default 120); file: a name in the host\'s netplanDir (default: the file that configures the interface).',
+        },
       },
     },
     paths,

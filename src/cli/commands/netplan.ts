@@ -2,8 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { inferNewAddress, safeNetplanApply } from '../../core/netplan/apply';
-import { parseIp } from '../../core/netplan/ip';
+import { applyNetplanToHost, netplanVerdict, reconnectAddress } from '../../core/netplan/apply-host';
 import { readHostNetplan } from '../../core/netplan/host-config';
 import { setStaticIp, StaticIpError } from '../../core/netplan/static-ip';
 import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
@@ -144,42 +143,24 @@ async function netplanApplyCli(argv: string[], io: CliIO, signal: AbortSignal): 
     throw new UsageError(err.message);
   });
   const target = str(p, 'target') ?? path.posix.join(host.netplanDir, path.basename(file));
-  let newAddress = str(p, 'new-address');
-  if (!newAddress) {
-    try {
-      newAddress = inferNewAddress(host.host, text);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+  let newAddress: string | undefined;
+  try {
+    newAddress = reconnectAddress(host, text, str(p, 'new-address'), () => '--new-address');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-  if (newAddress && !parseIp(newAddress) && !/^[A-Za-z0-9.-]+$/.test(newAddress)) throw new UsageError(`--new-address "${newAddress}" is not an address`);
   const secrets = await cliSecrets(io);
   const knownHostsFile = path.resolve(io.cwd, str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts'));
-  const knownHosts = new KnownHosts(knownHostsFile);
   const logger = stderrLogger(io, bool(p, 'verbose'));
   const trust = trustFingerprint(str(p, 'accept-host-key'), (i) => io.err(`host key of ${i.host}:${i.port} is not in ${knownHostsFile}: ${i.fingerprint}\n  check it on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then re-run with --accept-host-key ${i.fingerprint}`));
+  const knownHosts = new KnownHosts(knownHostsFile);
+  // Connect first: a refused host key prints nothing on stdout.
   const conn = await connectHost(host, { secrets, knownHosts, trust, logger, env: io.env });
-  // The same host on another address: accepted only when it shows the key verified just now.
-  const sameHost = async (info: { fingerprint: string }) => info.fingerprint === conn.hostKeyFingerprint;
   io.out(`applying ${file} to ${host.name} as ${target}${newAddress ? `; reconnecting on ${newAddress}` : ''}; automatic rollback after ${timeout} s`);
-  let report;
-  try {
-    report = await safeNetplanApply({
-      conn, host, target, text, timeoutS: timeout, newAddress, acceptWarnings: bool(p, 'yes'), logger, signal,
-      connect: (address) => connectHost(host, { secrets, knownHosts, trust: sameHost, logger, env: io.env, address: { host: address } }),
-    });
-  } finally {
-    conn.close();
-  }
+  const report = await applyNetplanToHost({ conn, host, target, text, timeoutS: timeout, newAddress, acceptWarnings: bool(p, 'yes'), secrets, knownHosts, logger, env: io.env, signal });
   for (const pr of report.problems) io.out(pr);
   for (const st of report.steps) io.out(st);
-  const verdict: Record<typeof report.outcome, string> = {
-    confirmed: 'CONFIRMED: the new network configuration is in place',
-    reverted: 'REVERTED: the host could not be reached on the new configuration; the previous one is back',
-    refused: report.warnings.length && !report.problems.length ? 'NOT APPLIED: re-run with --yes to accept the warnings' : 'NOT APPLIED: fix the problems above',
-    unknown: 'UNKNOWN: the host did not come back as expected; check it on its console',
-  };
-  io.out(verdict[report.outcome]);
+  io.out(netplanVerdict(report, '--yes'));
   return report.outcome === 'confirmed' ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 // parc serve — the estate's always-on service: everything `parc watch` does (while it holds the poll lease)
 // plus the HTTPS API, live stream and browser page of src/server; and its accounts and tokens.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { unwatchFile, watchFile } from 'node:fs';
 import { LocalAccounts } from '../../core/auth/accounts';
@@ -21,13 +22,15 @@ import type { Command } from './types';
 
 const VERSION = '0.1.0';
 
-const USAGE = `parc serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE | --self-signed] [--inventory FILE] [--state DIR] [--janitor-every MINUTES] [--verbose]
+const USAGE = `parc serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE | --self-signed] [--inventory FILE] [--state DIR] [--janitor-every MINUTES] [--known-hosts FILE] [--verbose]
 parc serve user add NAME --role viewer|operator|admin [--password-env VAR]   (password from a prompt, stdin or VAR; never an argument)
 parc serve user remove NAME | parc serve user list
 parc serve token list | parc serve token revoke ID | --user NAME | --all
   ${INVENTORY_HELP}
   --listen HOST:PORT    default 127.0.0.1:8443 (server.listen in parc.yaml); plain HTTP only on a loopback address
   --self-signed         generate a certificate once into <state>/server/ and print its SHA-256 fingerprint
+  --known-hosts FILE    SSH host keys for snmpd/netplan changes (default $PARC_KNOWN_HOSTS or ~/.ssh/known_hosts);
+                        the API never adds a key: an unknown host is refused with its fingerprint
 Polls, records and delivers alerts like parc watch when it holds the estate's poll lease; otherwise follows the
 holder's state files. Logins: server.auth in parc.yaml (a directories: profile and group → role) or local accounts.`;
 
@@ -95,7 +98,7 @@ export const serveCommand: Command = {
   async run(argv, io, signal) {
     if (argv[0] === 'user') return userCmd(argv.slice(1), io);
     if (argv[0] === 'token') return tokenCmd(argv.slice(1), io);
-    const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean', listen: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'self-signed': 'boolean', 'janitor-every': 'string', 'web-root': 'string' });
+    const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean', listen: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'self-signed': 'boolean', 'janitor-every': 'string', 'web-root': 'string', 'known-hosts': 'string' });
     if (p.positionals.length) throw new UsageError(`unexpected argument "${p.positionals[0]}"`);
     let inv = await openInventory(io, str(p, 'inventory'));
     const listen = parseListen(str(p, 'listen') ?? inv.server?.listen ?? '127.0.0.1:8443');
@@ -125,7 +128,8 @@ export const serveCommand: Command = {
       inv = (await loadInventory(inv.file)).inventory;
       runner.monitor.trigger('newDevices');
     };
-    const server = new ParcServer({ version: VERSION, runner, inventory: () => inv, secrets, clock: systemClock, logger, webRoot, tls, reloadInventory });
+    const knownHostsFile = path.resolve(io.cwd, str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts'));
+    const server = new ParcServer({ version: VERSION, runner, inventory: () => inv, secrets, clock: systemClock, logger, webRoot, tls, reloadInventory, knownHostsFile, env: io.env });
     await server.init();
     watchFile(inv.file, { interval: 2000 }, () => {
       loadInventory(inv.file).then((l) => {

@@ -2,14 +2,11 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { SecretSource } from '../../core/host';
-import { profileFor } from '../../core/inventory/parse';
-import type { Inventory, SnmpProfile } from '../../core/inventory/types';
-import { applySnmpdChange, type PollWith } from '../../core/snmpdconf/apply';
+import type { Inventory } from '../../core/inventory/types';
+import { applySnmpdToHost, planSnmpdChange, siteCoordinates as coreSiteCoordinates, snmpdVerdict, SnmpdRequestError } from '../../core/snmpdconf/apply-host';
 import { decodeConf, encodeConf } from '../../core/snmpdconf/bytes';
 import { editSnmpdConf, SnmpdEditError, type SnmpdEdit } from '../../core/snmpdconf/edit';
-import type { V3Auth, V3Priv, V3UserSpec } from '../../core/snmpdconf/persist';
-import { connectHost, linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
+import { linuxHostFromInventory, trustFingerprint } from '../../core/ssh/host-connect';
 import { KnownHosts } from '../../core/ssh/known-hosts';
 import { bool, parseArgs, str, UsageError, type FlagSpec, type Parsed } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stderrLogger, type CliIO } from '../context';
@@ -52,9 +49,11 @@ function parseCoordinates(v: string): [number, number] {
 }
 
 function siteCoordinates(inv: Inventory, name: string): [number, number] | undefined {
-  const s = inv.sites.find((x) => x.name === name || x.aliases.includes(name));
-  if (!s) throw new UsageError(`no site "${name}" in ${inv.file}`);
-  return s.coordinates;
+  try {
+    return coreSiteCoordinates(inv, name);
+  } catch (err) {
+    throw err instanceof SnmpdRequestError ? new UsageError(err.message) : err;
+  }
 }
 
 async function editFromFlags(p: Parsed, io: CliIO, hostSite?: string): Promise<{ edit: SnmpdEdit; inv?: Inventory }> {
@@ -127,10 +126,8 @@ async function editCmd(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Secrets for the poll with the new credentials: the community typed on the command line, or stored ones. */
-function withValues(base: SecretSource, values: Record<string, string>): SecretSource {
-  return { get: async (n) => (n in values ? values[n] : base.get(n)) };
-}
+const FLAG_OF = new Map([['previousProfile', '--previous-profile'], ['v3Auth', '--v3-auth'], ['v3Priv', '--v3-priv']]);
+const flagName = (f: string) => FLAG_OF.get(f) ?? f;
 
 async function applyCmd(argv: string[], io: CliIO): Promise<number> {
   const p = parseArgs(argv, {
@@ -148,58 +145,19 @@ async function applyCmd(argv: string[], io: CliIO): Promise<number> {
   const secrets = await cliSecrets(io);
   const timeout = str(p, 'timeout') ? Number(str(p, 'timeout')) : 20;
   if (!(timeout > 0)) throw new UsageError('--timeout must be a positive number of seconds');
-
-  let v3: V3UserSpec | undefined;
-  let verifyProfile: SnmpProfile;
-  let verifySecrets = secrets;
-  if (edit.v3User && str(p, 'v3-auth-credential')) {
-    const authCred = str(p, 'v3-auth-credential')!;
-    const privCred = str(p, 'v3-priv-credential');
-    const authPassword = await secrets.get(authCred);
-    const privPassword = privCred ? await secrets.get(privCred) : undefined;
-    if (authPassword === undefined) throw new UsageError(`no secret stored for credential "${authCred}"`);
-    if (privCred && privPassword === undefined) throw new UsageError(`no secret stored for credential "${privCred}"`);
-    const auth = (str(p, 'v3-auth') ?? 'SHA-256').toUpperCase() as V3Auth;
-    const priv = privCred ? ((str(p, 'v3-priv') ?? 'AES').toUpperCase() as V3Priv) : undefined;
-    v3 = { name: edit.v3User.name, auth, authPassword, priv, privPassword };
-    const authKey = auth.replace('-', '').toLowerCase() as SnmpProfile['auth'];
-    const privKey = priv === 'AES-256' ? 'aes256' : priv === 'DES' ? 'des' : 'aes';
-    verifyProfile = { name: 'new', version: '3', user: edit.v3User.name, level: priv ? 'authPriv' : 'authNoPriv', auth: authKey, priv: priv ? privKey : undefined, authCredential: authCred, privCredential: privCred, timeoutMs: 1000, retries: 1 };
-  } else if (edit.community) {
-    verifyProfile = { name: 'new', version: '2c', credential: '\0new-community', timeoutMs: 1000, retries: 1 };
-    verifySecrets = withValues(secrets, { '\0new-community': edit.community.name });
-  } else {
-    const dev = inv.devices.find((d) => d.host === host.host || d.name === host.name);
-    const prof = (str(p, 'previous-profile') && inv.snmp.profiles.get(str(p, 'previous-profile')!)) || (dev && profileFor(inv, dev));
-    if (!prof) throw new UsageError('no new credentials in this change and no SNMP profile to poll with: add the host to devices: or pass --previous-profile');
-    verifyProfile = prof;
-  }
-  let previous: PollWith | undefined;
-  const prevName = str(p, 'previous-profile');
-  const dev = inv.devices.find((d) => d.host === host.host || d.name === host.name);
-  const prevProfile = prevName ? inv.snmp.profiles.get(prevName) : dev ? profileFor(inv, dev) : undefined;
-  if (prevName && !prevProfile) throw new UsageError(`no SNMP profile named "${prevName}"`);
-  if (prevProfile) previous = { profile: prevProfile, secrets };
-
+  const plan = await planSnmpdChange(inv, host, {
+    edit, v3Auth: str(p, 'v3-auth'), v3AuthCredential: str(p, 'v3-auth-credential'), v3Priv: str(p, 'v3-priv'), v3PrivCredential: str(p, 'v3-priv-credential'), previousProfile: str(p, 'previous-profile'),
+  }, secrets, flagName).catch((err: unknown) => {
+    throw err instanceof SnmpdRequestError ? new UsageError(err.message) : err;
+  });
   const knownHostsFile = str(p, 'known-hosts') ?? io.env.PARC_KNOWN_HOSTS ?? path.join(os.homedir(), '.ssh', 'known_hosts');
   const logger = stderrLogger(io, bool(p, 'verbose'));
   const trust = trustFingerprint(str(p, 'accept-host-key'), (i) => io.err(`host key of ${i.host}:${i.port} is not in ${knownHostsFile}: ${i.fingerprint}\n  check it on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then re-run with --accept-host-key ${i.fingerprint}`));
-  const conn = await connectHost(host, { secrets, knownHosts: new KnownHosts(path.resolve(io.cwd, knownHostsFile)), trust, logger, env: io.env });
-  try {
-    const report = await applySnmpdChange({
-      conn, host, edit, v3, logger,
-      verify: { address: host.host, port: host.snmpd.port, profile: verifyProfile, secrets: verifySecrets },
-      previous,
-      pollTimeoutMs: timeout * 1000,
-    });
-    for (const c of report.changes) io.out(`change: ${c}`);
-    for (const s of report.steps) io.out(s);
-    if (report.ok) io.out(`OK: ${host.name} answers SNMP with the new settings`);
-    else io.out(`FAILED: ${report.error}${report.restored ? `; the previous snmpd.conf is back${report.previousWorks === true ? ' and answers polling' : report.previousWorks === false ? ' but does NOT answer polling' : ''}` : '; the rollback did not complete'}`);
-    return report.ok ? 0 : 1;
-  } finally {
-    conn.close();
-  }
+  const report = await applySnmpdToHost({ host, plan, secrets, knownHosts: new KnownHosts(path.resolve(io.cwd, knownHostsFile)), trust, logger, env: io.env, pollTimeoutMs: timeout * 1000 });
+  for (const c of report.changes) io.out(`change: ${c}`);
+  for (const s of report.steps) io.out(s);
+  io.out(snmpdVerdict(host, report));
+  return report.ok ? 0 : 1;
 }
 
 export const snmpdCommand: Command = {

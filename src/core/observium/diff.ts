@@ -1,6 +1,7 @@
 // A unified diff of two texts, shown before a config.php is saved. Passwords in it are masked.
 
-export function unifiedDiff(a: string, b: string, nameA: string, nameB: string, context = 3): string {
+/** `mask` hides secrets in every shown line (default: config.php's passwords). */
+export function unifiedDiff(a: string, b: string, nameA: string, nameB: string, context = 3, mask: (line: string) => string = maskSecrets): string {
   if (a === b) return '';
   const x = a.split('\n');
   const y = b.split('\n');
@@ -58,7 +59,7 @@ export function unifiedDiff(a: string, b: string, nameA: string, nameB: string, 
     const aLen = hunk.filter((o) => o.op !== '+').length;
     const bLen = hunk.filter((o) => o.op !== '-').length;
     out.push(`@@ -${aStart + (aLen ? 1 : 0)},${aLen} +${bStart + (bLen ? 1 : 0)},${bLen} @@`);
-    for (const o of hunk) out.push(o.op + maskSecrets(o.line));
+    for (const o of hunk) out.push(o.op + mask(o.line));
     k = end;
     start = end;
   }

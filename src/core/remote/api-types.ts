@@ -15,9 +15,9 @@ export function roleAllows(have: Role, need: Role): boolean {
   return ROLES.indexOf(have) >= ROLES.indexOf(need);
 }
 
-export type ErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'rate-limited' | 'conflict' | 'internal';
+export type ErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'rate-limited' | 'conflict' | 'host-error' | 'internal';
 
-/** Every error answer: 401/403/404/400/429/409/500. */
+/** Every error answer: 401/403/404/400/429/409/502/500. */
 export interface ApiErrorBody {
   error: {
     code: ErrorCode;
@@ -28,6 +28,10 @@ export interface ApiErrorBody {
     role?: Role;
     /** 429: seconds until the next attempt is considered. */
     retryAfter?: number;
+    /** 400: the request field at fault. */
+    field?: string;
+    /** 409 on a host change: the SSH host key that is not in the server's known_hosts. */
+    fingerprint?: string;
   };
 }
 
@@ -353,3 +357,92 @@ export type StreamEventName = keyof StreamEvents;
 export const STREAM_EVENTS: readonly StreamEventName[] = ['hello', 'device', 'event', 'alert', 'poll'];
 /** The server sends a `: keep-alive` comment this often. */
 export const STREAM_KEEPALIVE_MS = 15_000;
+
+// ---- host changes (admin): snmpd.conf and netplan static IP over SSH ----
+
+/** Secrets only by credential name (the server's credential store); the values never travel in requests. */
+export interface SnmpdChangeRequest {
+  communityCredential?: string;
+  source?: string;
+  view?: string;
+  extend?: 'observium' | 'librenms';
+  distroCommand?: string;
+  location?: string;
+  coordinates?: [number, number];
+  /** The site whose coordinates go in sysLocation (default: the host's site). */
+  site?: string;
+  contact?: string;
+  agentAddress?: string[];
+  v3User?: string;
+  v3Level?: 'priv' | 'auth' | 'noauth';
+  v3Auth?: string;
+  v3AuthCredential?: string;
+  v3Priv?: string;
+  v3PrivCredential?: string;
+  previousProfile?: string;
+  /** Seconds to wait for snmpd to answer after the restart (apply; default 20). */
+  timeout?: number;
+}
+
+export interface SnmpdPreviewResponse {
+  host: string;
+  file: string;
+  changes: string[];
+  /** Unified diff, communities masked; '' when the file already has these settings. */
+  diff: string;
+  createsUser?: string;
+}
+
+export interface SnmpdApplyResponse {
+  host: string;
+  ok: boolean;
+  changes: string[];
+  steps: string[];
+  verdict: string;
+  backup?: string;
+  restored: boolean;
+  previousWorks?: boolean;
+  error?: string;
+}
+
+export interface StaticIpChangeRequest {
+  interface: string;
+  /** address/prefix */
+  address: string;
+  gateway?: string;
+  dns?: string[];
+  search?: string[];
+  /** The netplan file (name in the host's netplanDir); default: the one that configures the interface. */
+  file?: string;
+  /** Where to reconnect and confirm; default: the new address when the SSH address changes. */
+  newAddress?: string;
+  /** Seconds before the host reverts on its own unless Parc confirms (apply; 5–3600, default 120). */
+  timeout?: number;
+  /** Go on despite the warnings (cloud-init owns the file; bonds/bridges), as the CLI's --yes. */
+  acceptWarnings?: boolean;
+}
+
+export interface NetplanPreviewResponse {
+  host: string;
+  file: string;
+  exists: boolean;
+  changes: string[];
+  diff: string;
+  /** Parc's check of the resulting configuration (the host's own netplan generate decides at apply). */
+  problems: string[];
+  newAddress: string | null;
+}
+
+export interface NetplanApplyResponse {
+  host: string;
+  file: string;
+  outcome: 'confirmed' | 'reverted' | 'refused' | 'unknown';
+  verdict: string;
+  changes: string[];
+  problems: string[];
+  warnings: string[];
+  notes: string[];
+  steps: string[];
+  backup?: string;
+  newAddress: string | null;
+}

@@ -20,14 +20,17 @@ export const LOCAL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'parc.discoverSubnet', 'parc.setCredential', 'parc.createInventory', 'parc.sendTestAlert',
 ]);
 
-/** snmpd and netplan apply run over SSH from this window; the server has no endpoint for them yet. */
-export const NOT_YET_REMOTE_COMMANDS: ReadonlySet<string> = new Set(['parc.remote.applySnmpd', 'parc.remote.applyNetplan']);
+/** snmpd.conf and static-IP changes the server makes on a linux: host (POST /api/hosts/:name/…): admin only. */
+export const SERVER_HOST_COMMANDS: ReadonlySet<string> = new Set(['parc.remote.applySnmpd', 'parc.remote.setStaticIp']);
+
+/** Applying an edited netplan file runs over SSH from this window; the server offers the static-IP change only. */
+export const NOT_YET_REMOTE_COMMANDS: ReadonlySet<string> = new Set(['parc.remote.applyNetplan']);
 
 /** Why `role` may not run `command` (undefined when it may). */
 export function refusal(command: string, role: Role, can: (r: Role) => boolean): string | undefined {
   if (OPERATOR_COMMANDS.has(command) && !can('operator')) return vscode.l10n.t('Your role on the server is {0}: this action needs the operator role.', role);
-  if (ADMIN_COMMANDS.has(command) && !can('admin')) return vscode.l10n.t('Your role on the server is {0}: this action needs the admin role.', role);
-  if (NOT_YET_REMOTE_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server yet: parc serve cannot apply snmpd or netplan changes for you; disconnect to apply them from this window over SSH.');
+  if ((ADMIN_COMMANDS.has(command) || SERVER_HOST_COMMANDS.has(command)) && !can('admin')) return vscode.l10n.t('Your role on the server is {0}: this action needs the admin role.', role);
+  if (NOT_YET_REMOTE_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server yet: parc serve applies snmpd settings and static IPs (Apply SNMP Settings…, Set Static IP…), not an edited netplan file; disconnect to apply it from this window over SSH.');
   if (LOCAL_ONLY_COMMANDS.has(command)) return vscode.l10n.t('Not available while connected to a server: its parc.yaml is edited on the server.');
   return undefined;
 }

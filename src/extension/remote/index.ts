@@ -24,8 +24,8 @@ export function registerRemote(ctx: ParcContext): { disposables: vscode.Disposab
     hosts, tree, view,
     vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem, { isCaseSensitive: true }),
     ...registerNetplanDiagnostics((host) => hosts.knownNetplanVersion(host)),
-    ...registerNetplanCommands(hosts, fileSystem, ctx.log),
-    registerSnmpdCommand(hosts, ctx.secrets, () => ctx.inventories.inventory, ctx.log),
+    ...registerNetplanCommands(hosts, fileSystem, ctx.log, () => ctx.estate.remote),
+    registerSnmpdCommand(hosts, ctx.secrets, () => ctx.inventories.inventory, ctx.log, () => ctx.estate.remote),
     vscode.commands.registerCommand('parc.remote.refresh', async () => {
       await hosts.reload();
       tree.refresh();

@@ -9,6 +9,8 @@ import type { Logger } from '../../core/host';
 import { remoteUri, SCHEME, type ParcSshFileSystem } from './fs-provider';
 import type { HostsService } from './hosts-service';
 import type { HostsNode } from './hosts-tree';
+import type { RemoteEstate } from '../remote-estate/remote-estate';
+import { setStaticIpViaServer, viaServer, type ServerStaticIpAnswers } from './server-host-changes';
 
 const PREVIEW = 'parc-netplan-preview';
 
@@ -26,11 +28,14 @@ function ipList(v: string): string[] {
   return v.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 }
 
-export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSystem, log: Logger): vscode.Disposable[] {
+export function registerNetplanCommands(hosts: HostsService, fsys: ParcSshFileSystem, log: Logger, server: () => RemoteEstate | undefined = () => undefined): vscode.Disposable[] {
   const previews = new Map<string, string>();
   const previewChanged = new vscode.EventEmitter<vscode.Uri>();
 
-  const setStatic = async (arg?: unknown) => {
+  const setStatic = async (arg?: unknown, o?: ServerStaticIpAnswers) => {
+    // Attached to a server: it edits the host's file and applies it with rollback, admins only.
+    const attached = server();
+    if (attached) return viaServer(() => setStaticIpViaServer(attached, log, arg, o));
     const doc = await documentFor(arg);
     if (!doc) return;
     const text = doc.getText();

@@ -11,6 +11,9 @@ import { parseIpPrefix } from '../../core/netplan/ip';
 import type { HostsService } from './hosts-service';
 import type { HostsNode } from './hosts-tree';
 import { translateError } from '../error-text';
+import type { SnmpdApplyResponse } from '../../core/remote/api-types';
+import type { RemoteEstate } from '../remote-estate/remote-estate';
+import { applySnmpdViaServer, viaServer, type ServerSnmpdAnswers } from './server-host-changes';
 
 /** What tests and scripts pass instead of answering the prompts. */
 interface Answers {
@@ -24,8 +27,11 @@ interface Answers {
   timeoutS?: number;
 }
 
-export function registerSnmpdCommand(hosts: HostsService, secrets: SecretSource, inventory: () => Inventory | undefined, log: Logger): vscode.Disposable {
-  return vscode.commands.registerCommand('parc.remote.applySnmpd', async (arg?: unknown, o?: Answers): Promise<SnmpdApplyReport | undefined> => {
+export function registerSnmpdCommand(hosts: HostsService, secrets: SecretSource, inventory: () => Inventory | undefined, log: Logger, server: () => RemoteEstate | undefined = () => undefined): vscode.Disposable {
+  return vscode.commands.registerCommand('parc.remote.applySnmpd', async (arg?: unknown, o?: Answers & ServerSnmpdAnswers): Promise<SnmpdApplyReport | SnmpdApplyResponse | undefined> => {
+    // Attached to a server: it makes the change (its SSH, known_hosts and credentials), admins only.
+    const attached = server();
+    if (attached) return viaServer(() => applySnmpdViaServer(attached, log, arg, o));
     const node = arg as HostsNode | undefined;
     const name = o?.host ?? (node?.kind === 'host' ? node.name : node?.kind === 'file' ? node.host : await vscode.window.showQuickPick(hosts.hosts.map((h) => h.name), { title: vscode.l10n.t('Host') }));
     if (!name) return undefined;
