@@ -1,5 +1,5 @@
 // Dell iDRAC (IDRAC-MIB-SMIv2, enterprise 674): probes (temperature, cooling, voltage, amperage/power), power
-// supplies, processors, memory, batteries, intrusion and the storage controller's disks. Every row has its own
+// supplies, processors, memory, batteries, intrusion, the internal dual SD module and the storage controller's disks. Every row has its own
 // status column (ObjectStatusEnum), which becomes a state sensor beside the reading.
 import type { SensorInfo } from '../../types';
 import { tableModule, text, type TableSpec } from './common';
@@ -49,6 +49,9 @@ export const DELL_TABLES: TableSpec[] = [
   status(`${SYS}.1100.50.1`, 8, 'dimm'),
   { entry: `${SYS}.300.70.1`, class: 'state', name: () => 'Intrusion', value: 5, states: DELL_STATUS, key: 'intrusion' },
   { entry: `${SYS}.300.70.1`, class: 'state', name: () => 'Intrusion Reading', value: 6, states: { 1: ['chassisNotBreached', 'ok'], 2: ['chassisBreached', 'critical'], 3: ['chassisBreachedPrior', 'warning'], 4: ['chassisBreachSensorFailure', 'warning'] }, key: 'intrusion-reading' },
+  // systemStateTable: the internal dual SD module's (IDSDM) rollups, present only where one is fitted.
+  { entry: `${SYS}.200.10.1`, class: 'state', name: () => 'IDSDM Card Unit Combined', value: 58, states: DELL_STATUS, key: 'idsdm.unit' },
+  { entry: `${SYS}.200.10.1`, class: 'state', name: () => 'IDSDM Card Device Combined', value: 60, states: DELL_STATUS, key: 'idsdm.device' },
   ...dellStorageTables(STORAGE),
 ];
 
