@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rowsToSensors, stateOf, type Rows } from '../../../../src/core/poll/modules/sensors/common';
 import { apcDate, apcProbes, badBatteryPacks, batteryDates } from '../../../../src/core/poll/modules/sensors/apc';
 import { CMC_SERVER, CMC_SERVER_TABLE } from '../../../../src/core/poll/modules/sensors/dell-cmc';
-import { DELL_TABLES } from '../../../../src/core/poll/modules/sensors/dell-idrac';
+import { IDSDM_TABLES } from '../../../../src/core/poll/modules/sensors/dell-idrac';
 import { empProbe, lastReplaced, M2_SCALARS, UPS_TEST, XUPS_TEST } from '../../../../src/core/poll/modules/sensors/eaton';
 import { BBU_CHARGER, BBU_REPLACE, diskName, lsiFinish } from '../../../../src/core/poll/modules/sensors/lsi-megaraid';
 import { parseGpioMonitor } from '../../../../src/core/poll/modules/sensors/rpi-gpio-monitor';
@@ -92,8 +92,7 @@ describe('power sensor modules', () => {
       ['Slot 5', 9, '9', 'unknown'],
     ]);
     assert.equal(CMC_SERVER[2][1], 'unknown');
-    const idsdm = DELL_TABLES.filter((t) => t.key?.startsWith('idsdm'));
-    assert.deepEqual(idsdm.map((t) => rowsToSensors(rows({ 1: { 58: 3, 60: 5 } }), t)[0]).map((x) => [x.description, x.status]), [
+    assert.deepEqual(IDSDM_TABLES.map((t) => rowsToSensors(rows({ 1: { 58: 3, 60: 5 } }), t)[0]).map((x) => [x.description, x.status]), [
       ['IDSDM Card Unit Combined', 'ok'], ['IDSDM Card Device Combined', 'critical'],
     ]);
   });
