@@ -124,10 +124,10 @@ export function empProbe(v: (number | undefined)[]): SensorDraft[] {
 export const eatonM2Module: SensorModule = {
   name: 'sensors.eaton-m2', stage: 'vendor', os: ['eatonupsm2'],
   async run(c, out) {
-    const [s, t, emp, [replaced]] = await Promise.all([
-      readScalars(c, M2_SCALARS), readTables(c, M2_TABLES), scalars(c, EMP_LIMITS).then((v) => v.map(num)), scalars(c, [LAST_REPLACED]),
-    ]);
-    addSensors(out, 'eaton-m2', [...s, ...lastReplaced(replaced, Date.parse(out.polledAt)), ...t, ...empProbe(emp)]);
+    // The replacement date rides in the same GET as the probe's readings and limits.
+    const [s, t, raw] = await Promise.all([readScalars(c, M2_SCALARS), readTables(c, M2_TABLES), scalars(c, [...EMP_LIMITS, LAST_REPLACED])]);
+    const replaced = raw.pop();
+    addSensors(out, 'eaton-m2', [...s, ...lastReplaced(replaced, Date.parse(out.polledAt)), ...t, ...empProbe(raw.map(num))]);
   },
 };
 
