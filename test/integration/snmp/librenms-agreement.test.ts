@@ -19,11 +19,12 @@ const FLOORS: Record<string, number> = {
   processors: 95,
   mempools: 98,
   storage: 100,
-  // Sensors (checks/sensors.ts), over the 131 recordings whose LibreNMS test has sensors; measured 127, 120 and 116
-  // of 131 (96.9, 91.6, 88.5 %) in one full run with the Liebert modules; floors one device below that (126, 119, 115).
-  'sensor classes': 96,
-  'sensor counts': 90,
-  'sensor values': 87,
+  // Sensors (checks/sensors.ts), over the 131 recordings whose LibreNMS test has sensors; measured 128, 123 and 118
+  // of 131 (97.7, 93.9, 90.1 %) with the ArubaOS VPN users, Dell CMC slots/IDSDM, APC bad packs and Eaton M2 battery
+  // flags, date-derived readings counted at LibreNMS's test clock; the floors are those levels.
+  'sensor classes': 97.7,
+  'sensor counts': 93.8,
+  'sensor values': 90,
   supplies: 100,
   // 17/18: vertiv-ita2's runtime is read in 0.1 min as VERTIV-ITA2-MIB states (34.7), LibreNMS's 347 is the raw figure.
   ups: 94,

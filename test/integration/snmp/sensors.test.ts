@@ -1,5 +1,6 @@
 // Sensor modules against snmpsim serving small recordings written for this test (values chosen here, OIDs from
-// ENTITY-SENSOR-MIB, CISCO-ENTITY-SENSOR-MIB, CISCO-ENVMON-MIB, CISCO-ENTITY-FRU-CONTROL-MIB, UPS-MIB, Printer-MIB).
+// ENTITY-SENSOR-MIB, CISCO-ENTITY-SENSOR-MIB, CISCO-ENVMON-MIB, CISCO-ENTITY-FRU-CONTROL-MIB, UPS-MIB, Printer-MIB,
+// WLSX-USER-MIB, DELL-RAC-MIB, IDRAC-MIB).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SnmpPoller } from '../../../src/core/poll/poller';
@@ -47,6 +48,21 @@ const RECORDS: Record<string, string[]> = {
     '1.3.6.1.2.1.33.1.3.3.1.2.1|2|0', '1.3.6.1.2.1.33.1.3.3.1.3.1|2|0',
     '1.3.6.1.2.1.33.1.4.1.0|2|5', '1.3.6.1.2.1.33.1.4.2.0|2|500',
     '1.3.6.1.2.1.33.1.4.4.1.2.1|2|230', '1.3.6.1.2.1.33.1.4.4.1.3.1|2|22', '1.3.6.1.2.1.33.1.4.4.1.4.1|2|400', '1.3.6.1.2.1.33.1.4.4.1.5.1|2|37',
+  ],
+  // An ArubaOS mobility controller with 3 VPN users (WLSX-USER-MIB wlsxNumOfUsersVPN).
+  arubaos: [
+    ...sys('1.3.6.1.4.1.14823.1.1.39', 'ArubaOS (MODEL: Aruba7005), Version 8.6.0.4 (74969)'),
+    '1.3.6.1.4.1.14823.2.2.1.4.1.4.1.0|66|12', '1.3.6.1.4.1.14823.2.2.1.4.1.4.2.0|66|3',
+  ],
+  // A blade chassis CMC (DELL-RAC-MIB): rollups, two populated slots of four, rows that are no slot, an IDSDM.
+  cmc: [
+    ...sys('1.3.6.1.4.1.674.10892.2', 'Dell Chassis Management Controller'),
+    '1.3.6.1.4.1.674.10892.2.2.1.0|2|3', '1.3.6.1.4.1.674.10892.2.3.1.6.0|2|4', '1.3.6.1.4.1.674.10892.2.3.1.9.0|2|3',
+    ...[[3, 'SLOT-01', '1', 'PowerEdge M630'], [2, 'N/A', 'N/A', 'N/A'], [4, 'SLOT-02', '2', 'PowerEdge M640'], [1, 'SLOT-03', '3', 'N/A']]
+      .flatMap(([cap, name, n, model], k) => [[2, cap], [4, name], [5, n], [7, model]].map(([c, v]) => ({ c: c as number, k, v })))
+      .sort((a, b) => a.c - b.c || a.k - b.k)
+      .map(({ c, k, v }) => `1.3.6.1.4.1.674.10892.2.5.1.1.${c}.${k + 1}|${c === 2 ? 2 : 4}|${v}`),
+    '1.3.6.1.4.1.674.10892.5.4.200.10.1.58.1|2|3', '1.3.6.1.4.1.674.10892.5.4.200.10.1.60.1|2|4',
   ],
   // A plain Linux host: none of these MIBs, so no sensors at all.
   host: sys('1.3.6.1.4.1.8072.3.2.10', 'Linux web01 6.1.0-18-amd64'),
@@ -116,6 +132,20 @@ describe('sensor modules against snmpsim', () => {
     assert.equal(find(p, 'current', 'Output')?.value, 2.2);
     assert.equal(find(p, 'load', 'Percentage load')?.value, 37);
     assert.equal(find(p, 'temperature', 'Battery')?.unit, '°C');
+  });
+
+  it('ArubaOS: the controller\'s VPN users as a count', () => {
+    const p = polls.get('arubaos')!;
+    assert.equal(p.os, 'arubaos');
+    assert.deepEqual(p.sensors?.filter((s) => s.source === 'arubaos').map((s) => [s.class, s.description, s.value]), [['count', 'Active VPN sessions', 3]]);
+  });
+
+  it('Dell CMC: a state per server slot (powered-off is a warning), no row for what is no slot; IDSDM rollups', () => {
+    const p = polls.get('cmc')!;
+    const slots = p.sensors?.filter((s) => s.index.startsWith('dell-cmc.slot.')).map((s) => [s.description, s.stateText, s.status]);
+    assert.deepEqual(slots, [['Slot 1 PowerEdge M630', 'basic', 'ok'], ['Slot 2 PowerEdge M640', 'off', 'warning'], ['Slot 3', 'absent', 'ok']]);
+    assert.deepEqual([find(p, 'state', 'Fan')?.stateText, find(p, 'state', 'Fan')?.status], ['nonCritical', 'warning']);
+    assert.deepEqual([find(p, 'state', 'IDSDM Card Unit Combined')?.status, find(p, 'state', 'IDSDM Card Device Combined')?.status], ['ok', 'warning']);
   });
 
   it('an agent without any of these MIBs has no sensors and no module errors', () => {

@@ -44,6 +44,15 @@ export function loadCases(): LibrenmsCase[] {
   return [...d.cases, ...d.osDetectionOnly.map((c) => ({ ...c, osOnly: true }))];
 }
 
+/**
+ * The instant LibreNMS's expectations were computed at: its module tests run with the clock set to
+ * 2022-01-01T00:00:00Z, and every value it derives from a date in a recording (minutes since a UPS battery was
+ * replaced, until its recommended replacement) is counted from then — five such values in three recordings all
+ * agree on it. Parc counts those from its poll time, so the corpus is polled with the clock at that instant
+ * (running forward from there), and a date-derived reading is compared at the same moment.
+ */
+export const LIBRENMS_TEST_CLOCK = Date.UTC(2022, 0, 1);
+
 /** Serves every recording with one snmpsim and polls each with its own community. */
 export async function pollCorpus(cases: LibrenmsCase[], o: { concurrency?: number } = {}): Promise<Map<string, DevicePoll>> {
   const sim = await startSnmpsim({ files: cases.map((c) => path.join(LIBRENMS_DIR, c.file)) });
@@ -53,7 +62,9 @@ export async function pollCorpus(cases: LibrenmsCase[], o: { concurrency?: numbe
       device: { host: '127.0.0.1', port: sim.port, name: c.community, line: 0 },
       profile: profile(c.community),
     }));
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(cases.map((c) => [c.community, c.community]))), concurrency: o.concurrency ?? 8 });
+    const t0 = Date.now();
+    const now = () => LIBRENMS_TEST_CLOCK + (Date.now() - t0);
+    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(cases.map((c) => [c.community, c.community]))), concurrency: o.concurrency ?? 8, now });
     // The comparison measures what Parc knows of a device, not how fast one snmpsim process answers 8 pollers on a
     // loaded machine: a generous budget, and a device whose poll was cut (budget) or lost requests (timeout) is
     // polled once more on its own.

@@ -2,8 +2,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowsToSensors, stateOf, type Rows } from '../../../../src/core/poll/modules/sensors/common';
-import { apcDate, apcProbes, batteryDates } from '../../../../src/core/poll/modules/sensors/apc';
-import { empProbe, UPS_TEST, XUPS_TEST } from '../../../../src/core/poll/modules/sensors/eaton';
+import { apcDate, apcProbes, badBatteryPacks, batteryDates } from '../../../../src/core/poll/modules/sensors/apc';
+import { CMC_SERVER, CMC_SERVER_TABLE } from '../../../../src/core/poll/modules/sensors/dell-cmc';
+import { IDSDM_TABLES } from '../../../../src/core/poll/modules/sensors/dell-idrac';
+import { empProbe, lastReplaced, M2_SCALARS, UPS_TEST, XUPS_TEST } from '../../../../src/core/poll/modules/sensors/eaton';
 import { BBU_CHARGER, BBU_REPLACE, diskName, lsiFinish } from '../../../../src/core/poll/modules/sensors/lsi-megaraid';
 import { parseGpioMonitor } from '../../../../src/core/poll/modules/sensors/rpi-gpio-monitor';
 import { distinctNames, TLP_CHARGE, TLP_CONDITION, TLP_PDU_TABLES, TLP_UPS_SOURCE } from '../../../../src/core/poll/modules/sensors/tripplite';
@@ -51,10 +53,47 @@ describe('power sensor modules', () => {
     assert.deepEqual([since.value, until.value, until.limitLow], [1440, 1440, 0]);
     assert.ok((batteryDates(undefined, '12/01/25', now)[0].value ?? 0) < 0);
   });
+  it('APC bad battery packs: a count, critical from the first; -1 (cannot tell) keeps the sensor without a reading', () => {
+    const [none] = badBatteryPacks(0);
+    assert.deepEqual([none.class, none.description, none.value, none.limitHigh], ['count', 'Bad batteries', 0, 1]);
+    assert.equal(badBatteryPacks(2)[0].value, 2);
+    const [unknown] = badBatteryPacks(-1);
+    assert.equal(unknown.description, 'Bad batteries');
+    assert.equal(unknown.value, undefined);
+    assert.equal(badBatteryPacks(Buffer.from('n/a'))[0].value, undefined);
+    assert.deepEqual(badBatteryPacks(undefined), []);
+    assert.equal(apcDate('13/45/2025'), undefined);
+  });
   it('APC probes: universal I/O ports and integrated monitor, °F made °C, -1 left out', () => {
     const d = apcProbes(rows({ '1.1': { 3: 'Room', 6: 27, 7: 32 }, '2.1': { 3: '', 6: 28, 7: -1 } }), rows({ 1: { 2: 'AP9512T', 4: 77, 5: 2, 6: -1 } }));
     assert.deepEqual(d.map((x) => [x.class, x.description, x.value]), [
       ['temperature', 'Room', 27], ['humidity', 'Room', 32], ['temperature', 'Probe 2.1', 28], ['temperature', 'AP9512T', 25],
+    ]);
+  });
+  it('Eaton Network-M2: low battery capacity is a warning; the replacement date becomes minutes since', () => {
+    const low = M2_SCALARS.find((x) => x.key === 'lowcapacity')!;
+    assert.equal(low.oid, '1.3.6.1.4.1.534.1.2.10.0');
+    assert.deepEqual([stateOf(1, low.states!).stateText, stateOf(1, low.states!).status], ['yes', 'warning']);
+    assert.deepEqual([stateOf(2, low.states!).stateText, stateOf(2, low.states!).status], ['no', 'ok']);
+    assert.equal(stateOf(7, low.states!).status, 'unknown');
+    const [since] = lastReplaced('08/17/2024', Date.UTC(2024, 7, 18));
+    assert.deepEqual([since.class, since.description, since.value], ['runtime', 'Last battery replacement', 1440]);
+    assert.equal(lastReplaced('08/17/2024', Date.UTC(2024, 7, 16))[0].value, -1440);
+    assert.deepEqual(lastReplaced('not set', Date.UTC(2024, 7, 18)), []);
+    assert.deepEqual(lastReplaced(undefined, Date.UTC(2024, 7, 18)), []);
+  });
+  it('Dell CMC server slots: "Slot <n> <model>", rows of no slot left out; IDSDM rollups as states', () => {
+    const d = rowsToSensors(rows({
+      1: { 2: 3, 4: 'SLOT-01', 5: '1', 7: 'PowerEdge M640 (VRTX)' }, 2: { 2: 2, 4: 'N/A', 5: 'N/A', 7: 'N/A' },
+      3: { 2: 1, 4: 'SLOT-03', 5: '3', 7: 'N/A' }, 4: { 2: 4, 4: 'SLOT-04', 5: '4', 7: 'PowerEdge M630' }, 5: { 2: 9, 4: 'SLOT-05' },
+    }), CMC_SERVER_TABLE);
+    assert.deepEqual(d.map((x) => [x.description, x.value, x.stateText, x.status]), [
+      ['Slot 1 PowerEdge M640 (VRTX)', 3, 'basic', 'ok'], ['Slot 3', 1, 'absent', 'ok'], ['Slot 4 PowerEdge M630', 4, 'off', 'warning'],
+      ['Slot 5', 9, '9', 'unknown'],
+    ]);
+    assert.equal(CMC_SERVER[2][1], 'unknown');
+    assert.deepEqual(IDSDM_TABLES.map((t) => rowsToSensors(rows({ 1: { 58: 3, 60: 5 } }), t)[0]).map((x) => [x.description, x.status]), [
+      ['IDSDM Card Unit Combined', 'ok'], ['IDSDM Card Device Combined', 'critical'],
     ]);
   });
   it('Eaton: test results and the EMP probe with its own limits', () => {

@@ -1,7 +1,7 @@
 // APC PowerNet-MIB (enterprise 318): Smart-UPS battery, input and output (high-precision values, tenths), and
 // the rack PDUs' load and outlets. UPS-MIB is left to other makes on these devices: APC's own MIB says more.
 import type { SensorInfo } from '../../types';
-import { addSensors, columns, fromEnterprise, num, readScalars, readTables, scalars, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
+import { addSensors, columns, fromEnterprise, monthDayYear, num, readScalars, readTables, scalars, text, type Rows, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const UPS = '1.3.6.1.4.1.318.1.1.1';
 const PDU = '1.3.6.1.4.1.318.1.1.12';
@@ -102,13 +102,7 @@ export function apcProbes(uio: Rows, iem: Rows): SensorDraft[] {
 }
 
 /** An APC date (mm/dd/yy or mm/dd/yyyy) as a UTC timestamp, or undefined. */
-export function apcDate(v: unknown): number | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text(v) ?? '');
-  if (!m) return undefined;
-  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-  const t = Date.UTC(year, Number(m[1]) - 1, Number(m[2]));
-  return Number.isFinite(t) ? t : undefined;
-}
+export const apcDate = monthDayYear;
 /**
  * Battery replacement dates as minutes from the poll: since the last replacement, and until the recommended one
  * (negative once it is past, which the low limit of 0 makes critical).
@@ -122,16 +116,28 @@ export function batteryDates(lastReplaced: unknown, recommended: unknown, now: n
   return out;
 }
 
+/**
+ * upsAdvBatteryNumOfBadBattPacks: defective external battery packs, critical from the first one. Some UPSes answer
+ * -1 (they cannot tell): the sensor is kept, without a reading, rather than a negative count or a false "0".
+ */
+export function badBatteryPacks(v: unknown): SensorDraft[] {
+  if (v === undefined || v === null) return [];
+  const n = num(v);
+  const d: SensorDraft = { class: 'count', index: 'batteries.bad', description: 'Bad batteries', limitHigh: 1 };
+  if (n !== undefined && n >= 0) d.value = n;
+  return [d];
+}
+
 export const apcModule: SensorModule = {
   name: 'sensors.apc', stage: 'vendor', applies: fromEnterprise(318),
   async run(c, out) {
     const [ups, pdu, pduScalars, rpdu2, probes, dates] = await Promise.all([
       readScalars(c, APC_UPS_SCALARS), readTables(c, APC_PDU_TABLES), readScalars(c, APC_PDU_SCALARS), readTables(c, APC_RPDU2_TABLES),
       Promise.all([columns(c, UIO, [6, 3, 7]), columns(c, IEM, [4, 2, 5, 6])]).then(([uio, iem]) => apcProbes(uio, iem)),
-      scalars(c, [`${UPS}.2.1.3.0`, `${UPS}.2.2.21.0`]),
+      scalars(c, [`${UPS}.2.1.3.0`, `${UPS}.2.2.21.0`, `${UPS}.2.2.6.0`]),
     ]);
     const now = Date.parse(out.polledAt);
-    ups.push(...probes, ...(Number.isFinite(now) ? batteryDates(dates[0], dates[1], now) : []));
+    ups.push(...badBatteryPacks(dates[2]), ...probes, ...(Number.isFinite(now) ? batteryDates(dates[0], dates[1], now) : []));
     // A PDU with both MIB generations reports its total power, phase load and input voltage in each: the rPDU2
     // total wins where it is supported, the older phase and voltage readings otherwise.
     const rpdu2Power = rpdu2.some((d) => d.class === 'power');

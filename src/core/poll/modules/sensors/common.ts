@@ -72,6 +72,17 @@ export const text = (v: unknown): string | undefined => {
   return t === undefined ? undefined : t.replace(/\s+/g, ' ').trim();
 };
 
+/** A date written mm/dd/yy or mm/dd/yyyy (APC, Eaton XUPS-MIB) as a UTC timestamp, or undefined. */
+export function monthDayYear(v: unknown): number | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text(v) ?? '');
+  if (!m) return undefined;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const t = Date.UTC(year, month - 1, day);
+  return Number.isFinite(t) ? t : undefined;
+}
+
 /** value × 10^exp without binary noise (12.300000000000001). */
 export function scale(value: number, exp: number): number {
   if (exp === 0) return value;

@@ -1,8 +1,8 @@
 // Dell iDRAC (IDRAC-MIB-SMIv2, enterprise 674): probes (temperature, cooling, voltage, amperage/power), power
-// supplies, processors, memory, batteries, intrusion and the storage controller's disks. Every row has its own
+// supplies, processors, memory, batteries, intrusion, the internal dual SD module and the storage controller's disks. Every row has its own
 // status column (ObjectStatusEnum), which becomes a state sensor beside the reading.
 import type { SensorInfo } from '../../types';
-import { tableModule, text, type TableSpec } from './common';
+import { addSensors, columns, readTables, rowsToSensors, text, type SensorModule, type TableSpec } from './common';
 
 const SYS = '1.3.6.1.4.1.674.10892.5.4';
 const STORAGE = '1.3.6.1.4.1.674.10892.5.5.1.20';
@@ -52,5 +52,19 @@ export const DELL_TABLES: TableSpec[] = [
   ...dellStorageTables(STORAGE),
 ];
 
+/** systemStateTable: the internal dual SD module's (IDSDM) rollups, present only where one is fitted. */
+const SYSTEM_STATE = `${SYS}.200.10.1`;
+export const IDSDM_TABLES: TableSpec[] = [
+  { entry: SYSTEM_STATE, class: 'state', name: () => 'IDSDM Card Unit Combined', value: 58, states: DELL_STATUS, key: 'idsdm.unit' },
+  { entry: SYSTEM_STATE, class: 'state', name: () => 'IDSDM Card Device Combined', value: 60, states: DELL_STATUS, key: 'idsdm.device' },
+];
+
 // The global status rollup is read by dell-cmc.ts (DELL-RAC-MIB drsGlobalSystemStatus, which iDRACs and CMCs share).
-export const dellIdracModule = tableModule('idrac', (out) => /^\.?1\.3\.6\.1\.4\.1\.674\.10892\./.test(out.sysObjectID ?? ''), DELL_TABLES);
+export const dellIdracModule: SensorModule = {
+  name: 'sensors.idrac', stage: 'vendor', applies: (out) => /^\.?1\.3\.6\.1\.4\.1\.674\.10892\./.test(out.sysObjectID ?? ''),
+  async run(c, out) {
+    // Both IDSDM columns in one read: a server without the module costs one request for them.
+    const [tables, state] = await Promise.all([readTables(c, DELL_TABLES), columns(c, SYSTEM_STATE, [58, 60])]);
+    addSensors(out, 'idrac', [...tables, ...IDSDM_TABLES.flatMap((t) => rowsToSensors(state, t).filter((d) => d.value !== undefined))]);
+  },
+};

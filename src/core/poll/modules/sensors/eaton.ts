@@ -1,9 +1,10 @@
 // Eaton UPSes. XUPS-MIB (enterprise 534) where the card has no UPS-MIB: battery, input, output, bypass and
 // ambient temperature. MGE's MG-SNMP-UPS-MIB (enterprise 705) beside UPS-MIB: the battery's remaining time and
 // temperature, the status flags of battery, input and output, environment probe and alarm counts. Network-M2
-// cards (534 with UPS-MIB): test result, alarm count and the EMP environment probe.
+// cards (534 with UPS-MIB): test result, alarm count, the battery's low-capacity flag and replacement date, and the
+// EMP environment probe.
 import type { SensorInfo } from '../../types';
-import { addSensors, enterprise, num, readScalars, readTables, scalars, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
+import { addSensors, enterprise, monthDayYear, num, readScalars, readTables, scalars, type ScalarSpec, type SensorDraft, type SensorModule, type TableSpec } from './common';
 
 const XUPS = '1.3.6.1.4.1.534.1';
 export const ABM_STATES: Record<number, [string, SensorInfo['status']]> = {
@@ -97,7 +98,17 @@ const CONTACT: States = { 1: ['open', 'ok'], 2: ['closed', 'ok'], 3: ['openWithN
 export const M2_SCALARS: ScalarSpec[] = [
   { oid: '1.3.6.1.2.1.33.1.6.1.0', class: 'count', description: 'UPS Alarms', key: 'alarms' },
   UPS_TEST_SPEC,
+  // xupsBatteryLowCapacity (yes/no): the battery's capacity is low — worn, not empty, so a warning.
+  { oid: `${X}.2.10.0`, class: 'state', description: 'Battery Low Capacity Warning', states: flag('yes', 'no', 'warning'), key: 'lowcapacity' },
 ];
+const LAST_REPLACED = `${X}.2.6.0`;
+
+/** xupsBatteryLastReplacedDate (mm/dd/yyyy) as minutes since then, counted from the poll (negative if the date is later). */
+export function lastReplaced(v: unknown, now: number): SensorDraft[] {
+  const t = monthDayYear(v);
+  if (t === undefined || !Number.isFinite(now)) return [];
+  return [{ class: 'runtime', index: 'battery.replaced', description: 'Last battery replacement', value: Math.round((now - t) / 60000) }];
+}
 export const M2_TABLES: TableSpec[] = [
   { entry: `${X}.6.8.1`, class: 'state', name: (_r, i) => `Contact ${i}`, value: 3, states: CONTACT, key: 'contact' },
 ];
@@ -113,8 +124,10 @@ export function empProbe(v: (number | undefined)[]): SensorDraft[] {
 export const eatonM2Module: SensorModule = {
   name: 'sensors.eaton-m2', stage: 'vendor', os: ['eatonupsm2'],
   async run(c, out) {
-    const [s, t, emp] = await Promise.all([readScalars(c, M2_SCALARS), readTables(c, M2_TABLES), scalars(c, EMP_LIMITS).then((v) => v.map(num))]);
-    addSensors(out, 'eaton-m2', [...s, ...t, ...empProbe(emp)]);
+    // The replacement date rides in the same GET as the probe's readings and limits.
+    const [s, t, raw] = await Promise.all([readScalars(c, M2_SCALARS), readTables(c, M2_TABLES), scalars(c, [...EMP_LIMITS, LAST_REPLACED])]);
+    const replaced = raw.pop();
+    addSensors(out, 'eaton-m2', [...s, ...lastReplaced(replaced, Date.parse(out.polledAt)), ...t, ...empProbe(raw.map(num))]);
   },
 };
 

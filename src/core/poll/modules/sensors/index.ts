@@ -1,6 +1,7 @@
 // Every sensor module: standard MIBs first (they run on every device, one bounded walk each), then vendor tables
 // that run only where their enterprise number or OS says they apply. Add a vendor by adding its file and a line.
 import { apcModule } from './apc';
+import { arubaosModule } from './arubaos';
 import { arubaosCxModule } from './arubaos-cx';
 import { boxServicesModule } from './boxservices';
 import type { SensorModule } from './common';
@@ -96,6 +97,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   tplinkModule,
   boxServicesModule,
   lenovoModule,
+  arubaosModule,
   arubaosCxModule,
   truenasModule,
   cyberpowerModule,
