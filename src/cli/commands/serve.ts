@@ -7,17 +7,14 @@ import { LocalAccounts } from '../../core/auth/accounts';
 import { TokenStore, tokenId } from '../../core/auth/tokens';
 import { systemClock } from '../../core/host';
 import { loadInventory } from '../../core/inventory/file';
-import { EstateRunner } from '../../core/monitor/estate-runner';
-import { EnginePoller } from '../../core/poll/engine';
 import { ROLES, type Role } from '../../core/remote/api-types';
 import { ParcServer } from '../../server/app';
 import { findWebRoot } from '../../server/static-files';
 import { loadTls, selfSigned } from '../../server/tls';
 import { bool, parseArgs, str, UsageError } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
-import { cliMetricRecorder } from './history';
 import { readPassword } from './ldap';
-import { janitorJob } from './watch';
+import { cliEstateRunner, janitorMinutes } from '../estate-runner';
 import type { Command } from './types';
 
 const VERSION = '0.1.0';
@@ -108,21 +105,13 @@ export const serveCommand: Command = {
     if (certFile && bool(p, 'self-signed')) throw new UsageError('give either --tls-cert/--tls-key or --self-signed');
     const useTls = !!certFile || bool(p, 'self-signed');
     if (!useTls && !loopback(listen.host)) throw new UsageError(`--listen ${listen.host}: passwords and tokens would cross the network in clear; give --tls-cert/--tls-key or --self-signed`);
-    const janitorEvery = str(p, 'janitor-every') ? Number(str(p, 'janitor-every')) : 0;
-    if (!(janitorEvery >= 0)) throw new UsageError('--janitor-every must be a number of minutes (0 = never)');
+    const janitorEvery = janitorMinutes(p);
     const logger = stderrLogger(io, bool(p, 'verbose'));
     const secrets = await cliSecrets(io);
     const store = stateStore(inv, io, str(p, 'state'));
     const tls = certFile ? await loadTls(path.resolve(io.cwd, certFile), path.resolve(io.cwd, keyFile!)) : bool(p, 'self-signed') ? await selfSigned(store.dir, [listen.host]) : undefined;
     if (tls) io.err(`${tls.generated ? 'generated a self-signed certificate' : 'TLS certificate'} ${tls.certFile}\nSHA-256 fingerprint: ${tls.fingerprint}`);
-    const metrics = cliMetricRecorder(inv, store.dir, logger);
-    const runner = new EstateRunner({
-      kind: 'serve', inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics,
-      janitor: janitorEvery > 0 ? { everyMinutes: janitorEvery, run: janitorJob(() => inv, store.dir, secrets, logger) } : undefined,
-      leaseHeartbeatMs: io.env.PARC_LEASE_HEARTBEAT_MS ? Number(io.env.PARC_LEASE_HEARTBEAT_MS) : undefined,
-      leaseStaleMs: io.env.PARC_LEASE_STALE_MS ? Number(io.env.PARC_LEASE_STALE_MS) : undefined,
-      collectAfterCycle: io.env.PARC_WATCH_GC !== '0',
-    });
+    const { runner, metrics } = cliEstateRunner('serve', { inventory: () => inv, io, store, secrets, logger, janitorEvery });
     const webRoot = str(p, 'web-root') ? path.resolve(io.cwd, str(p, 'web-root')!) : await findWebRoot([path.resolve(__dirname, '..', 'media', 'web'), path.resolve(__dirname, '..', '..', 'media', 'web'), path.resolve(__dirname, '..', '..', '..', 'media', 'web')]);
     const reloadInventory = async () => {
       inv = (await loadInventory(inv.file)).inventory;

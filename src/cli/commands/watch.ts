@@ -1,44 +1,11 @@
-import { promises as fs, unwatchFile, watchFile } from 'node:fs';
-import * as path from 'node:path';
+import { unwatchFile, watchFile } from 'node:fs';
 import { loadInventory } from '../../core/inventory/file';
-import { systemClock, type Logger, type SecretSource } from '../../core/host';
-import type { Inventory } from '../../core/inventory/types';
-import { EstateRunner } from '../../core/monitor/estate-runner';
-import { EnginePoller } from '../../core/poll/engine';
-import { AuditLog, currentActor } from '../../core/rdp/audit';
-import { loadWindowsSection } from '../../core/rdp/hosts-read';
-import { runJanitor } from '../../core/rdp/janitor';
-import { openTransport } from '../../core/rdp/open-transport';
-import { bool, parseArgs, str, UsageError } from '../args';
+import { bool, parseArgs, str } from '../args';
 import { cliSecrets, INVENTORY_HELP, openInventory, stateStore, stderrLogger } from '../context';
-import { cliMetricRecorder } from './history';
+import { cliEstateRunner, janitorMinutes } from '../estate-runner';
 import type { Command } from './types';
 
 /** The scheduled RDP janitor: every windows: host, its policy, audited under the OS user running Parc. */
-export function janitorJob(inventory: () => Inventory, stateDir: string, secrets: SecretSource, logger: Logger): () => Promise<void> {
-  return async () => {
-    const inv = inventory();
-    const { section } = loadWindowsSection(await fs.readFile(inv.file, 'utf8'), inv.file);
-    const audit = new AuditLog(stateDir);
-    for (const h of section?.hosts ?? []) {
-      const t = await openTransport(h, { secrets, baseDir: path.dirname(inv.file), agent: process.env.SSH_AUTH_SOCK, trust: async () => false }).catch((e: Error) => e);
-      if (t instanceof Error) {
-        logger.warn(`janitor: ${h.name}: ${t.message}`);
-        continue;
-      }
-      try {
-        const steps = await runJanitor({ host: h.name, transport: t, policy: h.janitor, dryRun: false, audit, actor: `${currentActor()} (schedule)`, clock: systemClock, list: { codepage: h.codepage, dateOrder: h.dateOrder } });
-        const acted = steps.filter((s) => s.outcome === 'done').length;
-        logger.info(`janitor: ${h.name}: ${acted} session(s) logged off or warned, ${steps.length - acted} left`);
-      } catch (e) {
-        logger.warn(`janitor: ${h.name}: ${(e as Error).message}`);
-      } finally {
-        await t.close().catch(() => undefined);
-      }
-    }
-  };
-}
-
 function memoryLine(collectMs: number | undefined): string {
   const m = process.memoryUsage();
   const mb = (n: number) => (n / 1048576).toFixed(1);
@@ -59,19 +26,11 @@ state directory, this one follows its state files and prints its events, and tak
   async run(argv, io, signal) {
     const p = parseArgs(argv, { inventory: 'string', state: 'string', verbose: 'boolean', 'janitor-every': 'string' });
     let inv = await openInventory(io, str(p, 'inventory'));
-    const janitorEvery = str(p, 'janitor-every') ? Number(str(p, 'janitor-every')) : 0;
-    if (!(janitorEvery >= 0)) throw new UsageError('--janitor-every must be a number of minutes (0 = never)');
+    const janitorEvery = janitorMinutes(p);
     const logger = stderrLogger(io, bool(p, 'verbose'));
     const secrets = await cliSecrets(io);
     const store = stateStore(inv, io, str(p, 'state'));
-    const metrics = cliMetricRecorder(inv, store.dir, logger);
-    const runner = new EstateRunner({
-      kind: 'watch', inventory: () => inv, poller: new EnginePoller(() => inv, secrets), store, secrets, clock: systemClock, logger, metrics,
-      janitor: janitorEvery > 0 ? { everyMinutes: janitorEvery, run: janitorJob(() => inv, store.dir, secrets, logger) } : undefined,
-      leaseHeartbeatMs: io.env.PARC_LEASE_HEARTBEAT_MS ? Number(io.env.PARC_LEASE_HEARTBEAT_MS) : undefined,
-      leaseStaleMs: io.env.PARC_LEASE_STALE_MS ? Number(io.env.PARC_LEASE_STALE_MS) : undefined,
-      collectAfterCycle: io.env.PARC_WATCH_GC !== '0',
-    });
+    const { runner, metrics } = cliEstateRunner('watch', { inventory: () => inv, io, store, secrets, logger, janitorEvery });
     // PARC_WATCH_MEMORY=1: memory after each cycle and its collection, for soak runs (a leak shows as heapUsed
     // growing cycle after cycle rather than hiding in the collector's sawtooth). PARC_WATCH_GC=0: no collection.
     if (io.env.PARC_WATCH_MEMORY === '1') {
