@@ -40,3 +40,20 @@ case "$1" in stop) stop ;; start) start ;; restart) stop; start ;; *) exit 2 ;; 
     stop: () => void spawnSync(control, ['stop']),
   };
 }
+
+/**
+ * The parc.yaml `linux:` entry "lab" for the test sshd with this snmpd service (sudo with the LABSUDO credential),
+ * indented as an item of `linux:`.
+ */
+export function labLinuxEntry(sshd: { port: number; user: string; clientKeyFile: string; root: string }, svc: SnmpdService, snmpPort: number, o: { site?: string } = {}): string {
+  return `  - host: 127.0.0.1
+    name: lab
+    port: ${sshd.port}
+    user: ${sshd.user}
+    key: ${sshd.clientKeyFile}
+    sudo: true
+    sudoCredential: LABSUDO
+${o.site ? `    site: ${o.site}\n` : ''}    root: ${sshd.root}
+    snmpd: { restart: "${svc.control} restart", stop: "${svc.control} stop", start: "${svc.control} start", port: ${snmpPort} }
+`;
+}

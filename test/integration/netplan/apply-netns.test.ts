@@ -1,5 +1,5 @@
 // `parc netplan apply` with rollback, as far as this machine allows, with real addresses and a real SSH session:
-//   - two network namespaces joined by a veth pair, addresses only in 198.18.0.0/15 (benchmark range) and only
+//   - the rig of test/support/netns-lab.ts: two network namespaces joined by a veth pair, addresses only in 198.18.0.0/15 (benchmark range) and only
 //     inside those namespaces; the "host" namespace runs the test sshd, the "client" namespace runs the real CLI
 //     (node out/src/cli/main.js) so Parc's own SSH connections cross the veth;
 //   - SIMULATED: `netplan apply`. netplan needs systemd-networkd, which cannot drive a namespace here, so the host's
@@ -10,102 +10,37 @@
 //     (detached on the host), the reconnection and confirmation, the timeout-driven revert.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
+import { netnsUnavailable, startNetnsLab, type NetnsLab } from '../../support/netns-lab';
+import type { RunningSshd } from '../../support/sshd';
 
-const r = randomBytes(2).toString('hex');
-const HOST_NS = `parc-h-${r}`;
-const CLIENT_NS = `parc-c-${r}`;
-const HOST_IF = `pvh${r}`;
-const CLIENT_IF = `pvc${r}`;
-
-function ip(...args: string[]): string {
-  const res = spawnSync('ip', args, { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`ip ${args.join(' ')}: ${res.stderr.trim()}`);
-  return res.stdout;
-}
-
-function netnsWorks(): boolean {
-  if (!sshdAvailable()) return false;
-  const probe = `parc-probe-${r}`;
-  const ok = spawnSync('ip', ['netns', 'add', probe]).status === 0;
-  if (ok) spawnSync('ip', ['netns', 'del', probe]);
-  return ok;
-}
-
-const skip = !netnsWorks() && 'needs root, sshd and network namespaces (ip netns add)';
-
-const FAKE_APPLY = `// Stand-in for "netplan apply" inside a namespace (see the test's header): IPv4 addresses of ethernets only.
-const fs = require('fs');
-const { execFileSync } = require('child_process');
-const { parse } = require(${JSON.stringify(require.resolve('yaml'))});
-const dir = process.argv[2] + '/etc/netplan';
-const want = {};
-for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-  const eth = ((parse(fs.readFileSync(dir + '/' + f, 'utf8')) || {}).network || {}).ethernets || {};
-  for (const [id, d] of Object.entries(eth)) want[id] = [...(want[id] || []), ...((d && d.addresses) || []).filter((a) => typeof a === 'string' && !a.includes(':'))];
-}
-for (const [id, addrs] of Object.entries(want)) {
-  execFileSync('ip', ['-4', 'addr', 'flush', 'dev', id]);
-  for (const a of addrs) execFileSync('ip', ['addr', 'add', a, 'dev', id]);
-}
-`;
-
-describe('parc netplan apply: confirm on the new address or revert (network namespaces)', { skip }, () => {
+describe('parc netplan apply: confirm on the new address or revert (network namespaces)', { skip: netnsUnavailable() }, () => {
+  let lab: NetnsLab;
   let sshd: RunningSshd;
   let work: string;
+  let HOST_IF = '';
+  let CLIENT_NS = '';
   const target = '/etc/netplan/01-lab.yaml';
-  const netplanFile = () => path.join(sshd.root, target);
-  const config = (addr: string) => `# lab host — ${HOST_IF} is its only interface\nnetwork:\n  version: 2\n  renderer: networkd\n  ethernets:\n    ${HOST_IF}:\n      addresses: [${addr}]\n`;
-  const hostAddrs = () => ip('-n', HOST_NS, '-4', '-o', 'addr', 'show', 'dev', HOST_IF).split('\n').map((l) => /inet (\S+)/.exec(l)?.[1]).filter(Boolean);
+  const netplanFile = () => lab.netplanFile;
+  const config = (addr: string) => lab.config(addr);
+  const hostAddrs = () => lab.hostAddrs();
 
   before(async () => {
-    // Namespaces must not outlive the test process, even when it is interrupted.
-    process.once('exit', () => {
-      spawnSync('ip', ['netns', 'del', HOST_NS]);
-      spawnSync('ip', ['netns', 'del', CLIENT_NS]);
-    });
-    ip('netns', 'add', HOST_NS);
-    ip('netns', 'add', CLIENT_NS);
-    ip('link', 'add', HOST_IF, 'type', 'veth', 'peer', 'name', CLIENT_IF);
-    ip('link', 'set', HOST_IF, 'netns', HOST_NS);
-    ip('link', 'set', CLIENT_IF, 'netns', CLIENT_NS);
-    for (const [ns, dev, addr] of [[HOST_NS, HOST_IF, '198.18.0.2/24'], [CLIENT_NS, CLIENT_IF, '198.18.0.1/24']]) {
-      ip('-n', ns, 'addr', 'add', addr, 'dev', dev);
-      ip('-n', ns, 'link', 'set', dev, 'up');
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
-    }
-    sshd = await startSshd({ netns: HOST_NS, listenAddress: '0.0.0.0' });
+    lab = await startNetnsLab('v');
+    ({ sshd, hostIf: HOST_IF, clientNs: CLIENT_NS } = lab);
     work = path.join(sshd.dir, 'work');
     mkdirSync(work);
-    mkdirSync(path.join(sshd.root, 'etc/netplan'), { recursive: true });
-    mkdirSync(path.join(sshd.root, 'sbin'), { recursive: true });
-    writeFileSync(netplanFile(), config('198.18.0.2/24'), { mode: 0o600 });
-    writeFileSync(path.join(sshd.root, 'sbin/fake-netplan-apply.js'), FAKE_APPLY, { mode: 0o755 });
   });
 
   after(async () => {
-    await sshd?.stop();
-    spawnSync('ip', ['netns', 'del', HOST_NS]);
-    spawnSync('ip', ['netns', 'del', CLIENT_NS]);
+    await lab?.stop();
   });
 
   function inventory(hostAddress: string): string {
     const file = path.join(work, 'parc.yaml');
-    writeFileSync(file, `linux:
-  - host: ${hostAddress}
-    name: lab
-    port: ${sshd.port}
-    user: ${sshd.user}
-    key: ${sshd.clientKeyFile}
-    sudo: true
-    sudoCredential: LABSUDO
-    root: ${sshd.root}
-    netplanApply: ${process.execPath} ${path.join(sshd.root, 'sbin/fake-netplan-apply.js')} ${sshd.root}
-`);
+    writeFileSync(file, lab.linuxYaml(hostAddress));
     return file;
   }
 

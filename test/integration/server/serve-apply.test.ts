@@ -6,7 +6,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -17,8 +16,9 @@ import { Api, CLI, startServe, type ParcProcess } from '../../support/parc-serve
 import { ParcClient } from '../../../src/core/remote/client';
 import { HostChangesClient, snmpdRequest } from '../../../src/core/remote/host-changes';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
+import { netnsUnavailable, startNetnsLab, type NetnsLab } from '../../support/netns-lab';
 import { snmpdAvailable } from '../../support/snmpd';
-import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
+import { installSnmpdService, labLinuxEntry, type SnmpdService } from '../../support/snmpd-service';
 
 const PW = { admin: 'Admin-Apply-4q', op: 'Operator-Apply-5r', vic: 'Viewer-Apply-6s' };
 const OLD = 'oldcomm-7f3';
@@ -90,17 +90,7 @@ snmp:
 devices:
   - { host: 127.0.0.1, port: ${snmpPort}, name: lab, profile: lab }
 linux:
-  - host: 127.0.0.1
-    name: lab
-    port: ${sshd.port}
-    user: ${sshd.user}
-    key: ${sshd.clientKeyFile}
-    sudo: true
-    sudoCredential: LABSUDO
-    site: Paris
-    root: ${sshd.root}
-    snmpd: { restart: "${svc.control} restart", stop: "${svc.control} stop", start: "${svc.control} start", port: ${snmpPort} }
-  - { host: 127.0.0.1, name: ghost, port: ${await freeTcpPort()}, user: ${sshd.user}, key: ${sshd.clientKeyFile} }
+${labLinuxEntry(sshd, svc, snmpPort, { site: 'Paris' })}  - { host: 127.0.0.1, name: ghost, port: ${await freeTcpPort()}, user: ${sshd.user}, key: ${sshd.clientKeyFile} }
 `);
     addUsers(dir);
     // The server's credential store: the environment (as for parc watch); the request bodies carry names only.
@@ -288,43 +278,7 @@ linux:
   });
 });
 
-// ---- netplan: the namespace rig of apply-netns.test.ts ----
-
-const r = randomBytes(2).toString('hex');
-const HOST_NS = `parc-sh-${r}`;
-const CLIENT_NS = `parc-sc-${r}`;
-const HOST_IF = `psh${r}`;
-const CLIENT_IF = `psc${r}`;
-
-function ip(...args: string[]): string {
-  const res = spawnSync('ip', args, { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`ip ${args.join(' ')}: ${res.stderr.trim()}`);
-  return res.stdout;
-}
-
-function netnsWorks(): boolean {
-  if (!sshdAvailable()) return false;
-  const probe = `parc-probe-${r}`;
-  const ok = spawnSync('ip', ['netns', 'add', probe]).status === 0;
-  if (ok) spawnSync('ip', ['netns', 'del', probe]);
-  return ok;
-}
-
-// The same stand-in for "netplan apply" as apply-netns.test.ts (see its header): IPv4 addresses of ethernets only.
-const FAKE_APPLY = `const fs = require('fs');
-const { execFileSync } = require('child_process');
-const { parse } = require(${JSON.stringify(require.resolve('yaml'))});
-const dir = process.argv[2] + '/etc/netplan';
-const want = {};
-for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-  const eth = ((parse(fs.readFileSync(dir + '/' + f, 'utf8')) || {}).network || {}).ethernets || {};
-  for (const [id, d] of Object.entries(eth)) want[id] = [...(want[id] || []), ...((d && d.addresses) || []).filter((a) => typeof a === 'string' && !a.includes(':'))];
-}
-for (const [id, addrs] of Object.entries(want)) {
-  execFileSync('ip', ['-4', 'addr', 'flush', 'dev', id]);
-  for (const a of addrs) execFileSync('ip', ['addr', 'add', a, 'dev', id]);
-}
-`;
+// ---- netplan: the namespace rig of test/support/netns-lab.ts ----
 
 // Unix socket → 127.0.0.1:PORT inside the client namespace (a socket file is reachable from every namespace).
 const RELAY = `const net = require('net');
@@ -373,29 +327,21 @@ function viaSocket<T>(sock: string, method: string, p: string, body: unknown, to
   });
 }
 
-describe('parc serve: static IP through netplan with automatic rollback (network namespaces)', { skip: !netnsWorks() && 'needs root, sshd and network namespaces (ip netns add)' }, () => {
+describe('parc serve: static IP through netplan with automatic rollback (network namespaces)', { skip: netnsUnavailable() }, () => {
+  let lab: NetnsLab;
   let sshd: RunningSshd;
   let work: string;
   let sock: string;
   let serve: ReturnType<typeof spawnIn>;
   let relay: ReturnType<typeof spawnIn>;
+  let HOST_IF = '';
   const tok: Record<string, string> = {};
   const answers: string[] = [];
   const target = '/etc/netplan/01-lab.yaml';
-  const netplanFile = () => path.join(sshd.root, target);
-  const config = (addr: string) => `# lab host — ${HOST_IF} is its only interface\nnetwork:\n  version: 2\n  renderer: networkd\n  ethernets:\n    ${HOST_IF}:\n      addresses: [${addr}]\n`;
-  const hostAddrs = () => ip('-n', HOST_NS, '-4', '-o', 'addr', 'show', 'dev', HOST_IF).split('\n').map((l) => /inet (\S+)/.exec(l)?.[1]).filter(Boolean);
-  const inventory = (hostAddress: string) => writeFileSync(path.join(work, 'parc.yaml'), `linux:
-  - host: ${hostAddress}
-    name: lab
-    port: ${sshd.port}
-    user: ${sshd.user}
-    key: ${sshd.clientKeyFile}
-    sudo: true
-    sudoCredential: LABSUDO
-    root: ${sshd.root}
-    netplanApply: ${process.execPath} ${path.join(sshd.root, 'sbin/fake-netplan-apply.js')} ${sshd.root}
-`);
+  const netplanFile = () => lab.netplanFile;
+  const config = (addr: string) => lab.config(addr);
+  const hostAddrs = () => lab.hostAddrs();
+  const inventory = (hostAddress: string) => writeFileSync(path.join(work, 'parc.yaml'), lab.linuxYaml(hostAddress));
   const call = async <T = Record<string, unknown>>(p: string, body: unknown, user: keyof typeof PW) => {
     const res = await viaSocket<T>(sock, 'POST', p, body, tok[user]);
     answers.push(JSON.stringify(res.body));
@@ -403,36 +349,19 @@ describe('parc serve: static IP through netplan with automatic rollback (network
   };
 
   before(async () => {
-    process.once('exit', () => {
-      spawnSync('ip', ['netns', 'del', HOST_NS]);
-      spawnSync('ip', ['netns', 'del', CLIENT_NS]);
-    });
-    ip('netns', 'add', HOST_NS);
-    ip('netns', 'add', CLIENT_NS);
-    ip('link', 'add', HOST_IF, 'type', 'veth', 'peer', 'name', CLIENT_IF);
-    ip('link', 'set', HOST_IF, 'netns', HOST_NS);
-    ip('link', 'set', CLIENT_IF, 'netns', CLIENT_NS);
-    for (const [ns, dev, addr] of [[HOST_NS, HOST_IF, '198.18.0.2/24'], [CLIENT_NS, CLIENT_IF, '198.18.0.1/24']]) {
-      ip('-n', ns, 'addr', 'add', addr, 'dev', dev);
-      ip('-n', ns, 'link', 'set', dev, 'up');
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
-    }
-    sshd = await startSshd({ netns: HOST_NS, listenAddress: '0.0.0.0' });
+    lab = await startNetnsLab('s');
+    ({ sshd, hostIf: HOST_IF } = lab);
     work = path.join(sshd.dir, 'serve');
     mkdirSync(work);
-    mkdirSync(path.join(sshd.root, 'etc/netplan'), { recursive: true });
-    mkdirSync(path.join(sshd.root, 'sbin'), { recursive: true });
-    writeFileSync(netplanFile(), config('198.18.0.2/24'), { mode: 0o600 });
-    writeFileSync(path.join(sshd.root, 'sbin/fake-netplan-apply.js'), FAKE_APPLY, { mode: 0o755 });
     inventory('198.18.0.2');
     writeFileSync(path.join(work, 'known_hosts'), sshd.hostKeyLine('198.18.0.2') + '\n', { mode: 0o600 });
     addUsers(work);
     const port = await freeTcpPort();
-    serve = spawnIn(CLIENT_NS, [CLI, 'serve', '--listen', `127.0.0.1:${port}`, '--known-hosts', path.join(work, 'known_hosts')], { cwd: work, env: { PARC_CRED_LABSUDO: sshd.password, PARC_CREDENTIALS: '' } });
+    serve = spawnIn(lab.clientNs, [CLI, 'serve', '--listen', `127.0.0.1:${port}`, '--known-hosts', path.join(work, 'known_hosts')], { cwd: work, env: { PARC_CRED_LABSUDO: sshd.password, PARC_CREDENTIALS: '' } });
     await serve.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+/);
     sock = path.join(work, 'api.sock');
     writeFileSync(path.join(work, 'relay.js'), RELAY);
-    relay = spawnIn(CLIENT_NS, [path.join(work, 'relay.js'), sock, String(port)], { cwd: work });
+    relay = spawnIn(lab.clientNs, [path.join(work, 'relay.js'), sock, String(port)], { cwd: work });
     await relay.waitFor(/relay ready/);
     for (const u of Object.keys(PW) as (keyof typeof PW)[]) {
       const res = await viaSocket<{ token: string }>(sock, 'POST', '/api/login', { user: u, password: PW[u] });
@@ -444,9 +373,7 @@ describe('parc serve: static IP through netplan with automatic rollback (network
   after(async () => {
     await relay?.stop();
     await serve?.stop();
-    await sshd?.stop();
-    spawnSync('ip', ['netns', 'del', HOST_NS]);
-    spawnSync('ip', ['netns', 'del', CLIENT_NS]);
+    await lab?.stop();
   });
 
   it('an operator is refused (403, admin named); the file and the addresses stay', async () => {

@@ -13,7 +13,7 @@ import { runHostSuite, vscodeHostUnavailable } from '../../vscode/host-suite';
 import { addUser, startServe, type RunningServe } from '../../support/serve-process';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
-import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
+import { installSnmpdService, labLinuxEntry, type SnmpdService } from '../../support/snmpd-service';
 import { freeUdpPort } from '../../support/ports';
 
 const OLD = 'oldcomm-3c9';
@@ -60,16 +60,7 @@ describe('Apply SNMP Settings… from a window attached to parc serve (real exte
 devices:
   - { host: 127.0.0.1, port: ${snmpPort}, name: lab, profile: lab }
 linux:
-  - host: 127.0.0.1
-    name: lab
-    port: ${sshd.port}
-    user: ${sshd.user}
-    key: ${sshd.clientKeyFile}
-    sudo: true
-    sudoCredential: LABSUDO
-    root: ${sshd.root}
-    snmpd: { restart: "${svc.control} restart", stop: "${svc.control} stop", start: "${svc.control} start", port: ${snmpPort} }
-`);
+${labLinuxEntry(sshd, svc, snmpPort)}`);
     addUser(inventory, 'ada', 'admin', PW.admin);
     addUser(inventory, 'olga', 'operator', PW.op);
     // The server's credentials come from its environment; the window only ever names them.

@@ -14,7 +14,7 @@ import { DEFAULT_SNMPD, type LinuxHost } from '../../../src/core/ssh/linux-hosts
 import { freeUdpPort } from '../../support/ports';
 import { sshdAvailable, startSshd, type RunningSshd } from '../../support/sshd';
 import { snmpdAvailable } from '../../support/snmpd';
-import { installSnmpdService, type SnmpdService } from '../../support/snmpd-service';
+import { installSnmpdService, labLinuxEntry, type SnmpdService } from '../../support/snmpd-service';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/context';
 
@@ -131,17 +131,7 @@ snmp:
 devices:
   - { host: 127.0.0.1, port: ${snmpPort}, name: lab, profile: lab }
 linux:
-  - host: 127.0.0.1
-    name: lab
-    port: ${sshd.port}
-    user: ${sshd.user}
-    key: ${sshd.clientKeyFile}
-    sudo: true
-    sudoCredential: LABSUDO
-    site: Paris
-    root: ${sshd.root}
-    snmpd: { restart: "${control} restart", stop: "${control} stop", start: "${control} start", port: ${snmpPort} }
-`);
+${labLinuxEntry(sshd, snmpd!, snmpPort, { site: 'Paris' })}`);
     const run = async (args: string[]) => {
       let out = '';
       let err = '';
