@@ -20,10 +20,6 @@ export async function viaServer<T>(fn: () => Promise<T>): Promise<T | undefined>
   }
 }
 
-/** Refuses a viewer or operator before anything is asked (the server checks again and answers 403). */
-function requireAdmin(r: RemoteEstate): void {
-  if (!r.can('admin')) throw new Error(vscode.l10n.t('Your role on the server is {0}: this action needs the admin role.', r.role));
-}
 
 async function pickHost(api: HostChangesClient, arg: unknown, given?: string): Promise<string | undefined> {
   const node = arg as HostsNode | undefined;
@@ -33,6 +29,14 @@ async function pickHost(api: HostChangesClient, arg: unknown, given?: string): P
   return vscode.window.showQuickPick(await api.hosts(), { title: vscode.l10n.t('Host') });
 }
 
+/** The host to change, after refusing a viewer or operator before anything is asked (the server checks again: 403). */
+async function adminTarget(r: RemoteEstate, arg: unknown, given?: string): Promise<{ api: HostChangesClient; name: string } | undefined> {
+  if (!r.can('admin')) throw new Error(vscode.l10n.t('Your role on the server is {0}: this action needs the admin role.', r.role));
+  const api = new HostChangesClient(r.client);
+  const name = await pickHost(api, arg, given);
+  return name ? { api, name } : undefined;
+}
+
 export interface ServerSnmpdAnswers extends SnmpdAnswers {
   host?: string;
   confirm?: boolean;
@@ -40,10 +44,9 @@ export interface ServerSnmpdAnswers extends SnmpdAnswers {
 }
 
 export async function applySnmpdViaServer(r: RemoteEstate, log: Logger, arg?: unknown, o?: ServerSnmpdAnswers): Promise<SnmpdApplyResponse | undefined> {
-  requireAdmin(r);
-  const api = new HostChangesClient(r.client);
-  const name = await pickHost(api, arg, o?.host);
-  if (!name) return undefined;
+  const target = await adminTarget(r, arg, o?.host);
+  if (!target) return undefined;
+  const { api, name } = target;
   const a: ServerSnmpdAnswers = o ?? {};
   if (!o) {
     a.communityCredential = await vscode.window.showInputBox({ title: vscode.l10n.t('Credential of the server that holds the community (its name, not the value)') });
@@ -86,10 +89,9 @@ export interface ServerStaticIpAnswers {
 }
 
 export async function setStaticIpViaServer(r: RemoteEstate, log: Logger, arg?: unknown, o?: ServerStaticIpAnswers): Promise<NetplanApplyResponse | undefined> {
-  requireAdmin(r);
-  const api = new HostChangesClient(r.client);
-  const name = await pickHost(api, arg, o?.host);
-  if (!name) return undefined;
+  const target = await adminTarget(r, arg, o?.host);
+  if (!target) return undefined;
+  const { api, name } = target;
   const a: ServerStaticIpAnswers = o ?? {};
   if (!o) {
     a.interface = await vscode.window.showInputBox({ title: vscode.l10n.t('Interface'), prompt: vscode.l10n.t('Interface name, e.g. ens3') });
