@@ -21,6 +21,7 @@ import { openApi } from './openapi';
 import { SessionsService } from './sessions';
 import { CSP, staticFile } from './static-files';
 import { StreamHub } from './stream';
+import { siteNamed } from '../core/sites/named';
 
 export interface ServerDeps {
   version: string;
@@ -356,7 +357,7 @@ export class ParcServer {
       const b = body(req);
       if (!Object.hasOwn(b, 'site')) throw new ApiError('bad-request', 'give site (a site name, or null to remove the explicit site)');
       const site = b.site === null ? undefined : text(b.site, 'site');
-      if (site !== undefined && !d.inventory().sites.some((x) => x.name === site || x.aliases.includes(site))) throw new ApiError('bad-request', `no site "${site}" in ${path.basename(d.inventory().file)}`);
+      if (site !== undefined && !siteNamed(d.inventory().sites, site)) throw new ApiError('bad-request', `no site "${site}" in ${path.basename(d.inventory().file)}`);
       const dev = this.view.device(param(req, 'id'));
       const key = dev?.id ?? param(req, 'id').toLowerCase();
       await setDeviceSiteInFile(d.inventory().file, key, site).catch(invErr);

@@ -21,6 +21,7 @@ import {
   type SnmpVersion,
 } from './types';
 import { parseYamlDocument } from '../yaml-bounded';
+import { siteNamed } from '../sites/named';
 
 const TOP_KEYS = ['sites', 'snmp', 'devices', 'thresholds', 'schedule', 'discovery', 'state', 'siteMatch', 'windows', 'janitor', 'linux', 'directories', 'language', 'alerting', 'engine', 'server'] as const;
 const OWNED_ELSEWHERE = ['windows', 'janitor', 'linux', 'directories'];
@@ -325,7 +326,7 @@ function readDevice(r: NodeReader, node: Node, where: string, inv: Inventory): D
   if (e.has('site')) {
     const sNode = e.get('site')!.value;
     d.site = r.string(sNode, `${where}.site`);
-    const known = inv.sites.some((s) => s.name === d.site || s.aliases.includes(d.site!));
+    const known = !!siteNamed(inv.sites, d.site!);
     if (d.site && !known) r.report(sNode, `${where}.site: no site named "${d.site}"`);
   }
   return host === undefined ? undefined : d;

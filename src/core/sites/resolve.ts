@@ -4,6 +4,7 @@
 import { cidrContains, parseIPv4 } from '../net/cidr';
 import type { Inventory, Site } from '../inventory/types';
 import { distanceKm, parseCoordinates } from './coordinates';
+import { siteNamed } from './named';
 
 export const UNASSIGNED = 'Unassigned';
 
@@ -48,7 +49,7 @@ export interface DeviceFacts {
 export function resolveSite(inv: Pick<Inventory, 'sites' | 'siteMaxDistanceKm'>, d: DeviceFacts): SiteAssignment {
   const { sites } = inv;
   if (d.site) {
-    const s = sites.find((x) => x.name === d.site || x.aliases.includes(d.site!));
+    const s = siteNamed(sites, d.site!);
     if (s) return assign(s, 'inventory', `site set in parc.yaml`);
   }
   if (d.sysLocation) {

@@ -14,6 +14,7 @@ import { applySnmpdChange, type PollWith, type SnmpdApplyReport } from './apply'
 import { decodeConf } from './bytes';
 import { editSnmpdConf, type SnmpdEdit } from './edit';
 import type { V3Auth, V3Priv, V3UserSpec } from './persist';
+import { siteNamed } from '../sites/named';
 
 /** A request that cannot be carried out as given; `field` names the part at fault (API name, e.g. previousProfile). */
 export class SnmpdRequestError extends Error {
@@ -62,7 +63,7 @@ export async function communityFromCredential(secrets: SecretSource, credential:
 
 /** The coordinates of a site of parc.yaml (by name or alias), undefined when it has none. */
 export function siteCoordinates(inv: Inventory, name: string, field = 'site'): [number, number] | undefined {
-  const s = inv.sites.find((x) => x.name === name || x.aliases.includes(name));
+  const s = siteNamed(inv.sites, name);
   if (!s) throw new SnmpdRequestError(field, `no site "${name}" in ${inv.file}`);
   return s.coordinates;
 }

@@ -13,6 +13,7 @@ import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { NodeReader } from '../inventory/reader';
 import type { Diagnostic, Site } from '../inventory/types';
 import { parseYamlDocument } from '../yaml-bounded';
+import { siteNamed } from '../sites/named';
 
 export interface SnmpdSettings {
   conf: string;
@@ -105,7 +106,7 @@ function readHost(r: NodeReader, node: Node, where: string, sites: Site[]): Linu
   if (!key && !credential && !agent && user !== undefined) r.report(node, `${where}: say how to log in: "key: FILE", "credential: NAME" (a password) or "agent: true"`);
   if (e.has('password')) r.report(e.get('password')!.key, `${where}: a password does not belong in parc.yaml; use credential: NAME`);
   const site = str('site');
-  if (site && !sites.some((s) => s.name === site || s.aliases.includes(site))) r.report(e.get('site')!.value, `${where}.site: no site named "${site}"`);
+  if (site && !siteNamed(sites, site)) r.report(e.get('site')!.value, `${where}.site: no site named "${site}"`);
   const root = str('root') ?? '/';
   if (!root.startsWith('/')) r.report(e.get('root')!.value, `${where}.root must be an absolute path`);
   const netplanDir = str('netplanDir') ?? '/etc/netplan';

@@ -14,6 +14,7 @@ import { translateError } from '../error-text';
 import type { SnmpdApplyResponse } from '../../core/remote/api-types';
 import type { RemoteEstate } from '../remote-estate/remote-estate';
 import { applySnmpdViaServer, viaServer, type ServerSnmpdAnswers } from './server-host-changes';
+import { siteNamed } from '../../core/sites/named';
 
 /** What tests and scripts pass instead of answering the prompts. */
 interface Answers {
@@ -53,7 +54,7 @@ export function registerSnmpdCommand(hosts: HostsService, secrets: SecretSource,
     }
     if (!answers.community) throw new Error(vscode.l10n.t('a community is needed to verify the change by polling'));
     const inv = inventory();
-    const site = host.site ? inv?.sites.find((s) => s.name === host.site || s.aliases.includes(host.site!)) : undefined;
+    const site = host.site ? inv && siteNamed(inv.sites, host.site) : undefined;
     const edit: SnmpdEdit = { community: { name: answers.community, source: answers.source }, extend: answers.extend, location: answers.location, contact: answers.contact, coordinates: site?.coordinates };
     try {
       editSnmpdConf('', edit); // checks the edit before anything is connected or written
