@@ -60,6 +60,9 @@ describe('device page and dashboard for a new user, in headless Chromium', { ski
     const p = await browser.newPage({ viewport: { width, height: 1000 } });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(String(e)));
+    // The page's clock is the models' (NOW): relative times ("il y a 1 minute") must not depend on the day the
+    // test runs (a real clock a day later made it "hier"). Timers keep running.
+    await p.clock.setFixedTime(NOW);
     await p.setContent(html, { waitUntil: 'load' });
     await p.waitForSelector('body[data-rendered]');
     assert.deepEqual(errors, []);
@@ -227,7 +230,7 @@ devices:
     assert.equal(await p.$eval('#events td', (e) => e.textContent), 'Aucun événement enregistré pour cet équipement.');
     assert.equal(await p.$eval('html', (e) => e.getAttribute('lang')), 'fr');
     const rows = Object.fromEntries(await p.$$eval('#ident tr', (trs) => trs.map((tr) => [(tr as HTMLTableRowElement).cells[0].textContent, (tr as HTMLTableRowElement).cells[1].textContent])));
-    // 21:47:55 UTC is 22:47:55 in Paris; "il y a 1 minute" from the page's own clock is at least "il y a".
+    // 21:47:55 UTC is 22:47:55 in Paris, a minute before the page's clock (NOW).
     assert.match(rows['Dernière interrogation'], /^1 déc\. 2026, 22:47:55 UTC\+1 \(70 ms\) · il y a /);
     assert.match(rows['Temps de fonctionnement'], /^365d 0h \(démarré le 1 déc\. 2025, 22:47:55 UTC\+1\)$/);
     assert.match(await p.$eval('#since', (e) => e.textContent ?? ''), /^vu joignable depuis le 1 déc\. 2026, 21:48:55 UTC\+1$/);
