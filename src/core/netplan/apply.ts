@@ -77,9 +77,12 @@ export function watchdogScript(o: { target: string; backup?: string; apply: stri
     'state applying',
     `if ! ${o.apply}; then state apply-failed; ${restore}; ${o.apply}; state reverted; exit 1; fi`,
     'state waiting',
-    `i=0; while [ $i -lt ${o.timeoutS * 10} ]; do`,
+    // By the clock, not by a count of sleeps: on a loaded host 10 × "sleep 0.1" take well over a second, and the
+    // host would still wait on its new address after the deadline Parc announced (and then looks for it on the old).
+    `end=$(( $(date +%s) + ${o.timeoutS} ))`,
+    'while [ "$(date +%s)" -lt "$end" ]; do',
     `  if [ -e ${shq(o.confirm)} ]; then state confirmed; rm -f ${shq(o.confirm)}; exit 0; fi`,
-    '  sleep 0.1; i=$((i+1))',
+    '  sleep 0.1',
     'done',
     'state reverting',
     restore,

@@ -401,7 +401,9 @@ describe('parc serve: static IP through netplan with automatic rollback (network
   });
 
   it('applies for an admin: the host moves to the new address, Parc reconnects there and confirms', async () => {
-    const res = await call<{ outcome: string; verdict: string; steps: string[]; backup: string }>('/api/hosts/lab/netplan/apply', { interface: HOST_IF, address: '198.18.0.20/24', timeout: 8 }, 'admin');
+    // 20 s to confirm: 8 s left too little for a new SSH session (and sudo) on a loaded CI machine — once in five
+    // clean-clone runs the window closed first and the host reverted.
+    const res = await call<{ outcome: string; verdict: string; steps: string[]; backup: string }>('/api/hosts/lab/netplan/apply', { interface: HOST_IF, address: '198.18.0.20/24', timeout: 20 }, 'admin');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.outcome, 'confirmed', res.body.steps.join('\n'));
     assert.equal(res.body.verdict, 'CONFIRMED: the new network configuration is in place');
