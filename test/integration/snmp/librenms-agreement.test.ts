@@ -4,7 +4,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DevicePoll } from '../../../src/core/poll/types';
-import { corpusPresent, loadCases, pollCorpus, type LibrenmsCase } from '../../support/librenms/corpus';
+import { corpusPresent, LIBRENMS_DIR, loadCases, OTHER_CORPUS, pollCorpus, type LibrenmsCase } from '../../support/librenms/corpus';
 import { agreement, formatTable, type FieldAgreement } from '../../support/librenms/report';
 
 // Share of applicable devices that must agree, per field (percent).
@@ -30,7 +30,7 @@ const FLOORS: Record<string, number> = {
   ups: 94,
 };
 
-describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : 'no ../shared/corpus/librenms beside the project: agreement not measured' }, () => {
+describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPresent() ? false : `no ${LIBRENMS_DIR}/expected.json: agreement not measured` }, () => {
   let rows: FieldAgreement[] = [];
   let cases: LibrenmsCase[] = [];
   let polls = new Map<string, DevicePoll>();
@@ -38,7 +38,7 @@ describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPr
     cases = loadCases();
     polls = await pollCorpus(cases);
     rows = agreement(cases, polls);
-    console.log(`LibreNMS agreement over ${cases.length} recordings:\n${formatTable(rows)}`);
+    console.log(`LibreNMS agreement over ${cases.length} recordings of ${LIBRENMS_DIR}:\n${formatTable(rows)}`);
     for (const r of rows) for (const d of r.disagreements) console.log(`  ${r.field} ${d.community}: ${d.detail}`);
   }, { timeout: 20 * 60_000 }); // a poll that never settles fails the run instead of holding CI until its limit
 
@@ -47,7 +47,9 @@ describe('LibreNMS device recordings: agreement with LibreNMS', { skip: corpusPr
     assert.deepEqual(down, []);
   });
 
-  it('each field agrees at least as often as its floor', () => {
+  // The floors are the levels reached on ../shared/corpus/librenms; another set (PARC_LIBRENMS_CORPUS) is measured
+  // and printed, not held to them.
+  it('each field agrees at least as often as its floor', { skip: OTHER_CORPUS ? `floors are for the corpus, not ${OTHER_CORPUS}` : false }, () => {
     const below = rows.filter((r) => r.applicable && (100 * r.agreed) / r.applicable < (FLOORS[r.field] ?? 0))
       .map((r) => `${r.field}: ${r.agreed}/${r.applicable} under ${FLOORS[r.field]} %`);
     assert.deepEqual(below, []);

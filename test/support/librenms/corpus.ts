@@ -9,7 +9,12 @@ import type { SnmpProfile } from '../../../src/core/inventory/types';
 import { MapSecrets } from '../estate';
 import { CORPUS, startSnmpsim } from '../snmpsim';
 
-export const LIBRENMS_DIR = path.join(CORPUS, 'librenms');
+/**
+ * The corpus folder: ../shared/corpus/librenms, or another set of recordings in the same layout (expected.json and
+ * the .snmprec files it names) given by PARC_LIBRENMS_CORPUS, to measure Parc on recordings outside the corpus.
+ */
+export const OTHER_CORPUS = process.env.PARC_LIBRENMS_CORPUS ? path.resolve(process.env.PARC_LIBRENMS_CORPUS) : undefined;
+export const LIBRENMS_DIR = OTHER_CORPUS ?? path.join(CORPUS, 'librenms');
 
 /** One case of expected.json (see its fieldNotes); null = LibreNMS's test does not cover that field. */
 export interface LibrenmsCase {
@@ -40,8 +45,8 @@ export function corpusPresent(): boolean {
 }
 
 export function loadCases(): LibrenmsCase[] {
-  const d = JSON.parse(readFileSync(path.join(LIBRENMS_DIR, 'expected.json'), 'utf8')) as { cases: LibrenmsCase[]; osDetectionOnly: LibrenmsCase[] };
-  return [...d.cases, ...d.osDetectionOnly.map((c) => ({ ...c, osOnly: true }))];
+  const d = JSON.parse(readFileSync(path.join(LIBRENMS_DIR, 'expected.json'), 'utf8')) as { cases: LibrenmsCase[]; osDetectionOnly?: LibrenmsCase[] };
+  return [...d.cases, ...(d.osDetectionOnly ?? []).map((c) => ({ ...c, osOnly: true }))];
 }
 
 /**

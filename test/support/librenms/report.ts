@@ -4,7 +4,7 @@
 import type { DevicePoll } from '../../../src/core/poll/types';
 import { CHECKS } from './checks';
 import type { FieldCheck } from './checks/types';
-import { corpusPresent, loadCases, pollCorpus, type LibrenmsCase } from './corpus';
+import { corpusPresent, LIBRENMS_DIR, loadCases, pollCorpus, type LibrenmsCase } from './corpus';
 
 export interface FieldAgreement {
   field: string;
@@ -39,7 +39,7 @@ export function formatTable(rows: FieldAgreement[]): string {
 
 async function main(): Promise<void> {
   if (!corpusPresent()) {
-    console.log('librenms corpus absent (../shared/corpus/librenms): nothing to measure');
+    console.log(`librenms corpus absent (${LIBRENMS_DIR}/expected.json): nothing to measure`);
     return;
   }
   const argv = process.argv.slice(2);
