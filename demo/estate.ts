@@ -4,7 +4,7 @@
 // shows in the Explorer), a 0600 credentials file and the known_hosts. Runs until stopped.
 //   node out/demo/estate.js [--workspace DIR] [--secrets DIR] [--port N]
 // The summary (`estate.json` in the secrets folder) says what runs, for scripts/demo.sh.
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { freeUdpPort } from '../test/support/ports';
 import { sshdAvailable } from '../test/support/sshd';
@@ -59,9 +59,9 @@ async function main(): Promise<void> {
   // Recordings of real devices from the shared corpus, when it is beside the project.
   const corpus = path.join(CORPUS, 'snmprec');
   if (existsSync(corpus)) {
-    simulated.push(['nas-toulouse', '127.0.3.50', path.join(corpus, 'librenms-snmpsim_synology-ds1515.snmprec')]);
-    simulated.push(['fw-suresnes', '127.0.1.3', path.join(corpus, 'librenms-snmpsim_ciscoasa.snmprec')]);
-    simulated.push(['ap-mitry', '127.0.2.40', path.join(corpus, 'librenms-snmpsim_unifi-ac-pro-gen2.snmprec')]);
+    simulated.push(['nas-toulouse', '127.0.3.50', capture(path.join(corpus, 'librenms-snmpsim_synology-ds1515.snmprec'))]);
+    simulated.push(['fw-suresnes', '127.0.1.3', capture(path.join(corpus, 'librenms-snmpsim_ciscoasa.snmprec'))]);
+    simulated.push(['ap-mitry', '127.0.2.40', capture(path.join(corpus, 'librenms-snmpsim_unifi-ac-pro-gen2.snmprec'))]);
   }
   const sims = await Promise.all(simulated.map(([, host, rec]) =>
     typeof rec === 'string' ? startSnmpsim({ files: [rec], host, port, as: 'public' }) : startSnmpsim({ records: { public: rec }, host, port })));
@@ -158,3 +158,14 @@ main().catch((err) => {
   console.error(`estate failed to start: ${(err as Error).message}`);
   process.exit(1);
 });
+
+/**
+ * A capture's lines without its capture tool's marks: CRLF line ends, and the closing quote of a quoted string
+ * left on text values (the DS1515's "Physical memory\"") — the device sent neither.
+ */
+function capture(file: string): string[] {
+  return readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean).map((l) => {
+    const m = /^([\d.]+\|4\|)(.*)$/.exec(l);
+    return m && m[2].endsWith('"') && !m[2].slice(0, -1).includes('"') ? m[1] + m[2].slice(0, -1) : l;
+  });
+}

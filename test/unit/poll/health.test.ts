@@ -41,10 +41,19 @@ describe('hrStorageTable: memory is not storage', () => {
     const cached = mempools.find((m) => m.type === 'cached')!;
     assert.equal(cached.totalBytes, 8_000_000 * 1024);
     assert.equal(cached.usedPercent, 37.5);
-    const ram = mempools.find((m) => m.type === 'ram')!;
-    assert.deepEqual([ram.totalBytes, ram.usedBytes, ram.freeBytes, ram.usedPercent], [8_192_000_000, 6_144_000_000, 2_048_000_000, 75]);
     const srv = splitHrStorage(LINUX).storage.find((s) => s.description === '/srv')!;
     assert.deepEqual([srv.sizeBytes, srv.usedPercent], [100_000 * 4096, 95]);
+  });
+
+  it('RAM and virtual memory in use leave out the buffers and page cache net-snmp lists apart (as `free` does)', () => {
+    const { mempools } = splitHrStorage(LINUX);
+    const ram = mempools.find((m) => m.type === 'ram')!;
+    // 6,000,000 KiB used by net-snmp's count, of which 200,000 buffers and 3,000,000 cache.
+    assert.deepEqual([ram.totalBytes, ram.usedBytes, ram.freeBytes, ram.usedPercent], [8_192_000_000, 2_867_200_000, 5_324_800_000, 35]);
+    assert.equal(mempools.find((m) => m.type === 'virtual')!.usedPercent, 29);
+    // An agent that lists no buffers or cache: its figure as it stands.
+    const bare = splitHrStorage(LINUX.filter((r) => r.type !== 'other')).mempools.find((m) => m.type === 'ram')!;
+    assert.equal(bare.usedPercent, 75);
   });
 
   it('RouterOS "main memory" is a pool; its "system disk" is storage; JunOS pseudo and package mounts are neither', () => {
@@ -93,7 +102,8 @@ describe('UCD fallback', () => {
   const base = (): DevicePoll => ({ host: 'h', port: 161, status: 'up', polledAt: '2026-01-01T00:00:00Z', durationMs: 1, interfaces: [], storage: [], processors: [] });
   it('memory pools from memTotalReal & co. where HOST-RESOURCES has none; swap only when configured', () => {
     const pools = ucdMempools({ memTotalBytes: 1000, memAvailBytes: 250, memBufferBytes: 100, memCachedBytes: 300, swapTotalBytes: 0, swapAvailBytes: 0 });
-    assert.deepEqual(pools.map((p) => [p.description, p.usedPercent]), [['Physical memory', 75], ['Memory buffers', 10], ['Cached memory', 30]]);
+    // memAvailReal is MemFree: buffers and cache count as free, so 1000 − (250 + 100 + 300) is in use.
+    assert.deepEqual(pools.map((p) => [p.description, p.usedPercent]), [['Physical memory', 35], ['Memory buffers', 10], ['Cached memory', 30]]);
   });
   it('the CPU from ssCpuIdle only when no processor table answered, and pools only when none were found', () => {
     const d = { ...base(), ucd: { cpuIdlePercent: 93, memTotalBytes: 1000, memAvailBytes: 500 } };

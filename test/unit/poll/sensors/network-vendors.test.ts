@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PROBE_OIDS, rowsToSensors, type Rows } from '../../../../src/core/poll/modules/sensors/common';
+import { CISCO_FW_TABLES } from '../../../../src/core/poll/modules/sensors/cisco-firewall';
 import { airmaxCpuPercent } from '../../../../src/core/poll/modules/health/airmax';
 import { readPrinter } from '../../../../src/core/poll/modules/sensors/printer';
 import { instantSensors } from '../../../../src/core/poll/modules/sensors/aruba-instant';
@@ -27,6 +28,21 @@ describe('MikroTik', () => {
     assert.equal(emptyCage(r('sfp1', 0)), false);
     assert.equal(emptyCage(r('', 31)), true);
     for (const t of [-128, 4294967168, 65408]) assert.equal(emptyCage(r('sfp2', t)), true);
+  });
+});
+
+describe('Cisco ASA failover', () => {
+  it('a unit down because failover is off is no fault; down in a configured pair is critical; not configured is left out', () => {
+    const t = rows({
+      4: { 2: b('Failover LAN Interface'), 3: 3, 4: b('not Configured') },
+      6: { 2: b('Primary unit'), 3: 3, 4: b('Failover Off') },
+      7: { 2: b('Secondary unit (this device)'), 3: 9, 4: b('Active unit') },
+      8: { 2: b('Primary unit (this device)'), 3: 3, 4: b('Failed') },
+    });
+    const got = CISCO_FW_TABLES.flatMap((spec) => rowsToSensors(t, spec)).sort((x, y) => String(x.index).localeCompare(String(y.index)));
+    assert.deepEqual(got.map((s) => [s.index, s.value, s.stateText, s.status]), [
+      ['hw.6', 3, 'down (failover off)', 'ok'], ['hw.7', 9, 'active', 'ok'], ['hw.8', 3, 'down', 'critical'],
+    ]);
   });
 });
 

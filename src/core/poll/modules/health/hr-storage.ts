@@ -53,14 +53,19 @@ export function splitHrStorage(rows: HrStorageRow[]): { storage: StorageInfo[]; 
   // net-snmp sizes buffers/cached/shared by themselves (cached: size = used, "100 %"); their share is of the RAM.
   const ram = rows.find((r) => r.type === 'ram' && r.size > 0);
   const ramBytes = ram ? ram.size * ram.units : undefined;
+  // net-snmp counts buffers and page cache as used RAM (and virtual memory), which on a busy file server reads as
+  // "memory 95 %" all day. Where it lists them apart, RAM and virtual memory are what `free` calls used: without them.
+  const reclaimable = rows.filter((r) => r.type === 'other' && /^(memory buffers|cached memory)$/i.test(r.description))
+    .reduce((n, r) => n + r.used * r.units, 0);
   for (const r of [...rows].sort((a, b) => a.index - b.index)) {
     if (PSEUDO.test(r.description)) continue;
     const sizeBytes = r.size * r.units;
-    const usedBytes = r.used * r.units;
     const isMemory = r.type === 'ram' || r.type === 'virtualMemory' || (r.type === 'other' && OTHER_MEMORY.test(r.description));
     if (isMemory) {
       if (!(sizeBytes > 0)) continue; // no swap configured, an empty pool: nothing to watch
       const type = memoryType(r);
+      const raw = r.used * r.units;
+      const usedBytes = (type === 'ram' || type === 'virtual') && reclaimable && raw >= reclaimable ? raw - reclaimable : raw;
       const total = r.type === 'other' && ramBytes && ['buffers', 'cached', 'shared'].includes(type) ? ramBytes : sizeBytes;
       mempools.push({
         index: `hr.${r.index}`, description: r.description, type, source: 'hr',
@@ -69,6 +74,7 @@ export function splitHrStorage(rows: HrStorageRow[]): { storage: StorageInfo[]; 
       continue;
     }
     if (!FILESYSTEM_TYPES.has(r.type) || !(sizeBytes > 0) || PACKAGE_IMAGE.test(r.description)) continue;
+    const usedBytes = r.used * r.units;
     storage.push({
       index: r.index, description: r.description, type: r.type, sizeBytes, usedBytes,
       usedPercent: round1((usedBytes / sizeBytes) * 100),

@@ -7,7 +7,9 @@ export function ucdMempools(u: UcdInfo): MempoolInfo[] {
   const out: MempoolInfo[] = [];
   const real = u.memTotalBytes;
   if (real !== undefined && u.memAvailBytes !== undefined && real > 0) {
-    out.push(pool({ index: 'ucd.1', description: 'Physical memory', type: 'ram', source: 'ucd', total: real, free: u.memAvailBytes }));
+    // memAvailReal is the kernel's MemFree: buffers and page cache are given back on demand, so they count as free.
+    const free = Math.min(real, u.memAvailBytes + (u.memBufferBytes ?? 0) + (u.memCachedBytes ?? 0));
+    out.push(pool({ index: 'ucd.1', description: 'Physical memory', type: 'ram', source: 'ucd', total: real, free }));
   }
   if (u.swapTotalBytes !== undefined && u.swapAvailBytes !== undefined && u.swapTotalBytes > 0) {
     out.push(pool({ index: 'ucd.2', description: 'Swap space', type: 'swap', source: 'ucd', total: u.swapTotalBytes, free: u.swapAvailBytes }));

@@ -22,10 +22,16 @@ export const CISCO_FW_SCALARS: ScalarSpec[] = [
   { oid: `${CFW}.2.2.1.5.40.7`, class: 'count', description: 'Highest Connections', key: 'connHigh' },
 ];
 
+// A standalone unit (detail "Failover Off") reports its failover units down: that is its configuration, not a fault.
+const FAILOVER_OFF: Record<number, [string, SensorInfo['status']]> = { ...HW, 3: ['down (failover off)', 'ok'] };
+const failoverOff = (r: Map<number, unknown>) => /^failover off$/i.test(text(r.get(4)) ?? '');
+
 export const CISCO_FW_TABLES: TableSpec[] = [
   // cfwHardwareStatusTable: failover LAN interface and units; rows whose detail says "not Configured" are left out.
   { entry: `${CFW}.1.1.1`, class: 'state', name: (r) => text(r.get(2)) ?? '', value: 3, states: HW, extra: [2, 4], key: 'hw',
-    skip: (r) => text(r.get(4)) === 'not Configured' },
+    skip: (r) => text(r.get(4)) === 'not Configured' || failoverOff(r) },
+  { entry: `${CFW}.1.1.1`, class: 'state', name: (r) => text(r.get(2)) ?? '', value: 3, states: FAILOVER_OFF, extra: [2, 4], key: 'hw',
+    skip: (r) => !failoverOff(r) },
 ];
 
 export const ciscoFirewallModule: SensorModule = {
