@@ -32,6 +32,10 @@ export const HOST_RULES: OsRule[] = [
 
 /**
  * Systems whose hardware is a general computer: ENTITY-MIB and vendor appliance MIBs are not asked. ESXi is one too:
- * its agent has ENTITY-MIB, but LibreNMS reads only row 1 of it, which the ESXi inventory module asks itself.
+ * its agent has ENTITY-MIB, but LibreNMS reads only row 1 of it, which the ESXi inventory module asks itself; the
+ * vCenter appliance is a VM, of which LibreNMS shows no model at all.
  */
-export const HOST_OSES: ReadonlySet<string> = new Set(['linux', 'windows', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'macos', 'proxmox', 'pfsense', 'opnsense', 'truenas', 'truenas-scale', 'vmware-esxi']);
+export const HOST_OSES: ReadonlySet<string> = new Set([
+  'linux', 'windows', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'macos', 'proxmox', 'pfsense', 'opnsense', 'truenas', 'truenas-scale',
+  'vmware-esxi', 'vmware-vcsa',
+]);

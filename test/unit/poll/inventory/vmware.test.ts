@@ -43,6 +43,7 @@ describe('VMware ESXi identity', () => {
       hardware: 'To Be Filled By O.E.M.', serial: 'To Be Filled By O.E.M.', version: '8.0.2',
     });
     assert.deepEqual(esxiIdentity({ version: '6.7.0', model: '', serial: '  ' }), { hardware: undefined, serial: undefined, version: '6.7.0' });
+    assert.deepEqual(esxiIdentity({ version: '6.5.0', model: 'ProLiant DL360 Gen9', serial: '0' }), { hardware: 'ProLiant DL360 Gen9', serial: undefined, version: '6.5.0' });
   });
 
   it('the OS name is "VMware ESXi <version>"', () => {
@@ -55,7 +56,7 @@ describe('modules on an ESXi host', () => {
   const names = (stage: 'general' | 'vendor' | 'final') => modulesFor(stage, poll('vmware-esxi')).map((m) => m.name);
 
   it('is a general computer: no ENTITY-MIB chassis walk nor its fallback, its own identity module instead', () => {
-    assert.ok(HOST_OSES.has('vmware-esxi'));
+    assert.ok(HOST_OSES.has('vmware-esxi') && HOST_OSES.has('vmware-vcsa'));
     assert.ok(!names('general').includes('entity'));
     assert.ok(!names('final').includes('inventory-entity'));
     assert.ok(names('vendor').includes('inventory-vmware-esxi'));
@@ -80,6 +81,11 @@ describe('ESXi HOST-RESOURCES rows', () => {
     assert.deepEqual(storage.map((s) => s.description), ['/vmfs/volumes/6389f0a1-2b4c5d6e-7f80-e4434b9a1c20', '/vmfs/volumes/a3c1e5f2-63b8d7c4-2e19-0b6f7d3a5c01']);
     assert.equal(storage[0].sizeBytes, 1_904_384 * 1_048_576);
     assert.deepEqual(mempools.map((m) => [m.description, m.type, m.totalBytes]), [['Real Memory', 'ram', 267_845_632 * 1024]]);
+  });
+
+  it('ESXi 5.5 filed Real Memory under hrStorageTypes.20 (read as "other"): neither storage nor a pool, as in LibreNMS', () => {
+    const { storage, mempools } = splitHrStorage([{ index: 8, type: 'other', description: 'Real Memory', units: 1024, size: 134_197_304, used: 90_000_000 }]);
+    assert.deepEqual([storage, mempools], [[], []]);
   });
 
   it('processors are named from hrDeviceDescr like LibreNMS shortens them', () => {

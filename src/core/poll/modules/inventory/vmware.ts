@@ -22,10 +22,14 @@ export interface EsxiIdentity {
 
 /**
  * The values as LibreNMS shows them: taken whole (only trimmed), no placeholder filtering, so a white-box server's
- * "To Be Filled By O.E.M." reads the same in both. entPhysicalModelName is not used: LibreNMS does not read it.
+ * "To Be Filled By O.E.M." reads the same in both; only what PHP calls empty ("", "0") counts as absent.
+ * entPhysicalModelName is not used: LibreNMS does not read it.
  */
 export function esxiIdentity(v: { version?: string; model?: string; serial?: string }): EsxiIdentity {
-  const t = (s: string | undefined) => s?.replace(/\0/g, '').trim() || undefined;
+  const t = (s: string | undefined) => {
+    const x = s?.replace(/\0/g, '').trim();
+    return x && x !== '0' ? x : undefined;
+  };
   return { hardware: t(v.model), serial: t(v.serial), version: t(v.version) };
 }
 
