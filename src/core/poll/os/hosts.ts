@@ -14,7 +14,11 @@ export const HOST_RULES: OsRule[] = [
   { os: 'dsm', vendor: 'Synology', descr: /Synology|DiskStation/ },
   { os: 'dsm', vendor: 'Synology', oid: NET_SNMP, probe: '1.3.6.1.4.1.6574.1' },
   { os: 'qnap', vendor: 'QNAP', oid: under('1.3.6.1.4.1.24681') },
-  { os: 'vmware-esxi', vendor: 'VMware', oid: under('1.3.6.1.4.1.6876') },
+  // VMware by VMWARE-PRODUCTS-MIB: ESXi answers vmwESX (vmwProductSpecific 1), the vCenter appliances 7 and 8.
+  // LibreNMS tests these as plain prefixes of the sysObjectID (no dot boundary), so the same here.
+  { os: 'vmware-esxi', vendor: 'VMware', oid: /^1\.3\.6\.1\.4\.1\.6876\.4\.1/ },
+  { os: 'vmware-vcsa', vendor: 'VMware', oid: /^1\.3\.6\.1\.4\.1\.6876\.4\.[78]/ },
+  { os: 'vmware-vcsa', vendor: 'VMware', descr: /^VMware-vCenter-Server-Appliance|^VMware vCenter Server/ },
   { os: 'proxmox', descr: /^Linux\b.*\bPVE\b/ },
   { os: 'freebsd', descr: /FreeBSD/ },
   { os: 'openbsd', descr: /OpenBSD/ },
@@ -26,5 +30,12 @@ export const HOST_RULES: OsRule[] = [
   { os: 'linux', oid: under('1.3.6.1.4.1.8072.3.2.10') },
 ];
 
-/** Systems whose hardware is a general computer: ENTITY-MIB and vendor appliance MIBs are not asked. */
-export const HOST_OSES: ReadonlySet<string> = new Set(['linux', 'windows', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'macos', 'proxmox', 'pfsense', 'opnsense', 'truenas', 'truenas-scale']);
+/**
+ * Systems whose hardware is a general computer: ENTITY-MIB and vendor appliance MIBs are not asked. ESXi is one too:
+ * its agent has ENTITY-MIB, but LibreNMS reads only row 1 of it, which the ESXi inventory module asks itself; the
+ * vCenter appliance is a VM, of which LibreNMS shows no model at all.
+ */
+export const HOST_OSES: ReadonlySet<string> = new Set([
+  'linux', 'windows', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'macos', 'proxmox', 'pfsense', 'opnsense', 'truenas', 'truenas-scale',
+  'vmware-esxi', 'vmware-vcsa',
+]);

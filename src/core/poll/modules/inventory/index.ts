@@ -23,6 +23,7 @@ import { SYNOLOGY_MODULES } from './synology';
 import { parseSysDescr } from './sysdescr';
 import { UBIQUITI_MODULES } from './ubiquiti';
 import { UPS_MODULES } from './ups';
+import { VMWARE_MODULES } from './vmware';
 
 const entity: PollModule = {
   name: 'entity',
@@ -65,6 +66,6 @@ export const INVENTORY_MODULES: readonly PollModule[] = [
   entity,
   ...CISCO_MODULES, ...HPE_MODULES, ...MIKROTIK_MODULES, ...UBIQUITI_MODULES, ...FORTINET_MODULES, ...PALOALTO_MODULES,
   ...JUNIPER_MODULES, ...HUAWEI_MODULES, ...SERVER_MODULES, ...SYNOLOGY_MODULES, ...SWITCH_MODULES, ...PRINTER_MODULES,
-  ...UPS_MODULES, ...BSD_MODULES,
+  ...UPS_MODULES, ...BSD_MODULES, ...VMWARE_MODULES,
   fillFromSysDescr, fillFromEntity, osName,
 ];

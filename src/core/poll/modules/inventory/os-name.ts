@@ -11,7 +11,7 @@ const FAMILY: Readonly<Record<string, string>> = {
   airos: 'Ubiquiti airOS', 'airos-af': 'Ubiquiti airFiber', 'airos-af-ltu': 'Ubiquiti airFiber LTU', 'airos-af60': 'Ubiquiti airFiber 60',
   fortigate: 'Fortinet FortiOS', fortiswitch: 'Fortinet FortiSwitchOS', fortiap: 'Fortinet FortiAP', panos: 'Palo Alto PAN-OS',
   pfsense: 'pfSense', opnsense: 'OPNsense', sonicwall: 'SonicWall SonicOS', fireware: 'WatchGuard Fireware', dsm: 'Synology DSM',
-  truenas: 'TrueNAS', 'truenas-scale': 'TrueNAS SCALE', qnap: 'QNAP QTS', proxmox: 'Proxmox VE', windows: 'Microsoft Windows', linux: 'Linux',
+  truenas: 'TrueNAS', 'truenas-scale': 'TrueNAS SCALE', qnap: 'QNAP QTS', proxmox: 'Proxmox VE', 'vmware-esxi': 'VMware ESXi', 'vmware-vcsa': 'VMware vCenter', windows: 'Microsoft Windows', linux: 'Linux',
   freebsd: 'FreeBSD', openbsd: 'OpenBSD', netbsd: 'NetBSD', macos: 'macOS', drac: 'Dell iDRAC', xclarity: 'Lenovo XClarity Controller',
   'ibm-imm': 'IBM IMM', 'supermicro-bmc': 'Supermicro BMC', vrp: 'Huawei VRP', dlink: 'D-Link', 'dlink-dgs1250': 'D-Link', dlinkap: 'D-Link',
   tplink: 'TP-Link', jetstream: 'TP-Link JetStream', netgear: 'Netgear', zynos: 'Zyxel ZyNOS', zywall: 'Zyxel ZLD', zyxelusg: 'Zyxel uOS',
