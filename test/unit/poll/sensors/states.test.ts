@@ -32,11 +32,13 @@ describe('state sensors keep the raw number, with the device\'s word and a statu
     assert.equal(stateOf(4, DELL_STATUS).status, 'warning');
     assert.equal(stateOf(6, DELL_STATUS).status, 'critical');
   });
-  it('printer error bits: none is 0/ok, else 1 + first bit with every bit named', () => {
+  it('printer error bits: none is 0/ok, one bit its position, several 9 or 10 as LibreNMS numbers them, every bit named', () => {
     assert.deepEqual(printerError(Buffer.from([0])), { value: 0, stateText: 'noError', status: 'ok' });
     assert.deepEqual(printerError(Buffer.from([0x80, 0])), { value: 1, stateText: 'lowPaper', status: 'warning' });
     assert.deepEqual(printerError(Buffer.from([0x01, 0])), { value: 8, stateText: 'serviceRequested', status: 'warning' });
-    assert.deepEqual(printerError(Buffer.from([0x24])), { value: 3, stateText: 'lowToner, jammed', status: 'critical' });
+    assert.deepEqual(printerError(Buffer.from([0x24])), { value: 10, stateText: 'lowToner, jammed', status: 'critical' });
+    assert.deepEqual(printerError(Buffer.from([0xa0, 0])), { value: 9, stateText: 'lowPaper, lowToner', status: 'warning' });
+    assert.deepEqual(printerError(Buffer.from([0x80, 0x04])), { value: 9, stateText: 'lowPaper, inputTrayEmpty', status: 'critical' });
   });
 });
 

@@ -6,6 +6,9 @@ import { pollHrStorage } from './hr-storage';
 import { ucdFallback } from './ucd';
 import { VENDOR_HEALTH } from './vendors';
 
+/** OSes whose LibreNMS definition turns its mempools module off (their hrStorage RAM rows are not shown as memory). */
+const NO_MEMPOOLS = new Set(['gestetner']);
+
 export const HEALTH_MODULES: PollModule[] = [
   { name: 'processors', stage: 'general', async run(c, out) { out.processors = await pollHrProcessors(c, out); } },
   {
@@ -13,7 +16,7 @@ export const HEALTH_MODULES: PollModule[] = [
     async run(c, out) {
       const { storage, mempools } = await pollHrStorage(c);
       out.storage = storage;
-      if (mempools.length) out.mempools = mempools;
+      if (mempools.length && !NO_MEMPOOLS.has(out.os ?? '')) out.mempools = mempools;
     },
   },
   ...VENDOR_HEALTH,

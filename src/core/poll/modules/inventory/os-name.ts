@@ -20,6 +20,7 @@ const FAMILY: Readonly<Record<string, string>> = {
   liebert: 'Vertiv Liebert', 'vertiv-pdu': 'Vertiv', 'vertiv-ita2': 'Vertiv', cyberpower: 'CyberPower', netbotz: 'APC NetBotz',
   brother: 'Brother', xerox: 'Xerox', canonprinter: 'Canon', konica: 'Konica Minolta', epson: 'Epson', samsungprinter: 'Samsung',
   sharp: 'Sharp', fujifilmprinter: 'Fujifilm', 'dell-laser': 'Dell', utax: 'UTAX', kyocera: 'Kyocera', lexmarkprinter: 'Lexmark', ricoh: 'Ricoh',
+  savin: 'Savin', lanier: 'Lanier', nrg: 'NRG', gestetner: 'Gestetner',
 };
 
 /** Family, then the release (IOS XE's "IMAGE 17.9.4" reads as its number); APC UPSes by their series. */

@@ -1,11 +1,15 @@
 // Printer identity: Printer-MIB prtGeneralSerialNumber for every printer, the model from the brand's own MIB or the
 // IEEE 1284 device ID (JetDirect's "MDL:" field) or hrDeviceDescr of the printer device.
+// Ricoh and its brands (RICOH-PRIVATE-MIB, 1.3.6.1.4.1.367.3.2.1): ricohSysName (model in English, "IM C3000"),
+// ricohSysVers (controller firmware, "1.09") and ricohEngSerialNumber (the engine's serial), as LibreNMS reads them
+// for ricoh, savin and gestetner; NRG has only the serial there, its model and firmware come from sysDescr; Lanier
+// keeps the Printer-MIB serial alone.
 import { grab, scalarModule, setIdentity } from './scalars';
 import { parseSysDescr } from './sysdescr';
 
 export const PRINTER_OSES = [
   'jetdirect', 'brother', 'xerox', 'canonprinter', 'konica', 'epson', 'samsungprinter', 'sharp', 'fujifilmprinter', 'dell-laser',
-  'utax', 'kyocera', 'lexmarkprinter', 'ricoh',
+  'utax', 'kyocera', 'lexmarkprinter', 'ricoh', 'savin', 'lanier', 'nrg', 'gestetner',
 ] as const;
 
 /** Binary-looking OCTET STRINGs come back as hex ("01:15:32:30…"); the text is in the printable bytes. */
@@ -25,6 +29,8 @@ export const PRINTER_MODULES = [
       konicaModel: '1.3.6.1.4.1.18334.1.1.1.1.6.2.1.0', konicaVersion: '1.3.6.1.4.1.18334.1.1.1.1.6.1.0',
       sharpVersion: '1.3.6.1.4.1.2385.2.1.1.2.1.2.1',
       kyoceraModel: '1.3.6.1.4.1.1347.43.5.1.1.1.1', kyoceraSerial: '1.3.6.1.4.1.1347.43.5.1.1.28.1',
+      ricohModel: '1.3.6.1.4.1.367.3.2.1.1.1.1.0', ricohVersion: '1.3.6.1.4.1.367.3.2.1.1.1.2.0',
+      ricohSerial: '1.3.6.1.4.1.367.3.2.1.2.1.4.0',
     },
     fill(v, out) {
       const banner = parseSysDescr(out.os, out.sysDescr);
@@ -44,6 +50,10 @@ export const PRINTER_MODULES = [
         case 'sharp': id.version = v.sharpVersion; id.hardware = banner.hardware; break;
         case 'utax':
         case 'kyocera': id.hardware = v.kyoceraModel; id.serial = v.kyoceraSerial ?? v.serial; break;
+        case 'ricoh':
+        case 'savin':
+        case 'gestetner': id.hardware = v.ricohModel; id.version = v.ricohVersion; id.serial = v.ricohSerial ?? v.serial; break;
+        case 'nrg': id.serial = v.ricohSerial ?? v.serial; break;
         default: break;
       }
       setIdentity(out, id);

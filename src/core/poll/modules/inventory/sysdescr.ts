@@ -184,6 +184,11 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   'eaton-mgeups': (d) => ({ hardware: d.trim() || undefined }),
   eatonupsm2: (d) => ({ hardware: d.trim() || undefined }),
   sharp: (d) => ({ hardware: m1(d, /^(SHARP \S+)$/) }),
+  // "NRG MP 2553 1.05 / NRG Network Printer C model / …": the last number after the model is the firmware.
+  nrg: (d) => {
+    const m = /NRG (.*) ([\d.]+)/.exec(d);
+    return m ? { hardware: m[1], version: m[2] } : {};
+  },
 };
 
 /** Model and version as this OS's sysDescr carries them; {} when it does not. */

@@ -8,7 +8,7 @@ import { pollPrinter } from './printer-mib';
 export const PRINTER_OS = new Set([
   'printer', 'jetdirect', 'brother', 'xerox', 'canonprinter', 'konica', 'epson', 'samsungprinter', 'sharp',
   'fujifilmprinter', 'dell-laser', 'utax', 'ricoh', 'kyocera', 'lexmarkprinter', 'okilan', 'toshiba-printer',
-  'nrg', 'lanier', 'savin', 'develop', 'triumph-adler', 'hp-printer', 'panasonic-printer', 'zebra', 'sindoh',
+  'nrg', 'lanier', 'savin', 'gestetner', 'develop', 'triumph-adler', 'hp-printer', 'panasonic-printer', 'zebra', 'sindoh',
 ]);
 
 /** Enterprise numbers that make printers (and little else). HP (11) only by its JetDirect branch. */

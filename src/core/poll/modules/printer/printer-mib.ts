@@ -3,6 +3,7 @@ import type { SnmpClient } from '../../../snmp/client';
 import { toNumber, toText } from '../../../snmp/values';
 import { enterpriseNumber } from '../../os-detect';
 import type { DevicePoll, SupplyInfo } from '../../types';
+import { isRicohMade, readRicohToners, type RicohGap } from './ricoh';
 import { cleanDescription, supplyColour, supplyLevel, supplyType } from './supplies';
 
 export const PRINTER_OID = {
@@ -27,14 +28,18 @@ function num(v: unknown): number | undefined {
   return toNumber(v);
 }
 
+/** The supply's own number within its printer device (hrDeviceIndex.supplyIndex → supplyIndex). */
+const lastArc = (index: string) => index.slice(index.lastIndexOf('.') + 1);
+
 export interface PrinterRead {
   supplies: SupplyInfo[];
   pageCount?: number;
 }
 
 /** `known`: the device is recognised as a printer, so the other tables are read even without supplies. */
-export async function pollPrinter(client: SnmpClient, out: Pick<DevicePoll, 'sysObjectID'>, known = true): Promise<PrinterRead | undefined> {
-  const o = { brotherCodes: enterpriseNumber(out.sysObjectID) === BROTHER };
+export async function pollPrinter(client: SnmpClient, out: Pick<DevicePoll, 'sysObjectID' | 'os'>, known = true): Promise<PrinterRead | undefined> {
+  const ricoh = isRicohMade(out);
+  const o = { brotherCodes: enterpriseNumber(out.sysObjectID) === BROTHER, ricohNearEnd: ricoh };
   // The supplies walk is also the probe: an agent without Printer-MIB answers it with one empty reply.
   const marker = await client.table(PRINTER_OID.prtMarkerSuppliesTable, 30);
   if (!marker.size && !known) return undefined;
@@ -50,16 +55,27 @@ export async function pollPrinter(client: SnmpClient, out: Pick<DevicePoll, 'sys
   const needColour = [...marker.values()].some((r) => (num(r.get(3)) ?? 0) > 0);
   const colorants = needColour ? await column(client, PRINTER_OID.prtMarkerColorantValue) : new Map<string, unknown>();
 
+  // Ricoh leaves some rows blank (level 0 or none, no description) and fills them in its own toner table.
+  const gaps: RicohGap[] = [];
+  if (ricoh) {
+    for (const [index, row] of marker) {
+      const level = num(row.get(9));
+      const gap = { row: lastArc(index), level: !level, name: !cleanDescription(toText(row.get(6)) ?? '').description };
+      if (gap.level || gap.name) gaps.push(gap);
+    }
+  }
+  const toners = await readRicohToners(client, gaps);
+
   const supplies: SupplyInfo[] = [];
   for (const [index, row] of marker) {
-    const raw = toText(row.get(6));
-    if (raw === undefined) continue;
-    const { description, partNumber } = cleanDescription(raw);
+    const toner = toners.get(lastArc(index));
+    let { description, partNumber } = cleanDescription(toText(row.get(6)) ?? '');
+    if (!description && toner?.name) ({ description, partNumber } = cleanDescription(toner.name));
     if (!description) continue;
     const device = index.split('.')[0];
     const colorantIndex = num(row.get(3));
     const colorant = colorantIndex ? toText(colorants.get(`${device}.${colorantIndex}`)) : undefined;
-    const level = num(row.get(9));
+    const level = !num(row.get(9)) && toner?.level !== undefined ? toner.level : num(row.get(9));
     const capacity = num(row.get(8));
     let type = supplyType(num(row.get(5)), description);
     if (type === 'other' && num(row.get(4)) === 4) type = 'wasteToner'; // receptacleThatIsFilled

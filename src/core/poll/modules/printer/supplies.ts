@@ -58,18 +58,23 @@ export function cleanDescription(raw: string): { description: string; partNumber
 export interface LevelOptions {
   /** Brother firmwares report a status code (0 full … 3) instead of a level when the capacity is unknown. */
   brotherCodes?: boolean;
+  /** Ricoh-made agents report -100 for a supply at its near end (below the last 10 % step): shown as 0 %. */
+  ricohNearEnd?: boolean;
 }
 
 const BROTHER_CODES = new Map<number, number>([[0, 100], [1, 5], [2, 0], [3, 1]]);
+const RICOH_NEAR_END = -100;
 
 /**
  * Percentage from prtMarkerSuppliesLevel / MaxCapacity (or prtInputCurrentLevel / MaxCapacity):
- * -3 "some remaining" and -2 "unknown" (and -1 "no restriction") give no percentage but a levelText; a level with an
+ * -3 "some remaining" and -2 "unknown" (and -1 "no restriction") give no percentage but a levelText (Ricoh's -100
+ * "near end" is 0 % with `ricohNearEnd`, as LibreNMS shows it); a level with an
  * unknown capacity is taken as a percentage already (what printers that cannot count units do), capped at 100.
  */
 export function supplyLevel(level: number | undefined, capacity: number | undefined, o: LevelOptions = {}): Pick<SupplyInfo, 'levelPercent' | 'levelText'> {
   if (level === undefined || level === -2) return { levelText: 'unknown' };
   if (level === -3) return { levelText: 'someRemaining' };
+  if (level === RICOH_NEAR_END && o.ricohNearEnd) return { levelPercent: 0 };
   if (level < 0) return { levelText: 'unknown' };
   if (capacity === undefined || capacity <= 0) {
     if (o.brotherCodes && BROTHER_CODES.has(level)) return { levelPercent: BROTHER_CODES.get(level) };
