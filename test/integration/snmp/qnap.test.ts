@@ -6,7 +6,7 @@ import { SnmpPoller } from '../../../src/core/poll/poller';
 import type { DevicePoll } from '../../../src/core/poll/types';
 import { MapSecrets } from '../../support/estate';
 import { startSnmpsim, type RunningSnmpsim } from '../../support/snmpsim';
-import { qnapLegacyRecord, qnapQts5Record } from '../../fixtures/snmprec/qnap';
+import { qnapHeroRecord, qnapLegacyRecord, qnapQts5Record } from '../../fixtures/snmprec/qnap';
 
 const sensors = (p: DevicePoll, cls: string) => (p.sensors ?? []).filter((s) => s.class === cls).map((s) => [s.description, s.value]);
 
@@ -14,10 +14,10 @@ describe('QNAP NAS through snmpsim', () => {
   let sim: RunningSnmpsim;
   const polls = new Map<string, DevicePoll>();
   before(async () => {
-    const records = { qts5: qnapQts5Record(), legacy: qnapLegacyRecord() };
+    const records = { qts5: qnapQts5Record(), legacy: qnapLegacyRecord(), hero: qnapHeroRecord() };
     sim = await startSnmpsim({ records });
     const names = Object.keys(records);
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 2 });
+    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 3 });
     const results = await poller.poll(names.map((n) => ({
       device: { host: '127.0.0.1', port: sim.port, name: n, line: 0 },
       profile: { name: n, version: '2c', credential: n, timeoutMs: 3000, retries: 1 },
@@ -68,5 +68,14 @@ describe('QNAP NAS through snmpsim', () => {
     assert.deepEqual((p.sensors ?? []).map((s) => [s.class, s.description, s.value, s.status]), [
       ['state', 'Disk 1', 0, 'ok'], ['state', 'Disk 2', 0, 'ok'], ['state', 'Disk 3', -5, 'unknown'], ['state', 'Disk 4', -9, 'critical'],
     ]);
+  });
+
+  it('recognises QuTS hero serving only the newer QTS-MIB, identity from it', () => {
+    const p = polls.get('hero')!;
+    assert.equal(p.status, 'up', p.error);
+    assert.equal(p.moduleErrors, undefined);
+    assert.deepEqual([p.os, p.hardware, p.serial, p.version, p.osName], ['qnap', 'TS-h973AX', 'Q22AH07731', 'h5.1.2.2534', 'QNAP QuTS hero 5.1.2.2534']);
+    assert.equal(p.processors!.length, 6);
+    assert.equal(p.sensors, undefined, 'no NAS-MIB: no NAS-MIB sensors');
   });
 });

@@ -29,6 +29,11 @@ describe('QNAP recognition', () => {
     assert.ok(!probeOidsFor(...netSnmp).includes(ENT_MFG), 'ENTITY-MIB is asked only of "Linux TS-" hosts');
     assert.equal(detectOs(...ts, new Set([ENT_MFG])).os, 'qnap');
   });
+  it('takes QNAP\'s newer enterprise (QTS-MIB) the same way', () => {
+    assert.ok(probeOidsFor(...netSnmp).includes('1.3.6.1.4.1.55062'));
+    assert.equal(detectOs(...netSnmp, new Set(['1.3.6.1.4.1.55062'])).os, 'qnap');
+    assert.equal(detectOs('1.3.6.1.4.1.55062.2', 'Linux NAS01 5.10.60-qnap').os, 'qnap');
+  });
   it('keeps the enterprise sysObjectID rule, and Synology first', () => {
     assert.equal(detectOs('1.3.6.1.4.1.24681', 'Linux TS-251 3.4.6').os, 'qnap');
     assert.equal(detectOs(...netSnmp, new Set([NAS_MIB, '1.3.6.1.4.1.6574.1'])).os, 'dsm');
