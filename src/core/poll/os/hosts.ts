@@ -2,6 +2,12 @@
 import { under, type OsRule } from './types';
 
 const NET_SNMP = under('1.3.6.1.4.1.8072.3.2');
+/** NAS-MIB storageSystem (legacy systemInfo 1.2, QTS 4.4+ storageSystemEx 1.4). */
+export const QNAP_NAS_MIB = '1.3.6.1.4.1.24681.1';
+/** QNAP's newer enterprise (QTS-MIB under .1, QuTS hero under .2), which QTS 5 serves beside or instead of NAS-MIB. */
+export const QNAP_QTS_MIB = '1.3.6.1.4.1.55062';
+/** ENTITY-MIB entPhysicalMfgName ("QNAP Systems, Inc." on QNAP's agent). */
+const QNAP_ENTITY_MFG = '1.3.6.1.2.1.47.1.1.1.1.12';
 
 export const HOST_RULES: OsRule[] = [
   { os: 'windows', vendor: 'Microsoft', oid: under('1.3.6.1.4.1.311') },
@@ -14,6 +20,15 @@ export const HOST_RULES: OsRule[] = [
   { os: 'dsm', vendor: 'Synology', descr: /Synology|DiskStation/ },
   { os: 'dsm', vendor: 'Synology', oid: NET_SNMP, probe: '1.3.6.1.4.1.6574.1' },
   { os: 'qnap', vendor: 'QNAP', oid: under('1.3.6.1.4.1.24681') },
+  // QTS / QuTS hero answer as net-snmp on Linux but serve NAS-MIB (enterprise 24681) or QTS-MIB (55062); LibreNMS
+  // also takes a "Linux TS-…" sysDescr (the model as host name) whose ENTITY-MIB names QNAP. A few more subtrees in
+  // the identity probe that Linux hosts get anyway.
+  { os: 'qnap', vendor: 'QNAP', oid: under(QNAP_QTS_MIB) },
+  { os: 'qnap', vendor: 'QNAP', oid: NET_SNMP, probe: QNAP_NAS_MIB },
+  { os: 'qnap', vendor: 'QNAP', oid: NET_SNMP, probe: QNAP_QTS_MIB },
+  { os: 'qnap', vendor: 'QNAP', descr: /^Linux\b/, probe: QNAP_NAS_MIB },
+  { os: 'qnap', vendor: 'QNAP', descr: /^Linux\b/, probe: QNAP_QTS_MIB },
+  { os: 'qnap', vendor: 'QNAP', descr: /Linux TS-/, probe: QNAP_ENTITY_MFG },
   // VMware by VMWARE-PRODUCTS-MIB: ESXi answers vmwESX (vmwProductSpecific 1), the vCenter appliances 7 and 8.
   // LibreNMS tests these as plain prefixes of the sysObjectID (no dot boundary), so the same here.
   { os: 'vmware-esxi', vendor: 'VMware', oid: /^1\.3\.6\.1\.4\.1\.6876\.4\.1/ },

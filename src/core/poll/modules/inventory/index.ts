@@ -16,6 +16,7 @@ import { MIKROTIK_MODULES } from './mikrotik';
 import { osNameOf } from './os-name';
 import { PALOALTO_MODULES } from './paloalto';
 import { PRINTER_MODULES } from './printer';
+import { QNAP_MODULES } from './qnap';
 import { setIdentity } from './scalars';
 import { SERVER_MODULES } from './servers';
 import { SWITCH_MODULES } from './switches';
@@ -65,7 +66,7 @@ const osName: PollModule = {
 export const INVENTORY_MODULES: readonly PollModule[] = [
   entity,
   ...CISCO_MODULES, ...HPE_MODULES, ...MIKROTIK_MODULES, ...UBIQUITI_MODULES, ...FORTINET_MODULES, ...PALOALTO_MODULES,
-  ...JUNIPER_MODULES, ...HUAWEI_MODULES, ...SERVER_MODULES, ...SYNOLOGY_MODULES, ...SWITCH_MODULES, ...PRINTER_MODULES,
+  ...JUNIPER_MODULES, ...HUAWEI_MODULES, ...SERVER_MODULES, ...SYNOLOGY_MODULES, ...QNAP_MODULES, ...SWITCH_MODULES, ...PRINTER_MODULES,
   ...UPS_MODULES, ...BSD_MODULES, ...VMWARE_MODULES,
   fillFromSysDescr, fillFromEntity, osName,
 ];

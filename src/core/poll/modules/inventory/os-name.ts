@@ -32,5 +32,7 @@ export function osNameOf(out: Pick<DevicePoll, 'os' | 'version' | 'hardware' | '
   const family = Object.hasOwn(FAMILY, os) ? FAMILY[os] : os;
   let version = out.version;
   if (os === 'iosxe' && version) version = version.split(' ').pop();
+  // QuTS hero (the ZFS edition) numbers its releases h5.1.0.2424; QTS 5.1.0.2424.
+  if (os === 'qnap' && version && /^h\d/.test(version)) return `QNAP QuTS hero ${version.slice(1)}`;
   return version ? `${family} ${version}` : family;
 }

@@ -36,6 +36,7 @@ import { lsiMegaraidModule } from './lsi-megaraid';
 import { mikrotikModule } from './mikrotik';
 import { paloAltoModule } from './paloalto';
 import { printerSensorModule } from './printer';
+import { qnapModule } from './qnap';
 import { rpiGpioMonitorModule } from './rpi-gpio-monitor';
 import { sonicwallModule } from './sonicwall';
 import { supermicroModule } from './supermicro';
@@ -77,6 +78,7 @@ export const SENSOR_MODULES: readonly SensorModule[] = [
   fortiswitchModule,
   juniperModule,
   synologyModule,
+  qnapModule,
   mikrotikModule,
   eatonXupsModule,
   eatonM2Module,
