@@ -2,30 +2,22 @@
 // shows for them — os, model, serial and release, the datastores, one processor per logical CPU, the RAM pool.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SnmpPoller } from '../../../src/core/poll/poller';
 import type { DevicePoll } from '../../../src/core/poll/types';
-import { MapSecrets } from '../../support/estate';
-import { startSnmpsim, type RunningSnmpsim } from '../../support/snmpsim';
+import { pollRecords, type PolledRecords } from '../../support/poll-records';
 import { ESXI7_DELL, ESXI8_HPE, esxiRecord, type EsxiHost } from '../../fixtures/snmprec/esxi';
 
 const HOSTS: Record<string, EsxiHost> = { 'esxi7-dell': ESXI7_DELL, 'esxi8-hpe': ESXI8_HPE };
 
 describe('VMware ESXi through snmpsim', () => {
-  let sim: RunningSnmpsim;
-  const polls = new Map<string, DevicePoll>();
+  let polled: PolledRecords | undefined;
+  let polls = new Map<string, DevicePoll>();
   before(async () => {
     const records = Object.fromEntries(Object.entries(HOSTS).map(([k, h]) => [k, esxiRecord(h)]));
-    sim = await startSnmpsim({ records });
-    const names = Object.keys(records);
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 2 });
-    const results = await poller.poll(names.map((n) => ({
-      device: { host: '127.0.0.1', port: sim.port, name: n, line: 0 },
-      profile: { name: n, version: '2c', credential: n, timeoutMs: 3000, retries: 1 },
-    })));
-    for (const r of results) polls.set(r.name!, r);
+    polled = await pollRecords(records);
+    polls = polled.polls;
   });
   after(async () => {
-    await sim?.stop();
+    await polled?.sim.stop();
   });
 
   for (const [name, h] of Object.entries(HOSTS)) {

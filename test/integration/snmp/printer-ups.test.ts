@@ -1,30 +1,22 @@
 // Printer supplies and UPS readings polled from our own recordings through snmpsim, and the events they raise.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SnmpPoller } from '../../../src/core/poll/poller';
 import type { DevicePoll } from '../../../src/core/poll/types';
 import { applyPoll } from '../../../src/core/monitor/changes';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/inventory/types';
-import { MapSecrets } from '../../support/estate';
-import { startSnmpsim, type RunningSnmpsim } from '../../support/snmpsim';
+import { pollRecords, type PolledRecords } from '../../support/poll-records';
 import { printerRecord, upsRecord } from '../../fixtures/snmprec/health-devices';
 
 describe('printer and UPS through snmpsim', () => {
-  let sim: RunningSnmpsim;
-  const polls = new Map<string, DevicePoll>();
+  let polled: PolledRecords | undefined;
+  let polls = new Map<string, DevicePoll>();
   before(async () => {
     const records = { printer: printerRecord(), 'printer-full': printerRecord(95), ups: upsRecord(false), 'ups-battery': upsRecord(true) };
-    sim = await startSnmpsim({ records });
-    const names = Object.keys(records);
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 4 });
-    const results = await poller.poll(names.map((n) => ({
-      device: { host: '127.0.0.1', port: sim.port, name: n, line: 0 },
-      profile: { name: n, version: '2c', credential: n, timeoutMs: 3000, retries: 1 },
-    })));
-    for (const r of results) polls.set(r.name!, r);
+    polled = await pollRecords(records);
+    polls = polled.polls;
   });
   after(async () => {
-    await sim?.stop();
+    await polled?.sim.stop();
   });
 
   it('reads the supplies with levels, colours and types, the trays and the page counter', () => {

@@ -2,30 +2,22 @@
 // NAS-MIB probe, identity from the enclosure table and ENTITY-MIB, sensors as LibreNMS names them.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SnmpPoller } from '../../../src/core/poll/poller';
 import type { DevicePoll } from '../../../src/core/poll/types';
-import { MapSecrets } from '../../support/estate';
-import { startSnmpsim, type RunningSnmpsim } from '../../support/snmpsim';
+import { pollRecords, type PolledRecords } from '../../support/poll-records';
 import { qnapHeroRecord, qnapLegacyRecord, qnapQts5Record } from '../../fixtures/snmprec/qnap';
 
 const sensors = (p: DevicePoll, cls: string) => (p.sensors ?? []).filter((s) => s.class === cls).map((s) => [s.description, s.value]);
 
 describe('QNAP NAS through snmpsim', () => {
-  let sim: RunningSnmpsim;
-  const polls = new Map<string, DevicePoll>();
+  let polled: PolledRecords | undefined;
+  let polls = new Map<string, DevicePoll>();
   before(async () => {
     const records = { qts5: qnapQts5Record(), legacy: qnapLegacyRecord(), hero: qnapHeroRecord() };
-    sim = await startSnmpsim({ records });
-    const names = Object.keys(records);
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 3 });
-    const results = await poller.poll(names.map((n) => ({
-      device: { host: '127.0.0.1', port: sim.port, name: n, line: 0 },
-      profile: { name: n, version: '2c', credential: n, timeoutMs: 3000, retries: 1 },
-    })));
-    for (const r of results) polls.set(r.name!, r);
+    polled = await pollRecords(records);
+    polls = polled.polls;
   });
   after(async () => {
-    await sim?.stop();
+    await polled?.sim.stop();
   });
 
   it('recognises a QTS 5 NAS behind the net-snmp sysObjectID, with model, serial and firmware', () => {

@@ -3,35 +3,27 @@
 // printer sensors.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SnmpPoller } from '../../../src/core/poll/poller';
 import type { DevicePoll } from '../../../src/core/poll/types';
 import { nominalPercent } from '../../../src/core/poll/modules/printer/supplies';
-import { MapSecrets } from '../../support/estate';
-import { startSnmpsim, type RunningSnmpsim } from '../../support/snmpsim';
+import { pollRecords, type PolledRecords } from '../../support/poll-records';
 import { ricohAficioMp3350, ricohImC3000 } from '../../fixtures/snmprec/ricoh';
 
 /** Supplies as LibreNMS compares them: description and level, "some remaining" as 50. */
 const levels = (p: DevicePoll) => p.supplies!.map((s) => [s.description, nominalPercent(s) ?? s.levelText]);
 
 describe('Ricoh printers through snmpsim', () => {
-  let sim: RunningSnmpsim;
-  const polls = new Map<string, DevicePoll>();
+  let polled: PolledRecords | undefined;
+  let polls = new Map<string, DevicePoll>();
   before(async () => {
     const records = {
       'im-c3000': ricohImC3000(), 'aficio-mp3350': ricohAficioMp3350(),
       savin: ricohImC3000('SAVIN'), lanier: ricohImC3000('LANIER'), nrg: ricohImC3000('NRG'), gestetner: ricohImC3000('Gestetner'),
     };
-    sim = await startSnmpsim({ records });
-    const names = Object.keys(records);
-    const poller = new SnmpPoller({ secrets: new MapSecrets(Object.fromEntries(names.map((n) => [n, n]))), concurrency: 6 });
-    const results = await poller.poll(names.map((n) => ({
-      device: { host: '127.0.0.1', port: sim.port, name: n, line: 0 },
-      profile: { name: n, version: '2c', credential: n, timeoutMs: 3000, retries: 1 },
-    })));
-    for (const r of results) polls.set(r.name!, r);
+    polled = await pollRecords(records);
+    polls = polled.polls;
   });
   after(async () => {
-    await sim?.stop();
+    await polled?.sim.stop();
   });
 
   it('knows an IM C3000: model, firmware and serial from RICOH-PRIVATE-MIB', () => {
