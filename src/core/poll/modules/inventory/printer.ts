@@ -11,6 +11,13 @@ export const PRINTER_OSES = [
 /** Binary-looking OCTET STRINGs come back as hex ("01:15:32:30…"); the text is in the printable bytes. */
 const printable = (s: string | undefined) => (s && /^([0-9a-f]{2}:)+[0-9a-f]{2}$/.test(s) ? Buffer.from(s.replace(/:/g, ''), 'hex').toString('latin1') : s);
 
+/** HP's PML strings carry two leading type/length bytes before the text. */
+const hpText = (s: string | undefined) => printable(s)?.replace(/^[\x00-\x1f]+/, '').replace(/[\x00-\x1f]+/g, ' ').trim() || undefined;
+const hpModel = (s: string | undefined) => {
+  const t = s?.replace(/\b(HP|Hewlett-Packard) /gi, '').replace(/ Series\b/gi, '').trim();
+  return t ? t[0].toUpperCase() + t.slice(1) : undefined;
+};
+
 const stripBrand = (s: string | undefined) => s?.replace(/^(HP|Hewlett-Packard|KONICA MINOLTA|Konica Minolta)\s+/i, '');
 
 export const PRINTER_MODULES = [
@@ -20,6 +27,9 @@ export const PRINTER_MODULES = [
     oids: {
       serial: '1.3.6.1.2.1.43.5.1.1.17.1', device: '1.3.6.1.2.1.25.3.2.1.3.1',
       hpDeviceId: '1.3.6.1.4.1.11.2.3.9.1.1.7.0', hpFirmwareDate: '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.5.0',
+      // HP-LASERJET-COMMON-MIB id group: model-name, serial-number, fw-rom-revision.
+      hpModelName: '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.2.0', hpSerial: '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.3.0',
+      hpFirmwareRev: '1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.6.0',
       brotherSerial: '1.3.6.1.4.1.2435.2.3.9.4.2.1.5.5.1.0', brotherModel: '1.3.6.1.4.1.2435.2.4.3.2435.5.13.3.0',
       canonModel: '1.3.6.1.4.1.1602.1.1.1.1.0', canonVersion: '1.3.6.1.4.1.1602.1.1.1.4.0',
       konicaModel: '1.3.6.1.4.1.18334.1.1.1.1.6.2.1.0', konicaVersion: '1.3.6.1.4.1.18334.1.1.1.1.6.1.0',
@@ -31,8 +41,10 @@ export const PRINTER_MODULES = [
       const id = { ...banner, serial: v.serial };
       switch (out.os) {
         case 'jetdirect':
-          id.hardware = stripBrand(grab(v.hpDeviceId, /(?:^|;)MDL:([^;]+)/) ?? v.device);
-          id.version = grab(printable(v.hpFirmwareDate), /(\d{8})$/);
+          // The IEEE 1284 device ID's model (MDL, MODEL, DES…), without HP's brand or "Series"; else model-name.
+          id.hardware = hpModel(grab(v.hpDeviceId, /(?:^|;)\s*(?:MDL|MODEL|DES|DESCRIPTION):([^;]+)/) ?? hpText(v.hpModelName)) ?? stripBrand(v.device);
+          id.version = hpText(v.hpFirmwareRev) ?? grab(printable(v.hpFirmwareDate), /(\d{8})$/);
+          id.serial = v.serial ?? hpText(v.hpSerial);
           break;
         case 'brother':
           // "Brother HL-5370DW series [001ba90ba752]": model and the print server's MAC.

@@ -62,7 +62,8 @@ function junos(descr: string): Identity {
 
 /** "<model> <text>, <version>, <more>" (Netgear, EdgeSwitch) or "<model> <version>" (UniFi switches). */
 function modelCommaVersion(descr: string): Identity {
-  const parts = descr.split(',').map((p) => p.trim());
+  // Some EdgeSwitch releases say "EdgeSwitch 16-Port XG, firmware 1.1.0".
+  const parts = descr.split(',').map((p) => p.trim().replace(/^firmware /, ''));
   if (parts.length >= 2 && /^v?\d+(\.\d+)+/.test(parts[1])) {
     return { hardware: parts[0], version: parts[1] };
   }
