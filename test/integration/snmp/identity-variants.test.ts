@@ -17,6 +17,7 @@ describe('identity of device generations beyond the recordings', () => {
       procurve: fx.procurveRecord(), 'apc-ats': fx.apcAtsRecord(), 'cisco-stack': fx.ciscoStackRecord(),
       'fortigate-rugged': fx.fortigateRuggedRecord(), idrac9: fx.idrac9Record(), supermicro: fx.supermicroRecord(),
       'connect-ups': fx.connectUpsRecord(), 'unifi-dot11': fx.unifiDot11Record(), laserjet: fx.laserjetRecord(),
+      edgerouter: fx.edgeRouterRecord(), 'dell-laser': fx.dellLaserRecord(),
     };
     sim = await startSnmpsim({ records });
     const names = Object.keys(records);
@@ -71,5 +72,11 @@ describe('identity of device generations beyond the recordings', () => {
   });
   it('LaserJet: MODEL: from the device ID without brand and "Series", ROM revision, HP serial', () => {
     assert.deepEqual(identity('laserjet'), { os: 'jetdirect', hardware: 'LaserJet Pro M404', serial: 'PHBBB12345', version: '002.2311A' });
+  });
+  it('EdgeOS: the router model from the discovery daemon, the release from the banner or the EdgeMAX MIB', () => {
+    assert.deepEqual([identity('edgerouter').os, identity('edgerouter').hardware], ['edgeos', 'EdgeRouter 4']);
+  });
+  it('Dell laser: the device ID\'s model and the engine firmware', () => {
+    assert.deepEqual(identity('dell-laser'), { os: 'dell-laser', hardware: 'Dell C3760dn Color Laser', serial: '7XQ1R92', version: 'NH41.YR.N455' });
   });
 });

@@ -35,6 +35,13 @@ export const PRINTER_MODULES = [
       konicaModel: '1.3.6.1.4.1.18334.1.1.1.1.6.2.1.0', konicaVersion: '1.3.6.1.4.1.18334.1.1.1.1.6.1.0',
       sharpVersion: '1.3.6.1.4.1.2385.2.1.1.2.1.2.1',
       kyoceraModel: '1.3.6.1.4.1.1347.43.5.1.1.1.1', kyoceraSerial: '1.3.6.1.4.1.1347.43.5.1.1.28.1',
+      kyoceraVersion: '1.3.6.1.4.1.1347.43.5.4.1.5.1.1',
+      sharpModel: '1.3.6.1.4.1.2385.2.1.3.2.1.4.13501.1302.1',
+      // Xerox's Samsung-built models keep Samsung's product scalars (236.11.5.1.1.1: model, firmware).
+      xeroxModel: '1.3.6.1.4.1.236.11.5.1.1.1.1.0', xeroxVersion: '1.3.6.1.4.1.236.11.5.1.1.1.2.0',
+      // Dell lasers: a device ID in Xerox's, Dell's or Lexmark's arc (whichever made the engine), and the firmware.
+      dellIdXerox: '1.3.6.1.4.1.253.8.51.10.2.1.7.2.28110202', dellIdDell: '1.3.6.1.4.1.674.10898.100.2.1.2.1.3.1',
+      dellIdLexmark: '1.3.6.1.4.1.641.2.1.2.1.3.1', dellVersion: '1.3.6.1.4.1.674.10898.100.1.1.1.0', lexmarkVersion: '1.3.6.1.4.1.641.1.1.1.0',
     },
     fill(v, out) {
       const banner = parseSysDescr(out.os, out.sysDescr);
@@ -53,9 +60,16 @@ export const PRINTER_MODULES = [
           break;
         case 'canonprinter': id.hardware = v.canonModel; id.version = v.canonVersion; break;
         case 'konica': id.hardware = stripBrand(v.konicaModel); id.version = v.konicaVersion; break;
-        case 'sharp': id.version = v.sharpVersion; id.hardware = banner.hardware; break;
+        case 'sharp': id.version = v.sharpVersion; id.hardware = v.sharpModel ?? banner.hardware; break;
+        case 'xerox': id.hardware = v.xeroxModel ?? banner.hardware; id.version = v.xeroxVersion ?? banner.version; break;
+        case 'dell-laser': {
+          const devId = [v.dellIdXerox, v.dellIdDell, v.dellIdLexmark].filter(Boolean).join(';');
+          id.hardware = grab(devId, /(?:^|;)\s*(?:MDL|MODEL):([^;]+)/) ?? banner.hardware;
+          id.version = v.dellVersion ?? v.lexmarkVersion ?? banner.version;
+          break;
+        }
         case 'utax':
-        case 'kyocera': id.hardware = v.kyoceraModel; id.serial = v.kyoceraSerial ?? v.serial; break;
+        case 'kyocera': id.hardware = v.kyoceraModel; id.serial = v.kyoceraSerial ?? v.serial; if (out.os === 'kyocera') id.version = v.kyoceraVersion; break;
         default: break;
       }
       setIdentity(out, id);

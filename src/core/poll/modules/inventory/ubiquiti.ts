@@ -52,6 +52,26 @@ export const UBIQUITI_MODULES: PollModule[] = [
     oids: { model: `${UBNT}.11.1.2.2.1`, version: `${UBNT}.11.1.2.4.1` },
     fill: (v, out) => setIdentity(out, { hardware: v.model, version: shortV(v.version) }),
   }),
+  {
+    name: 'inventory-edgeos',
+    stage: 'vendor',
+    os: ['edgeos'],
+    async run(c, out) {
+      // UBNT-EdgeMAX-MIB ubntModel/ubntVersion where the release has them; older EdgeOS names the router only in the
+      // command line of its discovery daemon ("-S UBNT EdgeRouter Lite 3-Port running on v2.0.9…", hrSWRunParameters).
+      const v = await readScalars(c, { model: `${UBNT}.5.1.1.0`, version: `${UBNT}.5.1.3.0` });
+      let hardware = v.model;
+      const params = await c.walk('1.3.6.1.2.1.25.4.2.1.5', 50, 2000);
+      for (const vb of params) {
+        const m = grab(vbText(vb), /UBNT (.*) running on/);
+        if (m) {
+          hardware = m;
+          break;
+        }
+      }
+      setIdentity(out, { hardware, version: v.version ?? grab(out.sysDescr, /v(\d+\.\d+\.\d+)/) });
+    },
+  },
   scalarModule({
     name: 'inventory-edgepower', os: ['edgeos-ep'],
     oids: { model: `${UBNT}.5.1.1.0`, version: `${UBNT}.5.1.3.0` },
