@@ -11,7 +11,7 @@ export const POWER_RULES: OsRule[] = [
   { os: 'netbotz', vendor: 'APC', oid: under('1.3.6.1.4.1.5528.100.20.10') },
   // NetBotz 200 and other PowerNet cards are APC's, whatever they monitor.
   { os: 'apc', vendor: 'APC', oid: under('1.3.6.1.4.1.318.1'), test: (oid) => !APC_NOT.test(oid) },
-  { os: 'apc', vendor: 'APC', descr: /APC (Web\/SNMP Management Card|Switched Rack PDU|MasterSwitch PDU|Metered Rack PDU|Embedded PowerNet|Environmental Manager|InRow DX|Uniflair SP|InfraStruXure ATS|SNMP Agent)/ },
+  { os: 'apc', vendor: 'APC', descr: /APC (Web\/SNMP Management Card|Switched Rack PDU|MasterSwitch PDU|Metered Rack PDU|Embedded PowerNet|Environmental Manager|InRow DX|Uniflair SP|InfraStruXure ATS|SNMP Agent)/, test: (oid) => !APC_NOT.test(oid) },
   // XUPS-MIB cards: the ConnectUPS generation says so; Network-M2/M3 cards give the UPS model instead.
   { os: 'eatonups', vendor: 'Eaton', oid: under('1.3.6.1.4.1.534.1'), descr: CONNECT_UPS },
   { os: 'eatonups', vendor: 'Eaton', oid: under('1.3.6.1.4.1.534.2') },
