@@ -70,7 +70,8 @@ devices: [{ host: 127.0.0.1, port: ${agent.port}, name: lab }]`);
 /** ifTable rows of a recording: one interface, 32-bit counters only, 100 Mbit/s. */
 function recording(uptimeTicks: number, inOctets: number, outOctets: number, oper = 1): string[] {
   return [
-    '1.3.6.1.2.1.1.1.0|4|Parc wrap test device',
+    // IOS is told by its banner, as LibreNMS tells it; a Cisco product OID alone is not enough.
+    '1.3.6.1.2.1.1.1.0|4|Cisco IOS Software, C2960S Software (C2960S-UNIVERSALK9-M), Version 15.2(2)E9, RELEASE SOFTWARE (fc4)',
     '1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9.1.1208',
     `1.3.6.1.2.1.1.3.0|67|${uptimeTicks}`,
     '1.3.6.1.2.1.1.5.0|4|wrap-sw',
@@ -108,7 +109,7 @@ devices: [{ host: 127.0.0.1, port: ${sim.port}, name: wrap-sw }]`);
     const a = await runPollCycle({ inventory: inv, poller, store, now: () => now });
     assert.equal(a.devices[0].status, 'up', a.devices[0].error);
     assert.equal(a.devices[0].interfaces[0].counterBits, 32);
-    assert.deepEqual([a.devices[0].os, a.devices[0].vendor], ['ios', 'Cisco'], 'Cisco product OID');
+    assert.deepEqual([a.devices[0].os, a.devices[0].vendor], ['ios', 'Cisco'], 'Cisco IOS banner');
 
     secrets.values.sim = 'wrap-b';
     now += 300_000;

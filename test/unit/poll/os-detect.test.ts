@@ -17,7 +17,9 @@ const CASES: [string, string, string, string | undefined][] = [
   ['1.3.6.1.4.1.14988.1', 'RouterOS RB4011iGS+', 'routeros', 'MikroTik'],
   ['1.3.6.1.4.1.6574.1', 'Linux DiskStation 4.4.180+ #42962 SMP x86_64', 'dsm', 'Synology'],
   ['1.3.6.1.4.1.318.1.3.27', 'APC Web/SNMP Management Card (MB:v4.1.0 PF:v6.8.2 MN:SMT1500RMI2U)', 'apc', 'APC'],
-  ['1.3.6.1.4.1.534.1', 'Eaton 5PX 1500', 'eatonups', 'Eaton'],
+  ['1.3.6.1.4.1.534.1', 'ConnectUPS Web/SNMP Card V4.50', 'eatonups', 'Eaton'],
+  // A Network-M2 card on the XUPS arc names the UPS instead of itself.
+  ['1.3.6.1.4.1.534.1', 'Eaton 5PX 1500', 'eatonupsm2', 'Eaton'],
   ['1.3.6.1.4.1.11.2.3.9.1', 'HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT,JD153', 'jetdirect', 'HP'],
   ['1.3.6.1.4.1.1347.41', 'KYOCERA Document Solutions Printing System', 'kyocera', 'Kyocera'],
   ['1.3.6.1.4.1.9.1.2593', 'Cisco NX-OS(tm) Nexus9000 C9336C-FX2, Software (NXOS 64-bit), Version 9.3(8), RELEASE SOFTWARE', 'nxos', 'Cisco'],

@@ -30,7 +30,7 @@ const ENTERPRISE_VENDOR = new Map<number, string>([
   [2636, 'Juniper'], [3375, 'F5'], [4526, 'Netgear'], [6574, 'Synology'], [6876, 'VMware'], [8072, 'Net-SNMP'], [9303, 'Aruba'],
   [10002, 'Ubiquiti'], [11863, 'TP-Link'], [12356, 'Fortinet'], [14823, 'Aruba'], [14988, 'MikroTik'], [18334, 'Konica Minolta'],
   [24681, 'QNAP'], [25461, 'Palo Alto Networks'], [30065, 'Arista'], [41112, 'Ubiquiti'], [42, 'Oracle'], [43356, 'Mimosa'],
-  [476, 'Vertiv'], [13742, 'Vertiv'], [253, 'Xerox'], [641, 'Lexmark'], [236, 'Samsung'], [1916, 'Extreme Networks'],
+  [476, 'Vertiv'], [13742, 'Raritan'], [253, 'Xerox'], [641, 'Lexmark'], [236, 'Samsung'], [1916, 'Extreme Networks'],
   [171, 'D-Link'], [890, 'Zyxel'], [25053, 'Ruckus'], [8741, 'SonicWall'], [3097, 'WatchGuard'], [29671, 'Cisco Meraki'],
   [232, 'HPE'], [19046, 'Lenovo'], [21317, 'Supermicro'], [3808, 'CyberPower'], [2385, 'Sharp'], [25506, 'HPE'], [47196, 'Aruba'],
 ]);

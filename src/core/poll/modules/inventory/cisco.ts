@@ -10,7 +10,12 @@ import { ciscoVersion } from './sysdescr';
 
 const CISCO_OSES = ['ios', 'iosxe', 'nxos', 'asa', 'ciscowlc', 'ciscowap'] as const;
 
-/** The entity that names the device, as Cisco agents lay them out. */
+/**
+ * The entity that names the device, as Cisco agents lay them out and in LibreNMS's order: row 1 when it is the
+ * top-level chassis; a virtual chassis ("Switch System", "MIDPLANE", "Virtual Stack") gives way to the first stack
+ * member 1000; a named stack ("c38xx Stack", "C29xx Stacking") to member 1001; a member without a model to the name
+ * of what contains it.
+ */
 export function ciscoChassis(out: DevicePoll): { row?: EntityRow; hardware?: string } {
   const one = entityRow(out, 1);
   let row: EntityRow | undefined;
@@ -19,18 +24,21 @@ export function ciscoChassis(out: DevicePoll): { row?: EntityRow; hardware?: str
     row = one;
     hardware = one.model ?? one.name;
   }
-  // A virtual chassis (VSS, StackWise Virtual) names itself; the first member's model is the useful one.
-  if (!hardware || /Switch System|Virtual Stack/i.test(hardware)) {
-    const member = [1000, 1001].map((i) => entityRow(out, i)).find((r) => r?.model);
-    if (member) {
-      row = member;
-      hardware = member.model;
-    }
+  const m1000 = entityRow(out, 1000);
+  const m1001 = entityRow(out, 1001);
+  const parentName = (m?: EntityRow) => (m?.containedIn ? entityRow(out, m.containedIn)?.name : undefined);
+  if ((!hardware || /Switch System|MIDPLANE|Virtual Stack/.test(hardware)) && m1000?.model) {
+    row = m1000;
+    hardware = m1000.model;
+  } else if (!hardware && m1000?.containedIn) {
+    hardware = parentName(m1000);
+  } else if ((!hardware || /stack/i.test(hardware)) && m1001?.model) {
+    row = m1001;
+    hardware = m1001.model;
+  } else if (!hardware && m1001?.containedIn) {
+    hardware = parentName(m1001);
   }
-  if (!row) {
-    row = entityRows(out).find((r) => r.class === ENT_CLASS.chassis);
-    hardware ??= row?.model;
-  }
+  row ??= entityRows(out).find((r) => r.class === ENT_CLASS.chassis);
   return { row, hardware };
 }
 
@@ -43,10 +51,13 @@ const cisco: PollModule = {
     const one = entityRow(out, 1);
     // ASA and IOS report the running release on the top-level chassis; it wins over the banner.
     const version = (one?.containedIn === 0 ? one.softwareRev : undefined) ?? ciscoVersion(out.sysDescr ?? '');
+    // The serial is the chassis row's, else the first stack member's, whichever row named the model.
+    const serial = [1, 1000, 1001].map((i) => entityRow(out, i)?.serial).find(Boolean);
     setIdentity(out, {
       hardware: hardware ?? ciscoProductName(out.sysObjectID),
-      serial: row?.serial ?? entityRows(out).find((r) => r.class === ENT_CLASS.chassis && r.serial)?.serial,
-      version: out.os === 'iosxe' || out.os === 'nxos' ? ciscoVersion(out.sysDescr ?? '') ?? version : version,
+      serial: serial ?? row?.serial ?? entityRows(out).find((r) => r.class === ENT_CLASS.chassis && r.serial)?.serial,
+      // NX-OS's chassis row carries the BIOS or module release, not the system's; IOS XE's, like IOS's, the system's.
+      version: out.os === 'nxos' ? ciscoVersion(out.sysDescr ?? '') ?? version : version,
     });
   },
 };

@@ -1,6 +1,6 @@
-// Fortinet: FortiGate model from its sysObjectID (FORTINET-FORTIGATE-MIB fgModel), fgSysVersion; FortiSwitch's
+// Fortinet: FortiGate model from ENTITY-MIB row 1, else its sysObjectID (FORTINET-FORTIGATE-MIB fgModel), fgSysVersion; FortiSwitch's
 // fsSysVersion carries model and release together; FortiAP's fapVersion and fapSerialNum. Serials from ENTITY-MIB.
-import { entityRows, pickChassis } from './entity';
+import { entityRow, entityRows, pickChassis } from './entity';
 import { fortigateModel } from './fortigate-models';
 import { grab, scalarModule, setIdentity } from './scalars';
 
@@ -9,7 +9,11 @@ export const FORTINET_MODULES = [
     name: 'inventory-fortigate', os: ['fortigate'],
     oids: { version: '1.3.6.1.4.1.12356.101.4.1.1.0', serial: '1.3.6.1.4.1.12356.100.1.1.1.0' },
     fill(v, out) {
-      setIdentity(out, { hardware: fortigateModel(out.sysObjectID), version: v.version, serial: pickChassis(entityRows(out))?.serial ?? v.serial });
+      // The chassis row names the model in Fortinet's build form (FGT_100E, FGR_60F_3G4G, FWF_60D, FGT_VM64), which
+      // LibreNMS spells out; the sysObjectID's fgModel name where the row is missing.
+      const row1 = entityRow(out, 1)?.model;
+      const model = row1?.replace(/^FGR_/, 'FortiGate Rugged ').replace(/^FGT_VM64/, 'FortiGate VM').replace(/^FGT_/, 'FortiGate ').replace(/^FWF_/, 'FortiWiFi ');
+      setIdentity(out, { hardware: model ?? fortigateModel(out.sysObjectID), version: v.version, serial: entityRow(out, 1)?.serial ?? pickChassis(entityRows(out))?.serial ?? v.serial });
     },
   }),
   scalarModule({

@@ -59,6 +59,17 @@ const comware: PollModule = {
   },
 };
 
+// ProCurve / ArubaOS-Switch: the running release in NETSWITCH-MIB (hpSwitchOsVersion; the Foundry-built 9300s keep
+// it in HP-SN-AGENT-MIB snAgImgVer), the serial in SEMI-MIB (hpHttpMgSerialNumber); the banner gives the model.
+const procurve = scalarModule({
+  name: 'inventory-procurve',
+  os: ['procurve'],
+  oids: { osVersion: '1.3.6.1.4.1.11.2.14.11.5.1.1.3.0', imgVersion: '1.3.6.1.4.1.11.2.3.7.11.12.1.2.1.11.0', serial: '1.3.6.1.4.1.11.2.36.1.1.2.9.0' },
+  fill(v, out) {
+    setIdentity(out, { version: v.osVersion ?? v.imgVersion, serial: v.serial });
+  },
+});
+
 // CPQSINFO-MIB: cpqSiProductName, cpqSiSysSerialNum (iLO and the Insight agent on ProLiant hosts).
 const INSIGHT = { product: '1.3.6.1.4.1.232.2.2.4.2.0', serial: '1.3.6.1.4.1.232.2.2.2.1.0' };
 
@@ -82,4 +93,4 @@ const insightOnWindows = scalarModule({
   },
 });
 
-export const HPE_MODULES: PollModule[] = [arubaCx, arubaos, arubaInstant, comware, ilo, insightOnWindows];
+export const HPE_MODULES: PollModule[] = [arubaCx, arubaos, arubaInstant, comware, procurve, ilo, insightOnWindows];

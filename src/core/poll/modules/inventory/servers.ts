@@ -12,11 +12,12 @@ export const SERVER_MODULES = [
     oids: {
       product: '1.3.6.1.4.1.674.10892.2.1.1.2.0', serial: '1.3.6.1.4.1.674.10892.2.1.1.11.0', firmware: '1.3.6.1.4.1.674.10892.2.1.2.1.0',
       systemModel: '1.3.6.1.4.1.674.10892.5.1.3.12.0', serviceTag: '1.3.6.1.4.1.674.10892.5.1.3.2.0',
+      racFirmware: '1.3.6.1.4.1.674.10892.5.1.1.8.0',
     },
     fill(v, out) {
-      // Newer iDRACs call themselves just "iDRAC"; the server model is then the useful name.
-      const product = v.product && !/^iDRAC$/i.test(v.product) ? v.product : undefined;
-      setIdentity(out, { hardware: product ?? v.systemModel, serial: v.serial ?? v.serviceTag, version: v.firmware });
+      // iDRAC 7 and later: the server's model, service tag and the controller's firmware (IDRAC-MIB-SMIv2); older
+      // DRACs and the M1000e CMC only answer DELL-RAC-MIB (product short name, its service tag and firmware).
+      setIdentity(out, { hardware: v.systemModel ?? v.product, serial: v.serviceTag ?? v.serial, version: v.racFirmware ?? v.firmware });
     },
   }),
   scalarModule({
@@ -29,7 +30,15 @@ export const SERVER_MODULES = [
   }),
   scalarModule({
     name: 'inventory-supermicro', os: ['supermicro-bmc'],
-    oids: { model: '1.3.6.1.4.1.21317.1.16.3.4.0', serial: '1.3.6.1.4.1.21317.1.16.3.6.0' },
-    fill: (v, out) => setIdentity(out, { hardware: v.model, serial: v.serial }),
+    // ATEN-IPMI-MIB boardinfo: bmcMajorVesion, bmcMinorVesion, bmcBuildVesion (sic), shown "major.minor.build" as
+    // LibreNMS does, the build left empty where the BMC has none ("3.88.").
+    oids: {
+      model: '1.3.6.1.4.1.21317.1.16.3.4.0', serial: '1.3.6.1.4.1.21317.1.16.3.6.0',
+      major: '1.3.6.1.4.1.21317.1.5.1.0', minor: '1.3.6.1.4.1.21317.1.5.2.0', build: '1.3.6.1.4.1.21317.1.5.7.0',
+    },
+    fill: (v, out) => setIdentity(out, {
+      hardware: v.model, serial: v.serial,
+      version: v.major !== undefined ? `${v.major}.${v.minor ?? ''}.${v.build ?? ''}` : undefined,
+    }),
   }),
 ];

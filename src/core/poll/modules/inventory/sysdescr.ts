@@ -62,7 +62,8 @@ function junos(descr: string): Identity {
 
 /** "<model> <text>, <version>, <more>" (Netgear, EdgeSwitch) or "<model> <version>" (UniFi switches). */
 function modelCommaVersion(descr: string): Identity {
-  const parts = descr.split(',').map((p) => p.trim());
+  // Some EdgeSwitch releases say "EdgeSwitch 16-Port XG, firmware 1.1.0".
+  const parts = descr.split(',').map((p) => p.trim().replace(/^firmware /, ''));
   if (parts.length >= 2 && /^v?\d+(\.\d+)+/.test(parts[1])) {
     return { hardware: parts[0], version: parts[1] };
   }
@@ -98,17 +99,18 @@ function truenas(descr: string): Identity {
   };
 }
 
-const LINUX_ARCH: Readonly<Record<string, string>> = {
-  x86_64: 'Generic x86 64-bit', amd64: 'Generic x86 64-bit', i386: 'Generic x86', i586: 'Generic x86', i686: 'Generic x86',
-  armv5tel: 'Generic ARMv5', armv5tejl: 'Generic ARMv5', armv6l: 'Generic ARMv6', armv7l: 'Generic ARMv7', aarch64: 'Generic ARMv8 64-bit',
-  mips: 'Generic MIPS', mips64: 'Generic MIPS 64-bit', ppc64le: 'Generic PowerPC 64-bit', riscv64: 'Generic RISC-V 64-bit',
-};
+// The processor family as LibreNMS's Unix discovery names it: the first of these found anywhere in the banner (the
+// architecture is not always last: "… x86_64 GNU/Linux synology_geminilake_920+"); other architectures get none.
+const LINUX_ARCH: [RegExp, string][] = [
+  [/i[3-6]86/, 'Generic x86'], [/x86_64/, 'Generic x86 64-bit'], [/sparc32/, 'Generic SPARC 32-bit'], [/sparc64/, 'Generic SPARC 64-bit'],
+  [/mips/, 'Generic MIPS'], [/armv5/, 'Generic ARMv5'], [/armv6/, 'Generic ARMv6'], [/armv7/, 'Generic ARMv7'],
+  [/aarch64/, 'Generic ARMv8 64-bit'], [/armv/, 'Generic ARM'],
+];
 
 /** "Linux <host> <kernel release> #1 SMP … <arch>"; the host name may be missing. */
 export function linux(descr: string): Identity {
   const version = m1(descr, /^Linux (?:\S+ )?(\d+\.\d+[^\s|]*)/);
-  const arch = m1(descr, /\s(\S+)\s*$/);
-  return { version, hardware: arch && Object.hasOwn(LINUX_ARCH, arch) ? LINUX_ARCH[arch] : undefined };
+  return { version, hardware: LINUX_ARCH.find(([re]) => re.test(descr))?.[1] };
 }
 
 // Windows: NT version and product type (sysObjectID .1 workstation, .2 server, .3 domain controller).
@@ -174,8 +176,20 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   merakimr: (d) => ({ hardware: d.trim() || undefined }),
   merakims: (d) => ({ hardware: d.split(',')[0].trim() || undefined }),
   ciscosb: (d) => ({ hardware: m1(d, /^([A-Z]{2,3}\d{3}\w*(?:-\w+)*) /) }),
-  xerox: (d) => ({ hardware: m1(d, /^Xerox ([^;]+);/) }),
-  fujifilmprinter: (d) => ({ hardware: m1(d, /^FUJIFILM (.+)$/) }),
+  xerox: (d) => ({ hardware: m1(d, /Xerox ([^;]+)/) }),
+  fujifilmprinter: (d) => ({ hardware: m1(d, /FUJIFILM ([^;]+)/) }),
+  // "Lexmark MX521de version MCUAT.230.038 kernel 4.11.12 All-N-1".
+  lexmarkprinter: (d) => {
+    const m = /Lexmark ([a-zA-Z0-9]+) version (\S+)/.exec(d);
+    return m ? { hardware: m[1], version: m[2] } : {};
+  },
+  // "Samsung M4080FX; V11.01.03.04_02-27-2017;Engine V1.00.06 …;S/N ZDFABJBG800001".
+  samsungprinter: (d) => {
+    const m = /(?:Samsung )+(.*?)(?: Series)?; ?V?([\d.]+).*S\/N (\S+)/.exec(d);
+    return m ? { hardware: m[1], version: m[2], serial: m[3] } : {};
+  },
+  // WatchGuard Fireboxes answer their model as the whole banner ("M470", "T45-W-PoE").
+  fireware: (d) => ({ hardware: d.trim() || undefined }),
   'dell-laser': (d) => {
     const m = /^(Dell \S+) version (\S+)/.exec(d);
     return m ? { hardware: m[1], version: m[2] } : {};

@@ -8,18 +8,30 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
 export const UPS_MODULES = [
   scalarModule({
     name: 'inventory-apc', os: ['apc'],
+    // PowerNet-MIB ident groups: UPS (upsBasicIdent/upsAdvIdent), rack PDU (rPDUIdent 1.12.1), MasterSwitch
+    // (sPDUIdent 1.4.1) and transfer switch (atsIdent 1.8.1); the card's own OS/application releases (4.2.4.1.4).
     oids: {
       upsModel: '1.3.6.1.4.1.318.1.1.1.1.1.1.0', upsFirmware: '1.3.6.1.4.1.318.1.1.1.1.2.1.0', upsSerial: '1.3.6.1.4.1.318.1.1.1.1.2.3.0',
       pduModel: '1.3.6.1.4.1.318.1.1.12.1.5.0', pduHardware: '1.3.6.1.4.1.318.1.1.12.1.2.0', pduSerial: '1.3.6.1.4.1.318.1.1.12.1.6.0',
+      pduFirmware: '1.3.6.1.4.1.318.1.1.12.1.3.0',
+      spduModel: '1.3.6.1.4.1.318.1.1.4.1.4.0', spduHardware: '1.3.6.1.4.1.318.1.1.4.1.1.0', spduSerial: '1.3.6.1.4.1.318.1.1.4.1.5.0',
+      spduFirmware: '1.3.6.1.4.1.318.1.1.4.1.2.0',
+      atsModel: '1.3.6.1.4.1.318.1.1.8.1.5.0', atsHardware: '1.3.6.1.4.1.318.1.1.8.1.1.0', atsSerial: '1.3.6.1.4.1.318.1.1.8.1.6.0',
+      atsFirmware: '1.3.6.1.4.1.318.1.1.8.1.2.0',
+      aos: '1.3.6.1.4.1.318.1.4.2.4.1.4.1', app: '1.3.6.1.4.1.318.1.4.2.4.1.4.2',
     },
     fill(v, out) {
-      // The card's sysDescr names its OS (PF:) and application (AF1:) releases.
+      // One ident group answers; where a card serves two, the MasterSwitch's, then the UPS's, then the ATS's wins.
+      const model = v.spduModel ?? v.upsModel ?? v.atsModel ?? v.pduModel;
+      const rev = v.spduHardware ?? v.upsFirmware ?? v.atsHardware ?? v.pduHardware;
+      // The card's OS and application releases; else the PDU's/ATS's firmware; else the sysDescr's PF: and AF1:.
       const pf = grab(out.sysDescr, /\bPF:(\S+)/);
       const af = grab(out.sysDescr, /\bAF1:(\S+)/);
+      const aos = (os: string, app: string | undefined) => [`AOS ${os}`, app && `App ${app}`].filter(Boolean).join(' / ');
       setIdentity(out, {
-        hardware: v.upsModel ? join(v.upsModel, v.upsFirmware) : join(v.pduModel, v.pduHardware),
-        serial: v.upsSerial ?? v.pduSerial,
-        version: pf ? [`AOS ${pf}`, af && `App ${af}`].filter(Boolean).join(' / ') : undefined,
+        hardware: model ? join(model, rev) : grab(out.sysDescr, /APC (.+) \(/),
+        serial: v.spduSerial ?? v.upsSerial ?? v.atsSerial ?? v.pduSerial,
+        version: v.aos ? aos(v.aos, v.app) : v.spduFirmware ?? v.atsFirmware ?? v.pduFirmware ?? (pf ? aos(pf, af) : undefined),
       });
     },
   }),
@@ -27,8 +39,10 @@ export const UPS_MODULES = [
     name: 'inventory-eaton', os: ['eatonups', 'eatonupsm2'],
     oids: { model: '1.3.6.1.4.1.534.1.1.2.0', software: '1.3.6.1.4.1.534.1.1.3.0', serial: '1.3.6.1.4.1.534.1.1.6.0', upsName: UPS_IDENT.upsName },
     fill(v, out) {
-      // ConnectUPS cards put the serial in upsIdentName: "ID: GG435A0270 , Msg: …".
-      setIdentity(out, { hardware: v.model, version: v.software, serial: v.serial ?? grab(v.upsName, /^ID: (\S+?)\s*,/) });
+      // ConnectUPS cards put the serial in upsIdentName ("ID: GG435A0270 , Msg: …"), which LibreNMS reads for them
+      // even where xupsIdentSerialNumber answers; Network-M2/M3 cards fill xupsIdentSerialNumber.
+      const fromName = grab(v.upsName, /ID: ([^ ]+)/);
+      setIdentity(out, { hardware: v.model, version: v.software, serial: out.os === 'eatonups' ? fromName : v.serial ?? fromName });
     },
   }),
   scalarModule({
