@@ -13,12 +13,12 @@ import { getTolerant } from '../get-tolerant';
 import { isMissing } from '../../../snmp/values';
 
 export const UPS_OS = new Set([
-  'apc', 'eatonups', 'eatonupsm2', 'eaton-mgeups', 'mgeups', 'poweralert', 'tripplite', 'vertiv', 'liebert', 'cyberpower',
+  'apc', 'eatonups', 'eatonupsm2', 'eaton-mgeups', 'mgeups', 'poweralert', 'tripplite', 'liebert', 'cyberpower',
   'netvision', 'netvision-rfc', 'vertiv-ita2', 'riello', 'socomec', 'gamatronicups', 'huaweiups', 'deltaups', 'ups-nut', 'upsmate', 'benning', 'sentry',
 ]);
 
-/** APC, Eaton, MGE, Tripp Lite, Liebert/Vertiv, CyberPower, Socomec (Net Vision), Riello, Delta, Gamatronic. */
-const UPS_ENTERPRISES = new Set([318, 534, 705, 850, 476, 13742, 3808, 4555, 5491, 2254, 6050]);
+/** APC, Eaton, MGE, Tripp Lite, Liebert/Vertiv, CyberPower, Socomec (Net Vision), Riello, Delta, Gamatronic (not Raritan, 13742: PDUs). */
+const UPS_ENTERPRISES = new Set([318, 534, 705, 850, 476, 3808, 4555, 5491, 2254, 6050]);
 const APC = 318;
 const XUPS = new Set([534, 705]);
 const CYBERPOWER = 3808;
