@@ -28,7 +28,16 @@ if (!files.length) {
   console.error('run-tests: no test files found (did compile-tests run?)');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// The integration suites that drive a real VS Code extension host need code-server: installed (once, into the cache)
+// before them, so a fresh machine runs them instead of skipping them. If it cannot be installed they say so and skip.
+const env = { ...process.env };
+if (files.some((f) => f.includes(join('out', 'test', 'integration'))) && !env.CODE_SERVER_DIR) {
+  const cs = spawnSync('bash', ['scripts/vscode/install-code-server.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const dir = cs.stdout?.trim().split('\n').pop();
+  if (cs.status === 0 && dir) env.CODE_SERVER_DIR = dir;
+  else console.error('run-tests: code-server could not be installed; the extension-host integration tests will skip');
+}
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 // Then the extension-host suites in a real VS Code (code-server), unless narrowed to unit or integration.
 const vscode = !only && !filter ? spawnSync(process.execPath, ['scripts/vscode/test.mjs'], { stdio: 'inherit' }) : { status: 0 };
 process.exit(r.status || vscode.status || 0);
