@@ -28,10 +28,8 @@ const failoverOff = (r: Map<number, unknown>) => /^failover off$/i.test(text(r.g
 
 export const CISCO_FW_TABLES: TableSpec[] = [
   // cfwHardwareStatusTable: failover LAN interface and units; rows whose detail says "not Configured" are left out.
-  { entry: `${CFW}.1.1.1`, class: 'state', name: (r) => text(r.get(2)) ?? '', value: 3, states: HW, extra: [2, 4], key: 'hw',
-    skip: (r) => text(r.get(4)) === 'not Configured' || failoverOff(r) },
-  { entry: `${CFW}.1.1.1`, class: 'state', name: (r) => text(r.get(2)) ?? '', value: 3, states: FAILOVER_OFF, extra: [2, 4], key: 'hw',
-    skip: (r) => !failoverOff(r) },
+  { entry: `${CFW}.1.1.1`, class: 'state', name: (r) => text(r.get(2)) ?? '', value: 3, states: (r) => (failoverOff(r) ? FAILOVER_OFF : HW),
+    extra: [2, 4], key: 'hw', skip: (r) => text(r.get(4)) === 'not Configured' },
 ];
 
 export const ciscoFirewallModule: SensorModule = {

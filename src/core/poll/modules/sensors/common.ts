@@ -214,8 +214,9 @@ export interface TableSpec {
   /** Reading ÷ divisor (or × multiplier) gives the unit. */
   divisor?: number;
   multiplier?: number;
-  /** State words and statuses, for class `state` (or the status column's, see statusCol). */
-  states?: StateMap;
+  /** State words and statuses, for class `state` (or the status column's, see statusCol); a function of the row where
+   * another column changes what a state means. */
+  states?: StateMap | ((row: Map<number, unknown>) => StateMap);
   /** A separate status column for a value sensor, with its states. */
   statusCol?: number;
   statusStates?: StateMap;
@@ -237,7 +238,7 @@ export function rowsToSensors(rows: Rows, spec: TableSpec): SensorDraft[] {
     const raw = num(row.get(spec.value));
     const description = (typeof spec.name === 'number' ? text(row.get(spec.name)) : spec.name(row, index)) ?? `${spec.class} ${index}`;
     const d: SensorDraft = { class: spec.class, index: `${spec.key ?? spec.class}.${index}`, description };
-    if (spec.class === 'state') Object.assign(d, stateOf(raw, spec.states ?? {}));
+    if (spec.class === 'state') Object.assign(d, stateOf(raw, (typeof spec.states === 'function' ? spec.states(row) : spec.states) ?? {}));
     else {
       if (raw === undefined) continue;
       d.value = conv(raw);
